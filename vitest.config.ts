@@ -1,0 +1,29 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: pure unit tests (fast, Node) and end-to-end tests that drive the built extension in
+// Debian's Chromium against the demo Urssaf space. `npm test` runs both; the e2e project runs files
+// one after the other because each file owns a browser and a demo server.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts", "test/unit/**/*.test.ts", "test/demo-site/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.e2e.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          globalSetup: ["test/e2e/global-setup.ts"],
+        },
+      },
+    ],
+  },
+});
