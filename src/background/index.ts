@@ -1,0 +1,23 @@
+// Service worker entry. Listeners are registered synchronously at the top level (MV3 requirement:
+// a worker woken by an event must find its listener at once); storage migration runs behind
+// `store.ready`, which every handler awaits.
+import { browser, type Runtime, restrictStorageToTrustedContexts } from "../browser.ts";
+import { createHandlers } from "./handlers.ts";
+import { route } from "./router.ts";
+import { MIGRATIONS } from "./schema.ts";
+import { createStore } from "./store.ts";
+
+const store = createStore(browser.storage.local, MIGRATIONS, () => new Date());
+const handlers = createHandlers(store, () => new Date());
+const ctx = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL(""), handlers };
+
+// Content scripts must not read or write storage directly: everything goes through messages here.
+void restrictStorageToTrustedContexts();
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
+  route(raw, sender, ctx),
+);
+
+store.ready.catch((error: unknown) =>
+  console.error("Tiers Assistant : migration du stockage impossible", error),
+);

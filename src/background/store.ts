@@ -1,0 +1,65 @@
+// The background's storage: the only writer of storage.local. It migrates the stored data once at
+// start-up (callers await `ready`), parses every read through its zod schema, and serialises
+// read-modify-write updates so two messages arriving together cannot lose each other's change.
+import type * as z from "zod/mini";
+import type { Storage } from "../browser.ts";
+import { applyMigrations, type Migration, planMigrations, type StoredData } from "../domain/migrations.ts";
+import { META_KEY, MetaSchema } from "./schema.ts";
+
+export interface Store {
+  ready: Promise<void>;
+  get<S extends z.ZodMiniType>(key: string, schema: S): Promise<z.infer<S>>;
+  update<S extends z.ZodMiniType>(
+    key: string,
+    schema: S,
+    change: (value: z.infer<S>) => z.infer<S>,
+  ): Promise<z.infer<S>>;
+}
+
+export function createStore(
+  area: Storage.StorageArea,
+  migrations: readonly Migration[],
+  now: () => Date,
+): Store {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const ready = serial(async () => {
+    const snapshot = (await area.get(null)) as StoredData;
+    const meta = MetaSchema.safeParse(snapshot[META_KEY]);
+    const plan = planMigrations(meta.success ? meta.data.schemaVersion : 0, migrations);
+    if (plan.steps.length === 0) return;
+    const { data, removed } = applyMigrations(snapshot, plan, now());
+    const migratedMeta = MetaSchema.parse(data[META_KEY]);
+    data[META_KEY] = { ...migratedMeta, schemaVersion: plan.to };
+    await area.set(data);
+    if (removed.length > 0) await area.remove(removed);
+  });
+
+  async function read<S extends z.ZodMiniType>(key: string, schema: S): Promise<z.infer<S>> {
+    const stored = (await area.get(key))[key];
+    const parsed = schema.safeParse(stored);
+    if (!parsed.success) throw new Error(`Données « ${key} » illisibles dans le stockage de l'extension.`);
+    return parsed.data;
+  }
+
+  return {
+    ready,
+    async get(key, schema) {
+      await ready;
+      return read(key, schema);
+    },
+    async update(key, schema, change) {
+      await ready;
+      return serial(async () => {
+        const next = change(await read(key, schema));
+        await area.set({ [key]: next });
+        return next;
+      });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// The private protocol between the isolated content script and the MAIN-world dialog bridge.
+// Pure: no DOM, no extension API, so the matching rule is unit-tested in Node.
+
+/** window.postMessage channel name used once, at document_start, to hand the bridge its MessagePort. */
+export const BRIDGE_CHANNEL = "tiers-assistant/dialog-bridge/v1";
+
+export type DialogKind = "alert" | "confirm";
+
+/** Longest an arm may wait for its dialog: one page step, never a standing authorisation. */
+export const MAX_ARM_MS = 30_000;
+
+export interface ArmRequest {
+  type: "arm";
+  id: number;
+  kind: DialogKind;
+  /** Every one of these must appear in the dialog's text (digits compared without spaces). */
+  mustContain: string[];
+  timeoutMs: number;
+}
+
+export type BridgeRequest = ArmRequest | { type: "disarm"; id: number };
+
+export type BridgeEvent =
+  | { type: "armed"; id: number }
+  | { type: "dialog"; id: number; kind: DialogKind; text: string; answer: "ok" | "cancel" | "native" }
+  | { type: "expired"; id: number };
+
+function normalise(text: string): string {
+  return text
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim()
+    .toLocaleLowerCase("fr");
+}
+
+/**
+ * Whether a dialog's text names what the user's action expects. Case and white space are ignored;
+ * an expected value made only of digits (a SIREN, a SIRET, an account number) also matches when the
+ * site groups the digits with spaces. An empty expectation never matches: the bridge must never be
+ * armed to accept "anything".
+ */
+export function dialogMatches(text: string, mustContain: readonly string[]): boolean {
+  const expected = mustContain.map(normalise).filter((s) => s.length > 0);
+  if (expected.length === 0) return false;
+  const haystack = normalise(text);
+  const digitsOnly = haystack.replace(/(\d) (?=\d)/g, "$1");
+  return expected.every((needle) => {
+    if (/^\d+$/.test(needle.replace(/ /g, ""))) {
+      const digits = needle.replace(/ /g, "");
+      // A SIREN must match as a whole number, not as a part of a longer one.
+      return new RegExp(`(^|\\D)${digits}(\\D|$)`).test(digitsOnly);
+    }
+    return haystack.includes(needle);
+  });
+}

@@ -1,0 +1,30 @@
+// Content script (isolated world), injected at document_start on https://*.urssaf.fr/*.
+// First, synchronously, it hands the MAIN-world dialog bridge its private port (before any page script
+// runs); then, once the DOM is parsed, it recognises the page and runs the features registered for it.
+import { FEATURES } from "../features/index.ts";
+import { runFeatures } from "../features/registry.ts";
+import { detectPage } from "../pages/index.ts";
+import { send } from "../send.ts";
+import { connectDialogBridge } from "./bridge-client.ts";
+
+const bridge = connectDialogBridge();
+const lifetime = new AbortController();
+addEventListener("pagehide", () => lifetime.abort(), { once: true });
+
+async function start(): Promise<void> {
+  const page = detectPage(document, new URL(location.href));
+  // Debugging handle in the isolated world only: page scripts cannot see it.
+  Object.assign(globalThis, { tiersAssistant: { page, bridge } });
+  if (!page) return;
+  send({
+    type: "page/seen",
+    page: page.understood
+      ? { understood: true, kind: page.kind }
+      : { understood: false, kind: page.kind, missing: page.missing },
+  }).catch((error: unknown) => console.warn("Tiers Assistant :", error));
+  await runFeatures(FEATURES, page, { doc: document, bridge, signal: lifetime.signal });
+}
+
+if (document.readyState === "loading")
+  document.addEventListener("DOMContentLoaded", () => void start(), { once: true });
+else void start();

@@ -1,0 +1,5 @@
+import type { Feature } from "./registry.ts";
+import { statutExtension } from "./statut-extension.ts";
+
+/** Every feature of the content script, in the order they mount. */
+export const FEATURES: readonly Feature[] = [statutExtension];

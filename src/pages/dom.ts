@@ -1,0 +1,117 @@
+// Finders by visible label and text, never by id or class: the Urssaf pages' ids and classes are
+// generated and change, their labels are what the help pages document.
+
+/** Collapse white space (including non-breaking spaces) the way a reader sees the text. */
+export function norm(text: string | null | undefined): string {
+  return (text ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
+}
+
+export function textOf(node: Node | null | undefined): string {
+  return norm(node?.textContent);
+}
+
+const ACTION_SELECTOR = 'button, a[href], input[type="submit"], input[type="button"], [role="button"]';
+
+/** The text a user reads on an action: its content, or its value for an input, or an image's title/alt. */
+export function actionLabel(el: Element): string {
+  if (el instanceof HTMLInputElement) return norm(el.value);
+  const own = textOf(el);
+  if (own) return own;
+  const labelled = el.getAttribute("aria-label") ?? el.getAttribute("title");
+  if (labelled) return norm(labelled);
+  const img = el.querySelector("img[alt], img[title]");
+  return norm(img?.getAttribute("alt") || img?.getAttribute("title"));
+}
+
+export function sameText(a: string, b: string): boolean {
+  return norm(a).toLocaleLowerCase("fr") === norm(b).toLocaleLowerCase("fr");
+}
+
+/** Buttons, links and submit inputs whose visible label is exactly `label` (case-insensitive). */
+export function findActions(root: ParentNode, label: string): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(ACTION_SELECTOR)].filter((el) =>
+    sameText(actionLabel(el), label),
+  );
+}
+
+export function findAction(root: ParentNode, label: string): HTMLElement | null {
+  return findActions(root, label)[0] ?? null;
+}
+
+/**
+ * The form control a visible label designates, whether the label points to it with `for=` or wraps it.
+ * The label text is compared without the text of the control itself and without a trailing colon or
+ * asterisk ("Identifiant :", "Siren *").
+ */
+export function findControlByLabel(
+  root: ParentNode,
+  label: string,
+): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null {
+  const wanted = cleanLabel(label);
+  for (const el of root.querySelectorAll("label")) {
+    const control = el.control;
+    if (!control) continue;
+    const clone = el.cloneNode(true) as HTMLElement;
+    for (const inner of clone.querySelectorAll("input, select, textarea, button")) inner.remove();
+    if (cleanLabel(textOf(clone)) === wanted) {
+      if (
+        control instanceof HTMLInputElement ||
+        control instanceof HTMLSelectElement ||
+        control instanceof HTMLTextAreaElement
+      ) {
+        return control;
+      }
+    }
+  }
+  return null;
+}
+
+function cleanLabel(text: string): string {
+  return norm(text)
+    .replace(/\s*[:*]+\s*$/, "")
+    .toLocaleLowerCase("fr");
+}
+
+/**
+ * The innermost elements whose own visible text is exactly `text` (or matches the pattern). Used for
+ * headings and labels of the page, whatever tag the site uses for them.
+ */
+export function findByText(root: ParentNode, text: string | RegExp): HTMLElement[] {
+  const test = typeof text === "string" ? (s: string) => sameText(s, text) : (s: string) => text.test(s);
+  const found: HTMLElement[] = [];
+  for (const el of root.querySelectorAll<HTMLElement>("body *")) {
+    if (el.closest("[data-tiers-feature], script, style, template")) continue;
+    if (!test(textOf(el))) continue;
+    // keep the innermost match only
+    if ([...el.children].some((child) => test(textOf(child)))) continue;
+    found.push(el);
+  }
+  return found;
+}
+
+export function hasText(root: ParentNode, text: string | RegExp): boolean {
+  return findByText(root, text).length > 0;
+}
+
+/** The page's visible text in one string (our own injected UI excluded). */
+export function pageText(doc: Document): string {
+  const body = doc.body;
+  if (!body) return "";
+  const clone = body.cloneNode(true) as HTMLElement;
+  for (const el of clone.querySelectorAll("[data-tiers-feature], script, style, template, noscript"))
+    el.remove();
+  return norm(clone.textContent);
+}
+
+/** Set a field's value the way a person typing would, so the page's own listeners see it. */
+export function fillField(control: HTMLInputElement | HTMLTextAreaElement, value: string): boolean {
+  control.focus();
+  const proto =
+    control instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(control, value);
+  control.dispatchEvent(new Event("input", { bubbles: true }));
+  control.dispatchEvent(new Event("change", { bubbles: true }));
+  control.blur();
+  // Some Urssaf forms clear a field right after it is filled: the caller checks this result.
+  return control.value === value;
+}

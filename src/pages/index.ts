@@ -1,0 +1,38 @@
+// Which Urssaf page is this? Adapters are asked in order, most specific first; the first that claims
+// the page reads it. No claim means "not an Urssaf page we know": features do nothing there.
+import { connexionPage } from "./connexion.ts";
+import { etablissementDetailPage } from "./etablissement-detail.ts";
+import { etablissementsPage } from "./etablissements.ts";
+import { inscriptionComptePage } from "./inscription-compte.ts";
+import type { PageKind } from "./kinds.ts";
+import { messageriePage } from "./messagerie.ts";
+import { suiviDsnAnomaliePage, suiviDsnPage } from "./suivi-dsn.ts";
+import { tableauDeBordPage } from "./tableau-de-bord.ts";
+import type { PageAdapter, PageRead } from "./types.ts";
+
+export const ADAPTERS = [
+  connexionPage,
+  tableauDeBordPage,
+  etablissementDetailPage,
+  inscriptionComptePage,
+  etablissementsPage,
+  suiviDsnAnomaliePage,
+  suiviDsnPage,
+  messageriePage,
+] as const;
+
+type AnyAdapter = (typeof ADAPTERS)[number];
+export type DetectedPage = ReturnType<AnyAdapter["read"]>;
+
+export function detectPage(doc: Document, url: URL): DetectedPage | null {
+  for (const adapter of ADAPTERS as readonly PageAdapter<PageKind, unknown>[]) {
+    if (adapter.claims(doc, url)) return adapter.read(doc, url) as DetectedPage;
+  }
+  return null;
+}
+
+export function pageLabel(kind: PageKind): string {
+  return (ADAPTERS as readonly PageAdapter<PageKind, unknown>[]).find((a) => a.kind === kind)?.label ?? kind;
+}
+
+export type { PageRead };

@@ -1,0 +1,56 @@
+// "Suivi DSN" (seed 000): the home with its counts and the anomaly detail.
+import { hasText, pageText } from "./dom.ts";
+import { notUnderstood, type PageAdapter } from "./types.ts";
+
+export interface SuiviDsnView {
+  etablissements: number;
+  individus: number;
+  typologies: number;
+}
+
+export const suiviDsnPage: PageAdapter<"suivi-dsn", SuiviDsnView> = {
+  kind: "suivi-dsn",
+  label: "Suivi DSN",
+  claims: (doc) => hasText(doc, /^Vous pouvez prendre connaissance des anomalies/),
+  read(doc) {
+    const text = pageText(doc);
+    const etab = /(\d+) établissements?\b.*? (?:est|sont) concernés? par les anomalies DSN/.exec(text);
+    const indiv = /(\d+) individus? \(sur l'ensemble de vos établissements\)/.exec(text);
+    const typo = /(\d+) typologies? d'anomalies?/.exec(text);
+    if (!etab?.[1] || !indiv?.[1] || !typo?.[1]) {
+      return notUnderstood("suivi-dsn", [
+        ...(etab ? [] : ["établissement(s) concerné(s)"]),
+        ...(indiv ? [] : ["individu(s) impacté(s)"]),
+        ...(typo ? [] : ["typologies d'anomalies"]),
+      ]);
+    }
+    return {
+      understood: true,
+      kind: "suivi-dsn",
+      view: { etablissements: Number(etab[1]), individus: Number(indiv[1]), typologies: Number(typo[1]) },
+    };
+  },
+};
+
+export interface AnomalieView {
+  libelle: string;
+  reference: string;
+}
+
+export const suiviDsnAnomaliePage: PageAdapter<"suivi-dsn-anomalie", AnomalieView> = {
+  kind: "suivi-dsn-anomalie",
+  label: "Anomalie DSN",
+  claims: (doc) => hasText(doc, /^Référence technique/) && hasText(doc, /Libellé de l'anomalie/),
+  read(doc) {
+    const text = pageText(doc);
+    const reference = /Référence technique :? ?(UR_ANO_[A-Z0-9_]+)/.exec(text)?.[1];
+    const libelle = /Libellé de l'anomalie :? ?(.+?) Référence technique/.exec(text)?.[1];
+    if (!reference || !libelle) {
+      return notUnderstood("suivi-dsn-anomalie", [
+        ...(reference ? [] : ["Référence technique"]),
+        ...(libelle ? [] : ["Libellé de l'anomalie"]),
+      ]);
+    }
+    return { understood: true, kind: "suivi-dsn-anomalie", view: { libelle, reference } };
+  },
+};

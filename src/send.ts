@@ -1,0 +1,14 @@
+// Typed sending of runtime messages (content script, popup, options → background).
+import { browser } from "./browser.ts";
+import type { Message, MessageType, Reply, Responses } from "./messages.ts";
+
+export class MessageError extends Error {}
+
+export async function send<T extends MessageType>(
+  message: Extract<Message, { type: T }>,
+): Promise<Responses[T]> {
+  const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
+  if (!reply) throw new MessageError("Le service de l'extension n'a pas répondu : rechargez la page.");
+  if (!reply.ok) throw new MessageError(reply.error);
+  return reply.data;
+}

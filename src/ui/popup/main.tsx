@@ -1,0 +1,60 @@
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { browser, t } from "../../browser.ts";
+import type { Status } from "../../messages.ts";
+import { pageLabel } from "../../pages/index.ts";
+import { send } from "../../send.ts";
+import { formatDateTime } from "../shared/format.ts";
+import "../shared/base.css";
+import "./popup.css";
+
+function Popup() {
+  const [status, setStatus] = useState<Status | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    send({ type: "status/get" }).then(setStatus, (e: unknown) =>
+      setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, []);
+  const last = status?.lastPage;
+  return (
+    <main>
+      <h1>{t("popupTitle")}</h1>
+      {error && (
+        <p class="warn" role="alert">
+          {t("popupError", error)}
+        </p>
+      )}
+      <section aria-live="polite" data-testid="last-page">
+        {status &&
+          (last?.kind ? (
+            <p>
+              {t("popupLastPage")} : <strong>{pageLabel(last.kind)}</strong>
+              {!last.understood && (
+                <span class="warn"> — {t("popupNotUnderstood", last.missing.join(", "))}</span>
+              )}
+              <br />
+              <span class="muted">
+                {last.host} · {formatDateTime(last.at)}
+              </span>
+            </p>
+          ) : (
+            <p class="muted">{t("popupNoPage")}</p>
+          ))}
+        {status && <p class="muted">{t("popupPagesSeen", String(status.pagesSeen))}</p>}
+      </section>
+      <nav>
+        <a href="https://www.urssaf.fr/" target="_blank" rel="noreferrer">
+          {t("popupOpenSpace")}
+        </a>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t("popupOpenOptions")}
+        </button>
+      </nav>
+      <p class="muted small">{t("popupNotAffiliated")}</p>
+    </main>
+  );
+}
+
+const app = document.getElementById("app");
+if (app) render(<Popup />, app);
