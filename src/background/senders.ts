@@ -15,6 +15,8 @@ export function isUrssafUrl(url: string | undefined): boolean {
 
 export function senderAllowed(sender: Runtime.MessageSender, ownId: string, ownOrigin: string): boolean {
   if (sender.id !== ownId) return false;
-  if (sender.tab) return isUrssafUrl(sender.url ?? sender.tab.url);
-  return typeof sender.url === "string" && sender.url.startsWith(ownOrigin);
+  // Our own pages (popup, options), also when the options page is open in a tab.
+  if (typeof sender.url === "string" && sender.url.startsWith(ownOrigin)) return true;
+  // Our content script, only in a tab on an Urssaf host.
+  return sender.tab !== undefined && isUrssafUrl(sender.url ?? sender.tab.url);
 }

@@ -1,0 +1,47 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { dialogMatches } from "./bridge-protocol.ts";
+
+const RESILIER =
+  "Veuillez confirmer la suppression immédiate de l'inscription Comptes Régime Général du siren 526018155";
+
+describe("dialogMatches", () => {
+  it.each([
+    ["the SIREN as written", ["526018155"], true],
+    ["the SIREN grouped by the user", ["526 018 155"], true],
+    ["the kind label and the SIREN", ["Régime Général", "526018155"], true],
+    ["case and spaces ignored", ["  RÉGIME   général "], true],
+    ["another SIREN", ["526018156"], false],
+    ["a SIREN that is only part of the number", ["26018155"], false],
+    ["one expectation missing", ["526018155", "Artisan Commerçant"], false],
+    ["nothing expected", [], false],
+    ["only blanks expected", ["  "], false],
+  ])("%s", (_name, expected, result) => {
+    expect(dialogMatches(RESILIER, expected as string[])).toBe(result);
+  });
+
+  it("matches a SIREN the site groups with (non-breaking) spaces", () => {
+    expect(dialogMatches("… du siren 526\u00a0018\u00a0155 ?", ["526018155"])).toBe(true);
+  });
+
+  it("does not match a SIREN glued inside a SIRET", () => {
+    expect(dialogMatches("SIRET 52601815500012", ["526018155"])).toBe(false);
+  });
+
+  it("never matches a text that lacks the expected 9-digit number (property)", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{9}$/), fc.string(), (siren, text) => {
+        fc.pre(!text.replace(/\s/g, "").includes(siren));
+        expect(dialogMatches(text, [siren])).toBe(false);
+      }),
+    );
+  });
+
+  it("always matches the confirm text built for that SIREN (property)", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{9}$/), (siren) => {
+        expect(dialogMatches(`${RESILIER.slice(0, -9)}${siren}`, [siren])).toBe(true);
+      }),
+    );
+  });
+});
