@@ -5,6 +5,9 @@ import { defineConfig } from "vitest/config";
 // one after the other because each file owns a browser and a demo server.
 export default defineConfig({
   test: {
+    // The JSON report lets .ci/run print its closing "N passed, N failed" line and check that the
+    // browser tests really ran.
+    reporters: ["default", ["json", { outputFile: ".tmp/vitest-report.json" }]],
     projects: [
       {
         test: {

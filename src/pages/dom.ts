@@ -93,14 +93,22 @@ export function hasText(root: ParentNode, text: string | RegExp): boolean {
   return findByText(root, text).length > 0;
 }
 
-/** The page's visible text in one string (our own injected UI excluded). */
+/**
+ * The page's text in one string (our own injected UI excluded), with a space between text nodes:
+ * textContent would glue "2026" of one block to "2 messages non lus" of the next.
+ */
 export function pageText(doc: Document): string {
   const body = doc.body;
   if (!body) return "";
-  const clone = body.cloneNode(true) as HTMLElement;
-  for (const el of clone.querySelectorAll("[data-tiers-feature], script, style, template, noscript"))
-    el.remove();
-  return norm(clone.textContent);
+  const parts: string[] = [];
+  const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.parentElement?.closest("[data-tiers-feature], script, style, template, noscript")
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.nodeValue ?? "");
+  return norm(parts.join(" "));
 }
 
 /** Set a field's value the way a person typing would, so the page's own listeners see it. */

@@ -22,7 +22,9 @@ export interface EtablissementsView {
   search: { siret: HTMLElement; compte: HTMLElement; submit: HTMLElement };
 }
 
-const ROW = /^Comptes (.+?) du (SIREN|siren|compte|Compte) ([0-9A-Z ]+?)(?: \(.*\))?$/;
+// "Comptes Régime Général du SIREN 526018155" (seed 001); a gérant non sirétisé has no SIREN and is
+// listed by account number ("Compte gérant majoritaire non sirétisé n° 117…").
+const ROW = /^Comptes? (.+?) (du SIREN|n°) ([0-9A-Z ]+?)(?: \(.*\))?$/i;
 const EDIT_LABELS = ["✍", "Modifier", "Consulter", "Détail"];
 const REMOVE_LABELS = ["✕", "Supprimer", "Résilier"];
 
@@ -48,7 +50,7 @@ export function readCompteRows(doc: Document): CompteRow[] {
     const label = textOf(el);
     const [, regime = "", by = "", id = ""] = ROW.exec(label) ?? [];
     const number = id.replace(/ /g, "");
-    const isSiren = by.toLowerCase() === "siren";
+    const isSiren = by.toLowerCase() === "du siren";
     return {
       label,
       regime,

@@ -26,6 +26,7 @@ export interface LaunchOptions {
   userDataDir?: string;
   headless?: boolean;
   extension?: boolean;
+  extraArgs?: string[];
 }
 
 export interface LaunchedBrowser {
@@ -66,7 +67,16 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
       "--no-first-run",
       "--disable-gpu",
       "--disable-quic",
+      // Keep Chromium's own background traffic (autofill, updates, accounts) off the closed network.
+      "--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate",
+      "--disable-client-side-phishing-detection",
+      "--disable-domain-reliability",
+      "--disable-default-apps",
+      "--no-default-browser-check",
+      "--no-pings",
+      "--metrics-recording-only",
       "--lang=fr",
+      ...(options.extraArgs ?? []),
     ],
   });
   const serviceWorker = async (): Promise<Worker> => {

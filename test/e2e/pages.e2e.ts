@@ -1,0 +1,113 @@
+// The content script runs on the Urssaf hosts (www, mon, tdbec, dcl) and nowhere else, and recognises
+// the pages by their labels in both layouts of the demo space, whose ids and classes are random.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contentWorld, login, openSession, readMark, type Session } from "./support.ts";
+
+let session: Session;
+let page: Page;
+
+beforeAll(async () => {
+  session = await openSession();
+  page = await session.browser.context.newPage();
+});
+afterAll(async () => session?.close());
+
+async function pageView<T>(p: Page): Promise<T> {
+  const world = await contentWorld(p, session.browser.extensionId ?? "");
+  if (!world) throw new Error("no content script in this page");
+  try {
+    return await world.evaluate<T>("JSON.parse(JSON.stringify(globalThis.tiersAssistant.page))");
+  } finally {
+    await world.detach();
+  }
+}
+
+for (const variant of ["A", "B"] as const) {
+  describe(`layout ${variant}`, () => {
+    beforeAll(async () => {
+      session.demo.reset();
+      session.demo.faults.set({ variant });
+      await page.context().clearCookies();
+    });
+
+    it("recognises the login page on www.urssaf.fr", async () => {
+      await page.goto(session.demo.url("www.urssaf.fr", "/connexion"));
+      expect(await readMark(page)).toMatchObject({
+        kind: "connexion",
+        understood: true,
+        text: expect.stringContaining("Tiers Assistant actif"),
+      });
+    });
+
+    it("reads the dashboard's indicators on tdbec.urssaf.fr", async () => {
+      await login(page, session.demo);
+      expect(await readMark(page)).toMatchObject({ kind: "tableau-de-bord", understood: true });
+      const detected = await pageView<{ view: Record<string, unknown> }>(page);
+      const text = await page.locator("body").innerText();
+      const anomalies = Number(/(\d+) anomalies? DSN sur l'année/.exec(text)?.[1]);
+      const unread = Number(/(\d+) messages? non lus?/.exec(text)?.[1]);
+      expect(detected.view).toMatchObject({
+        anomaliesDsn: anomalies,
+        messagesNonLus: unread,
+        anneeAnomalies: expect.any(Number),
+      });
+      expect(detected.view.derniereMiseAJour).toMatch(/^\d{1,2} \p{L}+ \d{4} à \d{1,2}h\d{2}$/u);
+    });
+
+    it("reads the account list on mon.urssaf.fr, page after page", async () => {
+      await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+      expect(await readMark(page)).toMatchObject({ kind: "etablissements", understood: true });
+      const first = await pageView<{
+        view: { rows: { siren: string | null; numeroCompte: string | null; label: string }[] };
+      }>(page);
+      expect(first.view.rows).toHaveLength(10);
+      const expected = session.demo.state.portfolio.slice(0, 10);
+      expect(first.view.rows.map((r) => r.siren ?? r.numeroCompte)).toEqual(
+        expected.map((c) => c.siren ?? c.accountNumber),
+      );
+      await page.getByText("Suivant", { exact: true }).first().click();
+      await page.waitForURL(/page=2/);
+      const second = await pageView<{ view: { rows: { siren: string | null }[] } }>(page);
+      expect(second.view.rows.map((r) => r.siren)).not.toEqual(first.view.rows.map((r) => r.siren));
+    });
+
+    it("recognises the account detail and the add form", async () => {
+      await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+      await page.locator('a[href*="/etablissements/"]').first().click();
+      expect(await readMark(page)).toMatchObject({ kind: "etablissement-detail", understood: true });
+      const company = session.demo.state.directory.find((c) => c.kind === "RG");
+      if (!company?.siren) throw new Error("demo directory has no employer");
+      await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+      await page.getByLabel("Siren", { exact: true }).fill(company.siren);
+      await page
+        .getByRole("button", { name: "Inscrire" })
+        .or(page.locator('input[type="submit"][value="Inscrire"]'))
+        .first()
+        .click();
+      expect(await readMark(page)).toMatchObject({ kind: "inscription-compte", understood: true });
+    });
+
+    it("recognises Suivi DSN, an anomaly detail and the messaging", async () => {
+      await page.goto(session.demo.url("mon.urssaf.fr", "/suivi-dsn"));
+      expect(await readMark(page)).toMatchObject({ kind: "suivi-dsn", understood: true });
+      const anomaly = session.demo.state.anomalies[0];
+      if (!anomaly) throw new Error("demo has no anomaly");
+      await page.goto(session.demo.url("mon.urssaf.fr", `/suivi-dsn/anomalies/${anomaly.id}`));
+      expect(await readMark(page)).toMatchObject({ kind: "suivi-dsn-anomalie", understood: true });
+      expect((await pageView<{ view: { reference: string } }>(page)).view.reference).toBe(anomaly.reference);
+      await page.goto(session.demo.url("dcl.urssaf.fr", "/messagerie"));
+      expect(await readMark(page)).toMatchObject({ kind: "messagerie", understood: true });
+    });
+  });
+}
+
+describe("outside the Urssaf hosts", () => {
+  it("does not run on an identical page served by another host", async () => {
+    session.demo.faults.clear();
+    await page.goto("https://www.example.test/tableau-de-bord");
+    await page.getByText("Tableau de bord tiers-déclarant").first().waitFor();
+    expect(await readMark(page, 1_500)).toBeNull();
+    expect(await contentWorld(page, session.browser.extensionId ?? "")).toBeNull();
+  });
+});
