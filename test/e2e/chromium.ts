@@ -9,10 +9,12 @@ import { type BrowserContext, chromium, type Worker } from "playwright-core";
 export const DIST = resolve(import.meta.dirname, "../../dist");
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
-    (p): p is string => Boolean(p),
-  );
-  const found = candidates.find((p) => existsSync(p));
+  const chosen = process.env.CHROMIUM_PATH;
+  if (chosen) {
+    if (!existsSync(chosen)) throw new Error(`CHROMIUM_PATH indique ${chosen}, qui n'existe pas.`);
+    return chosen;
+  }
+  const found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
   if (!found) {
     throw new Error(
       "Chromium introuvable : installez-le (apt-get install -y chromium) ou indiquez son chemin dans CHROMIUM_PATH.",

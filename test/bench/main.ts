@@ -1,0 +1,25 @@
+// `npm run bench`: prints the figures the issues ask for (no timing assertions here; tests guard goals).
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
+import { CONTENT_SCRIPT_GOAL_GZIP, distSizes } from "./bundle-size.ts";
+
+const root = resolve(import.meta.dirname, "../..");
+execFileSync("npx", ["vite", "build", "--logLevel", "error"], { cwd: root, stdio: "inherit" });
+const sizes = distSizes(resolve(root, "dist"));
+const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
+
+console.log("\nExtension construite (dist/)");
+console.log("fichier".padEnd(48), "brut".padStart(10), "gzip".padStart(10));
+for (const s of sizes.sort((a, b) => b.gzip - a.gzip)) {
+  console.log(s.file.padEnd(48), kb(s.bytes).padStart(10), kb(s.gzip).padStart(10));
+}
+const content = sizes.find((s) => s.file === "src/content/main.js");
+const bridge = sizes.find((s) => s.file === "src/content/dialog-bridge.js");
+if (content) {
+  console.log(
+    `\nScript de contenu : ${kb(content.gzip)} gzip, objectif ≤ ${kb(CONTENT_SCRIPT_GOAL_GZIP)} ` +
+      `(${((content.gzip / CONTENT_SCRIPT_GOAL_GZIP) * 100).toFixed(0)} % de l'objectif)`,
+  );
+}
+if (bridge)
+  console.log(`Pont des dialogues (monde MAIN) : ${kb(bridge.bytes)} brut, ${kb(bridge.gzip)} gzip`);
