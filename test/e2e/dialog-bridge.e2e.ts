@@ -3,7 +3,7 @@
 import type { Dialog, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Company } from "../demo-site/data.ts";
-import { contentWorld, login, openSession, type Session } from "./support.ts";
+import { action, contentWorld, login, openSession, type Session, startInscription } from "./support.ts";
 
 let session: Session;
 let page: Page;
@@ -55,11 +55,7 @@ async function arm(kind: "confirm" | "alert", mustContain: string[], timeoutMs =
   };
 }
 
-const resilier = () =>
-  page
-    .getByRole("button", { name: "Résilier" })
-    .or(page.locator('input[value="Résilier"], a:text-is("Résilier")'))
-    .first();
+const resilier = () => action(page, "Résilier");
 
 describe("when not armed", () => {
   it("lets the page's native confirm through, and Annuler keeps the account", async () => {
@@ -150,18 +146,8 @@ describe("the add flow's alert", () => {
     );
     if (!company?.siren || company.amountDue === null) throw new Error("no employer in the directory");
     answerNative = (d) => d.accept();
-    await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
-    await page.getByLabel("Siren", { exact: true }).fill(company.siren);
-    await page
-      .getByRole("button", { name: "Inscrire" })
-      .or(page.locator('input[type="submit"][value="Inscrire"]'))
-      .first()
-      .click();
-    await page
-      .getByRole("button", { name: "Enregistrer" })
-      .or(page.locator('input[value="Enregistrer"]'))
-      .first()
-      .waitFor();
+    await startInscription(page, session.demo, company.siren);
+    await action(page, "Enregistrer").waitFor();
     const inputs = page.locator('input[type="text"], input:not([type])');
     const labels = await page.locator("label").allInnerTexts();
     const amountLabel = labels.find((l) => /montant/i.test(l));
@@ -170,11 +156,7 @@ describe("the add flow's alert", () => {
       throw new Error(`form labels not found: ${labels.join(" | ")} (${await inputs.count()} inputs)`);
     await page.getByLabel(amountLabel.trim()).fill(company.amountDue.toFixed(2).replace(".", ","));
     await page.getByLabel(accountLabel.trim()).fill(company.accountNumber);
-    await page
-      .getByRole("button", { name: "Enregistrer" })
-      .or(page.locator('input[value="Enregistrer"]'))
-      .first()
-      .click();
+    await action(page, "Enregistrer").click();
     await page.waitForURL(/etablissements(\?|$)/);
     expect(nativeDialogs).toEqual(["alert: Votre modification a bien été prise en compte."]);
     expect(inPortfolio(company)).toBe(true);

@@ -2,7 +2,7 @@
 // the pages by their labels in both layouts of the demo space, whose ids and classes are random.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentWorld, login, openSession, readMark, type Session } from "./support.ts";
+import { contentWorld, login, openSession, readMark, type Session, startInscription } from "./support.ts";
 
 let session: Session;
 let page: Page;
@@ -78,13 +78,7 @@ for (const variant of ["A", "B"] as const) {
       expect(await readMark(page)).toMatchObject({ kind: "etablissement-detail", understood: true });
       const company = session.demo.state.directory.find((c) => c.kind === "RG");
       if (!company?.siren) throw new Error("demo directory has no employer");
-      await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
-      await page.getByLabel("Siren", { exact: true }).fill(company.siren);
-      await page
-        .getByRole("button", { name: "Inscrire" })
-        .or(page.locator('input[type="submit"][value="Inscrire"]'))
-        .first()
-        .click();
+      await startInscription(page, session.demo, company.siren);
       expect(await readMark(page)).toMatchObject({ kind: "inscription-compte", understood: true });
     });
 

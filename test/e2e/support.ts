@@ -28,17 +28,25 @@ export async function login(page: Page, demo: DemoSpace): Promise<void> {
   await page.goto(demo.url("www.urssaf.fr", "/connexion"));
   await page.getByLabel("Identifiant").fill(demo.credentials.identifiant);
   await page.getByLabel("Mot de passe").fill(demo.credentials.motDePasse);
-  await page
-    .getByRole("button", { name: "Je me connecte" })
-    .or(page.locator('input[type="submit"][value="Je me connecte"]'))
-    .click();
+  await action(page, "Je me connecte").click();
   await page.waitForURL(/mon\.urssaf\.fr\/actualites/);
-  await page
-    .getByRole("button", { name: "Continuer" })
-    .or(page.getByRole("link", { name: "Continuer" }))
-    .first()
-    .click();
+  await action(page, "Continuer").click();
   await page.waitForURL(/tdbec\.urssaf\.fr\/tableau-de-bord/);
+}
+
+/** A button as either layout of the demo draws it: <button>, <input type=submit> or a link. */
+export function action(page: Page, name: string) {
+  return page
+    .getByRole("button", { name, exact: true })
+    .or(page.getByRole("link", { name, exact: true }))
+    .first();
+}
+
+/** Types a SIREN in "Inscrire d'autres comptes" and presses "Inscrire" (seed 001, step 2). */
+export async function startInscription(page: Page, demo: DemoSpace, siren: string): Promise<void> {
+  await page.goto(demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+  await page.getByLabel("Siren", { exact: true }).fill(siren);
+  await action(page, "Inscrire").click();
 }
 
 export interface Mark {

@@ -1,20 +1,12 @@
 import { render } from "preact";
-import { useEffect, useState } from "preact/hooks";
 import { t } from "../../browser.ts";
-import type { Status } from "../../messages.ts";
-import { send } from "../../send.ts";
 import { formatDate } from "../shared/format.ts";
+import { useStatus } from "../shared/use-status.ts";
 import "../shared/base.css";
 import "./options.css";
 
 function Options() {
-  const [status, setStatus] = useState<Status | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    send({ type: "status/get" }).then(setStatus, (e: unknown) =>
-      setError(e instanceof Error ? e.message : String(e)),
-    );
-  }, []);
+  const { status, error } = useStatus();
   return (
     <main>
       <h1>{t("optionsTitle")}</h1>

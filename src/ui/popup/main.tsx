@@ -1,21 +1,13 @@
 import { render } from "preact";
-import { useEffect, useState } from "preact/hooks";
 import { browser, t } from "../../browser.ts";
-import type { Status } from "../../messages.ts";
 import { pageLabel } from "../../pages/index.ts";
-import { send } from "../../send.ts";
 import { formatDateTime } from "../shared/format.ts";
+import { useStatus } from "../shared/use-status.ts";
 import "../shared/base.css";
 import "./popup.css";
 
 function Popup() {
-  const [status, setStatus] = useState<Status | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    send({ type: "status/get" }).then(setStatus, (e: unknown) =>
-      setError(e instanceof Error ? e.message : String(e)),
-    );
-  }, []);
+  const { status, error } = useStatus();
   const last = status?.lastPage;
   return (
     <main>
