@@ -1,38 +1,102 @@
 // Every runtime message between the parts of the extension, as a zod schema. The background parses
-// each incoming message here and answers unknown or malformed ones with an error; senders get typed
-// helpers. zod/mini keeps the pieces the content script may import small.
-import * as z from "zod/mini";
+// each incoming message here and answers unknown or malformed ones with an error; senders use the
+// typed `send` of send.ts. The content script imports only types from this module (no zod in it).
+import { z } from "zod";
+import {
+  CLIENT_KINDS,
+  CLIENT_STATUSES,
+  type Client,
+  ClientSchema,
+  type Collaborator,
+  CollaboratorSchema,
+  type FirmSettings,
+  FirmSettingsSchema,
+  ServicesProfileSchema,
+} from "./domain/register.ts";
 import { PAGE_KINDS } from "./pages/kinds.ts";
 
 const pageKind = z.enum(PAGE_KINDS);
 
-export const DashboardIndicatorsSchema = z.object({
-  derniereMiseAJour: z.nullable(z.string()),
-  incidents: z.number(),
-  anomaliesDsn: z.number(),
-  anneeAnomalies: z.number(),
-  messagesNonLus: z.number(),
-});
-export type DashboardIndicators = z.infer<typeof DashboardIndicatorsSchema>;
-
 /** A content script tells the background which page it recognised (or not) on load. */
-export const PageSeenSchema = z.object({
+const PageSeen = z.object({
   type: z.literal("page/seen"),
   page: z.union([
     z.object({ understood: z.literal(true), kind: pageKind }),
-    z.object({ understood: z.literal(false), kind: z.nullable(pageKind), missing: z.array(z.string()) }),
+    z.object({ understood: z.literal(false), kind: pageKind.nullable(), missing: z.array(z.string()) }),
   ]),
 });
 
-/** The popup and options pages ask for the extension's status. */
-export const StatusGetSchema = z.object({ type: z.literal("status/get") });
+const StatusGet = z.object({ type: z.literal("status/get") });
 
-export const MessageSchema = z.discriminatedUnion("type", [PageSeenSchema, StatusGetSchema]);
+// --- The register (options page) ---------------------------------------------------------------
+
+/** A client as typed in the options page form (identifiers are validated again by the background). */
+export const ClientFormSchema = z.object({
+  kind: z.enum(CLIENT_KINDS),
+  siren: z.string().nullish(),
+  siret: z.string().nullish(),
+  raisonSociale: z.string(),
+  numeroCompte: z.string().nullish(),
+  nir: z.string().nullish(),
+  montantDerniereDeclaration: z.number().nullish(),
+  effectif: z.number().int().nullish(),
+  paieDecalee: z.boolean().optional(),
+  collaborateurId: z.string().nullish(),
+  tags: z.array(z.string()).optional(),
+  profil: ServicesProfileSchema.nullish(),
+});
+export type ClientForm = z.infer<typeof ClientFormSchema>;
+
+const RegisterGet = z.object({ type: z.literal("register/get") });
+const SettingsSave = z.object({ type: z.literal("settings/save"), settings: z.unknown() });
+const ClientCreate = z.object({
+  type: z.literal("client/create"),
+  client: ClientFormSchema.extend({ statut: z.enum(CLIENT_STATUSES).optional() }),
+});
+const ClientEdit = z.object({
+  type: z.literal("client/edit"),
+  id: z.string(),
+  edit: ClientFormSchema.partial(),
+});
+const ClientsStatus = z.object({
+  type: z.literal("clients/status"),
+  ids: z.array(z.string()).min(1),
+  statut: z.enum(CLIENT_STATUSES),
+  note: z.string().max(500).optional(),
+});
+const ClientsDelete = z.object({ type: z.literal("clients/delete"), ids: z.array(z.string()).min(1) });
+const ClientsImport = z.object({ type: z.literal("clients/import"), clients: z.array(z.unknown()) });
+const CollaboratorSave = z.object({
+  type: z.literal("collaborator/save"),
+  collaborator: CollaboratorSchema.omit({ id: true, acces: true }).extend({
+    id: z.string().optional(),
+    acces: z.string().optional(),
+  }),
+});
+const CollaboratorDelete = z.object({ type: z.literal("collaborator/delete"), id: z.string() });
+const BackupExport = z.object({ type: z.literal("backup/export") });
+const BackupRestore = z.object({ type: z.literal("backup/restore"), backup: z.unknown() });
+
+export const MessageSchema = z.discriminatedUnion("type", [
+  PageSeen,
+  StatusGet,
+  RegisterGet,
+  SettingsSave,
+  ClientCreate,
+  ClientEdit,
+  ClientsStatus,
+  ClientsDelete,
+  ClientsImport,
+  CollaboratorSave,
+  CollaboratorDelete,
+  BackupExport,
+  BackupRestore,
+]);
 export type Message = z.infer<typeof MessageSchema>;
 export type MessageType = Message["type"];
 
 export const LastPageSchema = z.object({
-  kind: z.nullable(pageKind),
+  kind: pageKind.nullable(),
   understood: z.boolean(),
   missing: z.array(z.string()),
   host: z.string(),
@@ -40,21 +104,45 @@ export const LastPageSchema = z.object({
 });
 export type LastPage = z.infer<typeof LastPageSchema>;
 
-export const StatusSchema = z.object({
-  schemaVersion: z.number(),
-  installedAt: z.string(),
-  lastPage: z.nullable(LastPageSchema),
-  pagesSeen: z.number(),
-});
-export type Status = z.infer<typeof StatusSchema>;
+export interface Status {
+  schemaVersion: number;
+  installedAt: string;
+  lastPage: LastPage | null;
+  pagesSeen: number;
+}
+
+export interface RegisterSnapshot {
+  settings: FirmSettings;
+  collaborators: Collaborator[];
+  clients: Client[];
+}
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
 
 /** What each message answers when it succeeds. */
 export interface Responses {
   "page/seen": { recorded: true };
   "status/get": Status;
+  "register/get": RegisterSnapshot;
+  "settings/save": FirmSettings;
+  "client/create": Client;
+  "client/edit": Client;
+  "clients/status": { changed: number };
+  "clients/delete": { deleted: number };
+  "clients/import": ImportResult;
+  "collaborator/save": Collaborator;
+  "collaborator/delete": { unassigned: number };
+  "backup/export": unknown;
+  "backup/restore": { clients: number; collaborators: number };
 }
 
-export type Reply<T extends MessageType> = { ok: true; data: Responses[T] } | { ok: false; error: string };
+export type Reply<T extends MessageType> =
+  | { ok: true; data: Responses[T] }
+  | { ok: false; error: string; fields?: Record<string, string> };
 
 export function parseMessage(raw: unknown): { ok: true; message: Message } | { ok: false; error: string } {
   const result = MessageSchema.safeParse(raw);

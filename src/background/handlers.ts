@@ -1,9 +1,27 @@
+import type { NewClient } from "../domain/register.ts";
+import type { ClientForm } from "../messages.ts";
+import type { RegisterStore } from "./register-store.ts";
 import type { Handlers } from "./router.ts";
 import { META_KEY, MetaSchema, PAGES_KEY, PagesSchema } from "./schema.ts";
 import { isUrssafUrl } from "./senders.ts";
 import type { Store } from "./store.ts";
 
-export function createHandlers(store: Store, now: () => Date): Handlers {
+/** The form's optional fields become the register's explicit nulls. */
+function toNewClient(form: ClientForm): NewClient {
+  return {
+    ...form,
+    siren: form.siren ?? null,
+    siret: form.siret ?? null,
+    numeroCompte: form.numeroCompte ?? null,
+    nir: form.nir ?? null,
+    montantDerniereDeclaration: form.montantDerniereDeclaration ?? null,
+    effectif: form.effectif ?? null,
+    collaborateurId: form.collaborateurId ?? null,
+    profil: form.profil ?? null,
+  };
+}
+
+export function createHandlers(store: Store, register: RegisterStore, now: () => Date): Handlers {
   return {
     async "page/seen"(message, sender) {
       const url = sender.url ?? sender.tab?.url;
@@ -30,5 +48,16 @@ export function createHandlers(store: Store, now: () => Date): Handlers {
         pagesSeen: pages.count,
       };
     },
+    "register/get": () => register.snapshot(),
+    "settings/save": (m) => register.saveSettings(m.settings),
+    "client/create": (m) => register.createClient({ ...toNewClient(m.client), statut: m.client.statut }),
+    "client/edit": (m) => register.editClient(m.id, m.edit as Partial<NewClient>),
+    "clients/status": async (m) => ({ changed: await register.setStatus(m.ids, m.statut, m.note) }),
+    "clients/delete": async (m) => ({ deleted: await register.deleteClients(m.ids) }),
+    "clients/import": (m) => register.importClients(m.clients),
+    "collaborator/save": (m) => register.saveCollaborator(m.collaborator),
+    "collaborator/delete": async (m) => ({ unassigned: await register.deleteCollaborator(m.id) }),
+    "backup/export": () => register.exportBackup(),
+    "backup/restore": (m) => register.restoreBackup(m.backup),
   };
 }

@@ -3,12 +3,18 @@
 // `store.ready`, which every handler awaits.
 import { browser, type Runtime, restrictStorageToTrustedContexts } from "../browser.ts";
 import { createHandlers } from "./handlers.ts";
+import { createRegisterStore } from "./register-store.ts";
 import { route } from "./router.ts";
 import { MIGRATIONS } from "./schema.ts";
 import { createStore } from "./store.ts";
 
 const store = createStore(browser.storage.local, MIGRATIONS, () => new Date());
-const handlers = createHandlers(store, () => new Date());
+const register = createRegisterStore(
+  store,
+  () => new Date(),
+  () => crypto.randomUUID(),
+);
+const handlers = createHandlers(store, register, () => new Date());
 const ctx = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL(""), handlers };
 
 // Content scripts must not read or write storage directly: everything goes through messages here.

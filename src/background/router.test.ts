@@ -7,10 +7,10 @@ const OWN_ID = "abcdefghijklmnopabcdefghijklmnop";
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}/`;
 
 function ctx() {
-  const handlers: Handlers = {
+  const handlers = {
     "page/seen": vi.fn(async () => ({ recorded: true as const })),
     "status/get": vi.fn(async () => ({ schemaVersion: 1, installedAt: "x", lastPage: null, pagesSeen: 0 })),
-  };
+  } as Partial<Handlers> as Handlers;
   return { ownId: OWN_ID, ownOrigin: OWN_ORIGIN, handlers };
 }
 

@@ -1,4 +1,5 @@
 // Message router: sender check, schema check, then one handler per message type.
+import { ZodError } from "zod";
 import type { Runtime } from "../browser.ts";
 import { type Message, type MessageType, parseMessage, type Reply, type Responses } from "../messages.ts";
 import { senderAllowed } from "./senders.ts";
@@ -31,6 +32,12 @@ export async function route(
     const handler = ctx.handlers[message.type] as (m: Message, s: Runtime.MessageSender) => Promise<unknown>;
     return { ok: true, data: (await handler(message, sender)) as Responses[MessageType] };
   } catch (error) {
+    if (error instanceof ZodError) {
+      // Validation of what the user typed: one French message per field, for the form to show.
+      const fields: Record<string, string> = {};
+      for (const issue of error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
+      return { ok: false, error: Object.values(fields).join(" "), fields };
+    }
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }

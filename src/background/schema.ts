@@ -1,17 +1,26 @@
 // What the background keeps in storage.local, key by key, and the migrations that produce it.
-// Data areas live under separate keys so that updating one never rewrites the others.
-import * as z from "zod/mini";
+// Data areas live under separate keys so that updating one never rewrites the others: each client of
+// the register has a key of its own (`client/<generation>/<id>`), so editing one client writes one
+// small value whatever the size of the register.
+import { z } from "zod";
 import type { Migration } from "../domain/migrations.ts";
+import { CollaboratorSchema, DEFAULT_SETTINGS, FirmSettingsSchema } from "../domain/register.ts";
 import { LastPageSchema } from "../messages.ts";
 
 export const META_KEY = "meta";
 export const PAGES_KEY = "pages";
+export const SETTINGS_KEY = "settings";
+export const COLLABORATORS_KEY = "collaborators";
+/** Which generation of client keys is current; a restore writes a new generation and flips this. */
+export const REGISTER_KEY = "register";
+
+export const clientKeyPrefix = (generation: number) => `client/${generation}/`;
 
 export const MetaSchema = z.object({ schemaVersion: z.number(), installedAt: z.string() });
-export type Meta = z.infer<typeof MetaSchema>;
-
-export const PagesSchema = z.object({ last: z.nullable(LastPageSchema), count: z.number() });
-export type Pages = z.infer<typeof PagesSchema>;
+export const PagesSchema = z.object({ last: LastPageSchema.nullable(), count: z.number() });
+export const RegisterMetaSchema = z.object({ generation: z.number().int().positive() });
+export const SettingsSchema = FirmSettingsSchema;
+export const CollaboratorsSchema = z.array(CollaboratorSchema);
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -21,6 +30,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ...data,
       [META_KEY]: { schemaVersion: 1, installedAt: now.toISOString() },
       [PAGES_KEY]: { last: null, count: 0 },
+    }),
+  },
+  {
+    to: 2,
+    description: "Registre du cabinet : réglages, collaborateurs, clients (une clé par client).",
+    up: (data) => ({
+      ...data,
+      [SETTINGS_KEY]: DEFAULT_SETTINGS,
+      [COLLABORATORS_KEY]: [],
+      [REGISTER_KEY]: { generation: 1 },
     }),
   },
 ];

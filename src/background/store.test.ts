@@ -1,33 +1,9 @@
 import { describe, expect, it } from "vitest";
-import * as z from "zod/mini";
-import type { Storage } from "../browser.ts";
+import { z } from "zod";
+import { memoryArea } from "../../test/support/memory-area.ts";
 import type { Migration } from "../domain/migrations.ts";
-import { MIGRATIONS } from "./schema.ts";
+import { MIGRATIONS, SCHEMA_VERSION } from "./schema.ts";
 import { createStore } from "./store.ts";
-
-/** An in-memory storage area with the same contract as storage.local (values go through JSON). */
-function memoryArea(initial: Record<string, unknown> = {}) {
-  const data = new Map(Object.entries(structuredClone(initial)));
-  let writes = 0;
-  const area = {
-    async get(keys: string | string[] | null) {
-      const wanted = keys === null ? [...data.keys()] : Array.isArray(keys) ? keys : [keys];
-      await Promise.resolve();
-      return Object.fromEntries(
-        wanted.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]),
-      );
-    },
-    async set(items: Record<string, unknown>) {
-      await Promise.resolve();
-      writes++;
-      for (const [k, v] of Object.entries(items)) data.set(k, JSON.parse(JSON.stringify(v)));
-    },
-    async remove(keys: string | string[]) {
-      for (const k of Array.isArray(keys) ? keys : [keys]) data.delete(k);
-    },
-  };
-  return { area: area as unknown as Storage.StorageArea, data, writes: () => writes };
-}
 
 const now = () => new Date("2026-11-25T10:00:00Z");
 const Counter = z.object({ n: z.number() });
@@ -37,7 +13,10 @@ describe("createStore", () => {
     const mem = memoryArea();
     const store = createStore(mem.area, MIGRATIONS, now);
     await store.ready;
-    expect(mem.data.get("meta")).toEqual({ schemaVersion: 1, installedAt: "2026-11-25T10:00:00.000Z" });
+    expect(mem.data.get("meta")).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      installedAt: "2026-11-25T10:00:00.000Z",
+    });
     const writes = mem.writes();
     await createStore(mem.area, MIGRATIONS, now).ready;
     expect(mem.writes()).toBe(writes);
@@ -47,7 +26,7 @@ describe("createStore", () => {
     const steps: Migration[] = [
       ...MIGRATIONS,
       {
-        to: 2,
+        to: SCHEMA_VERSION + 1,
         description: "counter",
         up: ({ pages, ...rest }) => ({ ...rest, counter: { n: (pages as { count: number }).count } }),
       },
@@ -59,7 +38,10 @@ describe("createStore", () => {
     const store = createStore(mem.area, steps, now);
     expect(await store.get("counter", Counter)).toEqual({ n: 7 });
     expect(mem.data.has("pages")).toBe(false);
-    expect(mem.data.get("meta")).toEqual({ schemaVersion: 2, installedAt: "2026-01-01T00:00:00.000Z" });
+    expect(mem.data.get("meta")).toEqual({
+      schemaVersion: SCHEMA_VERSION + 1,
+      installedAt: "2026-01-01T00:00:00.000Z",
+    });
   });
 
   it("refuses data from a newer version and leaves it untouched", async () => {

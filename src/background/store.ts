@@ -1,15 +1,18 @@
 // The background's storage: the only writer of storage.local. It migrates the stored data once at
 // start-up (callers await `ready`), parses every read through its zod schema, and serialises
 // read-modify-write updates so two messages arriving together cannot lose each other's change.
-import type * as z from "zod/mini";
+import type { z } from "zod";
 import type { Storage } from "../browser.ts";
 import { applyMigrations, type Migration, planMigrations, type StoredData } from "../domain/migrations.ts";
 import { META_KEY, MetaSchema } from "./schema.ts";
 
 export interface Store {
   ready: Promise<void>;
-  get<S extends z.ZodMiniType>(key: string, schema: S): Promise<z.infer<S>>;
-  update<S extends z.ZodMiniType>(
+  area: Storage.StorageArea;
+  /** Runs `work` after start-up, alone: no other read-modify-write of this store interleaves with it. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  get<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S>>;
+  update<S extends z.ZodType>(
     key: string,
     schema: S,
     change: (value: z.infer<S>) => z.infer<S>,
@@ -40,7 +43,7 @@ export function createStore(
     if (removed.length > 0) await area.remove(removed);
   });
 
-  async function read<S extends z.ZodMiniType>(key: string, schema: S): Promise<z.infer<S>> {
+  async function read<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S>> {
     const stored = (await area.get(key))[key];
     const parsed = schema.safeParse(stored);
     if (!parsed.success) throw new Error(`Données « ${key} » illisibles dans le stockage de l'extension.`);
@@ -49,6 +52,11 @@ export function createStore(
 
   return {
     ready,
+    area,
+    async exclusive(work) {
+      await ready;
+      return serial(work);
+    },
     async get(key, schema) {
       await ready;
       return read(key, schema);

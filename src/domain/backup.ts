@@ -1,0 +1,111 @@
+// Backup and restore of the whole register as a versioned JSON file. Restore validates everything and
+// replaces the register (it never merges silently); a file from a newer version or a damaged one is
+// refused with the reason.
+import { z } from "zod";
+import {
+  type Client,
+  ClientSchema,
+  type Collaborator,
+  CollaboratorSchema,
+  type FirmSettings,
+  FirmSettingsSchema,
+} from "./register.ts";
+
+export const BACKUP_FORMAT = "tiers-assistant/registre";
+export const BACKUP_VERSION = 1;
+
+const BackupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exporteLe: z.iso.datetime({ offset: true }),
+  settings: FirmSettingsSchema,
+  collaborators: z.array(CollaboratorSchema),
+  clients: z.array(ClientSchema),
+});
+export type Backup = z.infer<typeof BackupSchema>;
+
+export function makeBackup(
+  data: { settings: FirmSettings; collaborators: readonly Collaborator[]; clients: readonly Client[] },
+  now: Date,
+): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exporteLe: now.toISOString(),
+    settings: data.settings,
+    collaborators: [...data.collaborators],
+    clients: [...data.clients],
+  };
+}
+
+export type BackupCheck = { ok: true; backup: Backup } | { ok: false; error: string };
+
+/** Validates a backup file's text (or already-parsed JSON); every refusal says why, in French. */
+export function parseBackup(input: string | unknown): BackupCheck {
+  let raw: unknown = input;
+  if (typeof input === "string") {
+    try {
+      raw = JSON.parse(input.replace(/^\uFEFF/, ""));
+    } catch {
+      return {
+        ok: false,
+        error:
+          "Ce fichier n'est pas une sauvegarde lisible (JSON invalide) : choisissez le fichier .json exporté par Tiers Assistant.",
+      };
+    }
+  }
+  if (typeof raw !== "object" || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
+    return { ok: false, error: "Ce fichier n'est pas une sauvegarde du registre Tiers Assistant." };
+  }
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
+    return { ok: false, error: "Sauvegarde endommagée : sa version est illisible." };
+  }
+  if (version > BACKUP_VERSION) {
+    return {
+      ok: false,
+      error: `Cette sauvegarde vient d'une version plus récente de Tiers Assistant (format ${version}, celle-ci lit le format ${BACKUP_VERSION}) : mettez l'extension à jour avant de la restaurer.`,
+    };
+  }
+  const parsed = BackupSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = describePath(raw, issue?.path ?? []);
+    return {
+      ok: false,
+      error: `Sauvegarde endommagée (${where}) : ${issue?.message ?? "contenu invalide"}. Rien n'a été restauré.`,
+    };
+  }
+  const backup = parsed.data;
+  const ids = new Set<string>();
+  for (const [i, c] of backup.clients.entries()) {
+    if (ids.has(c.id))
+      return {
+        ok: false,
+        error: `Sauvegarde endommagée : le client n° ${i + 1} (${c.raisonSociale}) y figure deux fois. Rien n'a été restauré.`,
+      };
+    ids.add(c.id);
+  }
+  const collaborators = new Set(backup.collaborators.map((c) => c.id));
+  const orphan = backup.clients.find(
+    (c) => c.collaborateurId !== null && !collaborators.has(c.collaborateurId),
+  );
+  if (orphan) {
+    return {
+      ok: false,
+      error: `Sauvegarde endommagée : le client ${orphan.raisonSociale} est affecté à un collaborateur absent du fichier. Rien n'a été restauré.`,
+    };
+  }
+  return { ok: true, backup };
+}
+
+function describePath(raw: unknown, path: readonly PropertyKey[]): string {
+  const [area, index, field] = path;
+  if (area === "clients" && typeof index === "number") {
+    const client = (raw as { clients?: { raisonSociale?: unknown }[] }).clients?.[index];
+    const name = typeof client?.raisonSociale === "string" ? ` « ${client.raisonSociale} »` : "";
+    return `client n° ${index + 1}${name}${field ? `, champ ${String(field)}` : ""}`;
+  }
+  if (area === "collaborators" && typeof index === "number") return `collaborateur n° ${index + 1}`;
+  return path.length > 0 ? path.map(String).join(".") : "fichier";
+}
