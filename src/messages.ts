@@ -6,11 +6,9 @@ import {
   CLIENT_KINDS,
   CLIENT_STATUSES,
   type Client,
-  ClientSchema,
   type Collaborator,
   CollaboratorSchema,
   type FirmSettings,
-  FirmSettingsSchema,
   ServicesProfileSchema,
 } from "./domain/register.ts";
 import { PAGE_KINDS } from "./pages/kinds.ts";

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCHEMA_VERSION } from "../../src/background/schema.ts";
 import { type DemoSpace, startDemoSpace } from "../demo-site/server.ts";
 import { type LaunchedBrowser, launchChromium } from "./chromium.ts";
 import { contentWorld, login, openExtensionPage, readMark, stopServiceWorkers } from "./support.ts";
@@ -78,7 +79,10 @@ describe("storage", () => {
       { ok: false, error: expect.stringMatching(/^Message refusé \(page\/seen\)/) },
       { ok: false, error: expect.stringMatching(/^Message refusé/) },
     ]);
-    expect(replies[3]).toMatchObject({ ok: true, data: { schemaVersion: 1, pagesSeen: expect.any(Number) } });
+    expect(replies[3]).toMatchObject({
+      ok: true,
+      data: { schemaVersion: SCHEMA_VERSION, pagesSeen: expect.any(Number) },
+    });
     await options.close();
   });
 

@@ -1,29 +1,106 @@
 import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
 import { t } from "../../browser.ts";
+import { Notice } from "../shared/field.tsx";
 import { formatDate } from "../shared/format.ts";
 import { useStatus } from "../shared/use-status.ts";
+import { ClientsTab } from "./clients-tab.tsx";
+import { CollaboratorsTab } from "./collaborators-tab.tsx";
+import { ExportTab } from "./export-tab.tsx";
+import { ImportTab } from "./import-tab.tsx";
+import { SettingsTab } from "./settings-tab.tsx";
+import { useRegister } from "./use-register.ts";
 import "../shared/base.css";
 import "./options.css";
 
+const TABS = ["clients", "import", "export", "collaborateurs", "cabinet", "apropos"] as const;
+type Tab = (typeof TABS)[number];
+const TAB_LABELS: Record<Tab, string> = {
+  clients: "optTabClients",
+  import: "optTabImport",
+  export: "optTabExport",
+  collaborateurs: "optTabCollaborators",
+  cabinet: "optTabFirm",
+  apropos: "optTabAbout",
+};
+
+const tabFromHash = (): Tab => {
+  const hash = location.hash.slice(1) as Tab;
+  return TABS.includes(hash) ? hash : "clients";
+};
+
 function Options() {
+  const [tab, setTab] = useState<Tab>(tabFromHash);
+  const api = useRegister();
   const { status, error } = useStatus();
+  useEffect(() => {
+    const onHash = () => setTab(tabFromHash());
+    addEventListener("hashchange", onHash);
+    return () => removeEventListener("hashchange", onHash);
+  }, []);
+  const go = (next: Tab) => {
+    history.replaceState(null, "", `#${next}`);
+    setTab(next);
+    api.setFeedback(null);
+  };
+  const snapshot = api.snapshot;
+
   return (
     <main>
-      <h1>{t("optionsTitle")}</h1>
-      <p>{t("optionsComing")}</p>
-      <h2>{t("optionsPrivacyTitle")}</h2>
-      <p>{t("optionsPrivacy")}</p>
-      <h2>{t("optionsStorageTitle")}</h2>
-      {error && (
-        <p class="warn" role="alert">
-          {t("popupError", error)}
-        </p>
-      )}
-      {status && (
-        <p data-testid="schema">
-          {t("optionsSchema", [String(status.schemaVersion), formatDate(status.installedAt)])}
-        </p>
-      )}
+      <header>
+        <h1>{t("optionsTitle")}</h1>
+        <p class="hint">{t("optionsPrivacy")}</p>
+      </header>
+      <div role="tablist" aria-label={t("optionsTitle")} class="tabs">
+        {TABS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls="panel"
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => go(id)}
+            onKeyDown={(e) => {
+              const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+              if (!step) return;
+              const next = TABS[(TABS.indexOf(id) + step + TABS.length) % TABS.length] ?? "clients";
+              go(next);
+              document.getElementById(`tab-${next}`)?.focus();
+            }}
+          >
+            {t(TAB_LABELS[id])}
+          </button>
+        ))}
+      </div>
+      <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {api.feedback && (
+          <Notice kind={api.feedback.kind}>
+            <span data-testid="feedback">{api.feedback.text}</span>
+          </Notice>
+        )}
+        {api.loadError && <Notice kind="error">{t("popupError", api.loadError)}</Notice>}
+        {snapshot && tab === "clients" && <ClientsTab snapshot={snapshot} api={api} />}
+        {snapshot && tab === "import" && <ImportTab snapshot={snapshot} api={api} />}
+        {snapshot && tab === "export" && <ExportTab snapshot={snapshot} api={api} />}
+        {snapshot && tab === "collaborateurs" && <CollaboratorsTab snapshot={snapshot} api={api} />}
+        {snapshot && tab === "cabinet" && <SettingsTab settings={snapshot.settings} api={api} />}
+        {tab === "apropos" && (
+          <section>
+            <h2>{t("optionsPrivacyTitle")}</h2>
+            <p>{t("optionsPrivacy")}</p>
+            <p>{t("popupNotAffiliated")}</p>
+            <h2>{t("optionsStorageTitle")}</h2>
+            {error && <Notice kind="error">{t("popupError", error)}</Notice>}
+            {status && (
+              <p data-testid="schema">
+                {t("optionsSchema", [String(status.schemaVersion), formatDate(status.installedAt)])}
+              </p>
+            )}
+          </section>
+        )}
+      </div>
     </main>
   );
 }

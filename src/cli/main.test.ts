@@ -1,0 +1,106 @@
+import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type CliIo, run } from "./main.ts";
+
+const root = resolve(import.meta.dirname, "../..");
+const mixte = "test/fixtures/clients/clients-mixte.csv";
+
+/** An io that reads real files (relative to the project) or the given in-memory ones, and records output. */
+function fakeIo(files: Record<string, string | Uint8Array> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    readFile: async (path) => {
+      const f = files[path];
+      if (f !== undefined) return typeof f === "string" ? new TextEncoder().encode(f) : f;
+      return new Uint8Array(await readFile(resolve(root, path)));
+    },
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    now: new Date("2025-03-10T10:00:00Z"),
+  };
+  return { io, out: () => out.join("\n"), err: () => err.join("\n") };
+}
+
+describe("clients check", () => {
+  it("prints every finding in French with a summary, exit 1 when some rows are invalid", async () => {
+    const { io, out } = fakeIo();
+    expect(await run(["clients", "check", mixte], io)).toBe(1);
+    const text = out();
+    expect(text).toMatch(/Fichier CSV \(UTF-8, séparateur « ; »\)/);
+    expect(text).toMatch(/« N° SIRET » → SIRET/);
+    expect(text).toMatch(/Erreur — Ligne 15, colonne « N° SIRET » : Le SIRET 111 222 333 44455/);
+    expect(text).toMatch(/Erreur — Ligne 9 : même client que la ligne 2/);
+    expect(text).toMatch(/15 lignes : 6 valides, 9 refusées/);
+  });
+
+  it("--json prints exactly rows, valid, invalid and findings", async () => {
+    const { io, out } = fakeIo();
+    expect(await run(["clients", "check", "--json", mixte], io)).toBe(1);
+    const json = JSON.parse(out());
+    expect(Object.keys(json)).toEqual(["rows", "valid", "invalid", "findings"]);
+    expect(json).toMatchObject({ rows: 15, valid: 6, invalid: 9 });
+    for (const f of json.findings)
+      expect(Object.keys(f)).toEqual(["row", "column", "code", "severity", "message"]);
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({ row: 12, column: "NIR", code: "excel-number", severity: "error" }),
+    );
+  });
+
+  it("exit 0 when every row is valid", async () => {
+    const { io, out } = fakeIo({ "ok.csv": "Type;SIREN;Raison sociale\nEmployeur;526018155;Acme\n" });
+    expect(await run(["clients", "check", "ok.csv"], io)).toBe(0);
+    expect(out()).toMatch(/1 ligne : 1 valide, 0 refusée/);
+  });
+
+  it("exit 2 with a French message for a missing, empty or binary file", async () => {
+    const missing = fakeIo();
+    expect(await run(["clients", "check", "nope.csv"], missing.io)).toBe(2);
+    expect(missing.err()).toMatch(/« nope\.csv » n'existe pas/);
+    const empty = fakeIo({ "vide.csv": "" });
+    expect(await run(["clients", "check", "vide.csv", "--json"], empty.io)).toBe(2);
+    expect(empty.err()).toMatch(/est vide/);
+    const pdf = fakeIo({ "c.csv": "%PDF-1.4\n" });
+    expect(await run(["clients", "check", "c.csv"], pdf.io)).toBe(2);
+    expect(pdf.err()).toMatch(/document PDF/);
+  });
+
+  it("exit 2 with the usage on a usage error; --help prints it", async () => {
+    for (const argv of [
+      [],
+      ["clients"],
+      ["clients", "check"],
+      ["clients", "list", "x"],
+      ["clients", "check", "a", "b"],
+    ]) {
+      const { io, err } = fakeIo();
+      expect(await run(argv, io)).toBe(2);
+      expect(err()).toMatch(/Utilisation :/);
+    }
+    const help = fakeIo();
+    expect(await run(["--help"], help.io)).toBe(0);
+    expect(help.out()).toMatch(/clients check <fichier\.csv\|fichier\.xlsx>/);
+  });
+});
+
+describe("child process", () => {
+  const cli = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      execFile("npx", ["tsx", "src/cli/main.ts", ...args], { cwd: root }, (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+      });
+    });
+
+  it("exits 1 on the mixed fixture and 2 on a missing file", async () => {
+    const [mixed, missing] = await Promise.all([
+      cli(["clients", "check", mixte, "--json"]),
+      cli(["clients", "check", "absent.csv"]),
+    ]);
+    expect(mixed.code).toBe(1);
+    expect(JSON.parse(mixed.stdout).invalid).toBe(9);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/n'existe pas/);
+  }, 30_000);
+});
