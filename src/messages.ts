@@ -6,6 +6,8 @@ import {
   CLIENT_KINDS,
   CLIENT_STATUSES,
   type Client,
+  type ClientRow,
+  type ClientRowTuple,
   type Collaborator,
   CollaboratorSchema,
   type FirmSettings,
@@ -46,6 +48,8 @@ export const ClientFormSchema = z.object({
 export type ClientForm = z.infer<typeof ClientFormSchema>;
 
 const RegisterGet = z.object({ type: z.literal("register/get") });
+const RegisterList = z.object({ type: z.literal("register/list") });
+const ClientGet = z.object({ type: z.literal("client/get"), id: z.string() });
 const SettingsSave = z.object({ type: z.literal("settings/save"), settings: z.unknown() });
 const ClientCreate = z.object({
   type: z.literal("client/create"),
@@ -79,6 +83,8 @@ export const MessageSchema = z.discriminatedUnion("type", [
   PageSeen,
   StatusGet,
   RegisterGet,
+  RegisterList,
+  ClientGet,
   SettingsSave,
   ClientCreate,
   ClientEdit,
@@ -115,6 +121,18 @@ export interface RegisterSnapshot {
   clients: Client[];
 }
 
+/** The register as the clients table needs it: rows, not full clients (see ClientRow). */
+export interface RegisterListing {
+  settings: FirmSettings;
+  collaborators: Collaborator[];
+  rows: ClientRow[];
+}
+
+/** What crosses the message channel for a listing: the rows packed as tuples (see ClientRowTuple). */
+export interface PackedListing extends Omit<RegisterListing, "rows"> {
+  rows: ClientRowTuple[];
+}
+
 export interface ImportResult {
   added: number;
   updated: number;
@@ -126,6 +144,8 @@ export interface Responses {
   "page/seen": { recorded: true };
   "status/get": Status;
   "register/get": RegisterSnapshot;
+  "register/list": PackedListing;
+  "client/get": Client;
   "settings/save": FirmSettings;
   "client/create": Client;
   "client/edit": Client;

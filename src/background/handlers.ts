@@ -49,6 +49,8 @@ export function createHandlers(store: Store, register: RegisterStore, now: () =>
       };
     },
     "register/get": () => register.snapshot(),
+    "register/list": () => register.listing(),
+    "client/get": (m) => register.getClient(m.id),
     "settings/save": (m) => register.saveSettings(m.settings),
     "client/create": (m) => register.createClient({ ...toNewClient(m.client), statut: m.client.statut }),
     "client/edit": (m) => register.editClient(m.id, m.edit as Partial<NewClient>),

@@ -7,6 +7,7 @@ import { makeBackup, parseBackup } from "../domain/backup.ts";
 import {
   type Client,
   type ClientEdit,
+  type ClientRowTuple,
   ClientSchema,
   type ClientStatus,
   type Collaborator,
@@ -17,10 +18,12 @@ import {
   type FirmSettings,
   FirmSettingsSchema,
   mergeClients,
+  NAME_ORDER,
   type NewClient,
+  packRow,
   RegisterError,
 } from "../domain/register.ts";
-import type { ImportResult, RegisterSnapshot } from "../messages.ts";
+import type { ImportResult, PackedListing, RegisterSnapshot } from "../messages.ts";
 import {
   COLLABORATORS_KEY,
   CollaboratorsSchema,
@@ -39,10 +42,14 @@ interface Loaded {
   clients: Map<string, Client>;
   /** Stored clients that no longer pass the schema (kept in storage, reported, never silently dropped). */
   unreadable: string[];
+  /** The packed listing in name order, kept until the next change. */
+  listing?: ClientRowTuple[] | undefined;
 }
 
 export interface RegisterStore {
   snapshot(): Promise<RegisterSnapshot & { unreadable: string[] }>;
+  listing(): Promise<PackedListing>;
+  getClient(id: string): Promise<Client>;
   saveSettings(raw: unknown): Promise<FirmSettings>;
   createClient(input: NewClient): Promise<Client>;
   editClient(id: string, edit: ClientEdit): Promise<Client>;
@@ -94,6 +101,7 @@ export function createRegisterStore(store: Store, now: () => Date, newId: () => 
     if (clients.length === 0 && Object.keys(extra).length === 0) return;
     await area.set({ ...Object.fromEntries(clients.map((c) => [keyOf(reg.generation, c.id), c])), ...extra });
     for (const c of clients) reg.clients.set(c.id, c);
+    reg.listing = undefined;
   }
 
   const mustGet = (reg: Loaded, id: string): Client => {
@@ -119,6 +127,18 @@ export function createRegisterStore(store: Store, now: () => Date, newId: () => 
           unreadable: reg.unreadable,
         };
       }),
+
+    listing: () =>
+      store.exclusive(async () => {
+        const reg = await load();
+        // Sent in name order, the table's default: the page's sort then has nothing to move.
+        reg.listing ??= [...reg.clients.values()]
+          .sort((a, b) => NAME_ORDER.compare(a.raisonSociale, b.raisonSociale))
+          .map(packRow);
+        return { settings: reg.settings, collaborators: reg.collaborators, rows: reg.listing };
+      }),
+
+    getClient: (id) => store.exclusive(async () => mustGet(await load(), id)),
 
     saveSettings: (raw) =>
       store.exclusive(async () => {
@@ -171,6 +191,7 @@ export function createRegisterStore(store: Store, now: () => Date, newId: () => 
         if (present.length === 0) return 0;
         await area.remove(present.map((id) => keyOf(reg.generation, id)));
         for (const id of present) reg.clients.delete(id);
+        reg.listing = undefined;
         return present.length;
       }),
 

@@ -32,10 +32,12 @@ export function createStore(
   };
 
   const ready = serial(async () => {
-    const snapshot = (await area.get(null)) as StoredData;
-    const meta = MetaSchema.safeParse(snapshot[META_KEY]);
+    // Only the version is read on a normal start: reading everything (10,000 client keys) is for the
+    // rare start that has migrations to run.
+    const meta = MetaSchema.safeParse((await area.get(META_KEY))[META_KEY]);
     const plan = planMigrations(meta.success ? meta.data.schemaVersion : 0, migrations);
     if (plan.steps.length === 0) return;
+    const snapshot = (await area.get(null)) as StoredData;
     const { data, removed } = applyMigrations(snapshot, plan, now());
     const migratedMeta = MetaSchema.parse(data[META_KEY]);
     data[META_KEY] = { ...migratedMeta, schemaVersion: plan.to };

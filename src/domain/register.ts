@@ -3,39 +3,16 @@
 import { z } from "zod";
 import { CIVILITES, EMAIL_NOTIFICATIONS, ONLINE_SERVICES } from "../knowledge/urssaf-services.ts";
 import { checkAccountNumber, checkNir, checkSiren, checkSiret, type IdResult, sirenOfSiret } from "./ids.ts";
+import {
+  CLIENT_KINDS,
+  CLIENT_STATUSES,
+  type ClientKind,
+  type ClientStatus,
+  clientKey,
+  normaliseTags,
+} from "./register-model.ts";
 
-// ---------------------------------------------------------------------------------------------
-// Kinds and statuses
-
-/** What the Urssaf add form needs differs by kind (seed 001, step 3; seed 004 for the gérant). */
-export const CLIENT_KINDS = [
-  "employeur",
-  "artisan-commercant",
-  "profession-liberale",
-  "gerant-non-siretise",
-] as const;
-export type ClientKind = (typeof CLIENT_KINDS)[number];
-
-export const CLIENT_KIND_LABELS: Record<ClientKind, string> = {
-  employeur: "Employeur (régime général)",
-  "artisan-commercant": "Travailleur indépendant — artisan commerçant",
-  "profession-liberale": "Travailleur indépendant — profession libérale",
-  "gerant-non-siretise": "Gérant majoritaire non sirétisé",
-};
-
-/** Self-employed kinds: NIR + self-employed account number, a security code by post (seed 002). */
-export const isSelfEmployed = (kind: ClientKind): boolean => kind !== "employeur";
-
-export const CLIENT_STATUSES = ["a-inscrire", "code-attendu", "inscrit", "a-resilier", "resilie"] as const;
-export type ClientStatus = (typeof CLIENT_STATUSES)[number];
-
-export const CLIENT_STATUS_LABELS: Record<ClientStatus, string> = {
-  "a-inscrire": "À inscrire",
-  "code-attendu": "Code de sécurité attendu",
-  inscrit: "Inscrit",
-  "a-resilier": "À résilier",
-  resilie: "Résilié",
-};
+export * from "./register-model.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -171,26 +148,6 @@ export const DEFAULT_SETTINGS: FirmSettings = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Identity and derived facts
-
-/**
- * A client's identity in the register: its SIREN (or SIRET when no SIREN is given, via its SIREN) and
- * its kind — the same company can be an employer and, through its manager, a self-employed account.
- * A gérant non sirétisé is known by its account number. Re-importing a file is idempotent on this key.
- */
-export function clientKey(c: Pick<Client, "kind" | "siren" | "siret" | "numeroCompte">): string {
-  if (c.kind === "gerant-non-siretise") return `${c.kind}:${c.numeroCompte ?? ""}`;
-  const siren = c.siren ?? (c.siret ? sirenOfSiret(c.siret) : null);
-  return `${c.kind}:${siren ?? ""}`;
-}
-
-/** Day of month M+1 on which the DSN of month M is due (shared/facts/calendar.md). */
-export function dsnDueDay(c: Pick<Client, "kind" | "effectif" | "paieDecalee">): 5 | 15 | null {
-  if (c.kind !== "employeur") return null;
-  return (c.effectif ?? 0) >= 50 && !c.paieDecalee ? 5 : 15;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Operations (pure)
 
 export interface NewClient {
@@ -235,23 +192,12 @@ export function createClient(input: NewClient, now: Date): Client {
   return { ...parsed, id: clientKey(parsed) };
 }
 
-export function normaliseTags(tags: readonly string[]): string[] {
-  return [...new Set(tags.map((t) => t.trim()).filter((t) => t.length > 0))].sort((a, b) =>
-    a.localeCompare(b, "fr"),
-  );
-}
-
 /** Moves a client to a new status, keeping the history (latest last). No change when already there. */
 export function changeStatus(client: Client, statut: ClientStatus, now: Date, note?: string): Client {
   if (client.statut === statut) return client;
   const le = now.toISOString();
   const change: StatusChange = note ? { statut, le, note } : { statut, le };
   return { ...client, statut, historique: [...client.historique, change], modifieLe: le };
-}
-
-/** Since when the client has been in its current status. */
-export function statusSince(client: Client): string {
-  return client.historique.at(-1)?.le ?? client.modifieLe;
 }
 
 /** Fields a user may edit; identity fields change the key, so an edit that changes it is refused. */
@@ -316,50 +262,4 @@ export function mergeClients(
 
 function sameContent(a: Client, b: Client): boolean {
   return JSON.stringify({ ...a, modifieLe: "" }) === JSON.stringify({ ...b, modifieLe: "" });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Listing: search, filter, sort (the options page's table; pure so it is tested and benchmarked)
-
-export interface ClientQuery {
-  text?: string;
-  statuts?: ClientStatus[];
-  collaborateurId?: string | null;
-  tag?: string;
-  sort?: { by: "raisonSociale" | "siren" | "statut" | "kind" | "modifieLe"; dir: "asc" | "desc" };
-}
-
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("fr");
-
-export function queryClients(clients: readonly Client[], q: ClientQuery): Client[] {
-  const words = fold(q.text ?? "")
-    .split(/\s+/)
-    .filter(Boolean);
-  const digits = (q.text ?? "").replace(/[\s.\u00a0]/g, "");
-  const out = clients.filter((c) => {
-    if (q.statuts && q.statuts.length > 0 && !q.statuts.includes(c.statut)) return false;
-    if (q.collaborateurId !== undefined && c.collaborateurId !== q.collaborateurId) return false;
-    if (q.tag && !c.tags.includes(q.tag)) return false;
-    if (words.length === 0) return true;
-    if (/^\d{3,}$/.test(digits) && [c.siren, c.siret, c.numeroCompte].some((n) => n?.includes(digits)))
-      return true;
-    const hay = fold(
-      `${c.raisonSociale} ${c.tags.join(" ")} ${c.siren ?? ""} ${c.siret ?? ""} ${c.numeroCompte ?? ""}`,
-    );
-    return words.every((w) => hay.includes(w));
-  });
-  const sort = q.sort ?? { by: "raisonSociale", dir: "asc" };
-  const key = (c: Client): string => {
-    switch (sort.by) {
-      case "siren":
-        return c.siren ?? c.siret ?? c.numeroCompte ?? "";
-      case "statut":
-        return String(CLIENT_STATUSES.indexOf(c.statut));
-      default:
-        return c[sort.by];
-    }
-  };
-  const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
-  out.sort((a, b) => collator.compare(key(a), key(b)) * (sort.dir === "asc" ? 1 : -1));
-  return out;
 }

@@ -37,6 +37,7 @@ import {
   CLIENT_STATUS_LABELS,
   CLIENT_STATUSES,
   type Client,
+  type ClientIdentity,
   type ClientKind,
   type ClientStatus,
   type Collaborator,
@@ -329,7 +330,8 @@ export interface ImportPreview {
 }
 
 export interface ImportContext {
-  existing: ReadonlyMap<string, Client>;
+  /** Clients already in the register, by clientKey (the listing rows are enough). */
+  existing: ReadonlyMap<string, ClientIdentity>;
   collaborators: readonly Collaborator[];
   now: Date;
   defaultKind?: ClientKind;
@@ -517,7 +519,7 @@ const fieldOfPath = (key: PropertyKey | undefined): ImportField | null => {
   return (IMPORT_FIELD_KEYS as readonly PropertyKey[]).includes(key ?? "") ? (key as ImportField) : null;
 };
 
-const describeClient = (c: Client): string => {
+const describeClient = (c: ClientIdentity): string => {
   if (c.kind === "gerant-non-siretise") return `« ${c.raisonSociale} » (compte ${c.numeroCompte ?? ""})`;
   return `« ${c.raisonSociale} » (SIREN ${formatSiren(c.siren ?? c.siret?.slice(0, 9) ?? "")})`;
 };

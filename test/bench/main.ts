@@ -23,3 +23,9 @@ if (content) {
 }
 if (bridge)
   console.log(`Pont des dialogues (monde MAIN) : ${kb(bridge.bytes)} brut, ${kb(bridge.gzip)} gzip`);
+
+const { benchImport } = await import("./import.ts");
+const { benchOptionsPage } = await import("./options-page.ts");
+console.log("");
+await benchImport();
+await benchOptionsPage();

@@ -3,15 +3,14 @@
 import { useState } from "preact/hooks";
 import { t } from "../../browser.ts";
 import { formatSiren } from "../../domain/ids.ts";
+import type { Client, Collaborator } from "../../domain/register.ts";
 import {
   CLIENT_KIND_LABELS,
   CLIENT_KINDS,
-  type Client,
   type ClientKind,
-  type Collaborator,
   dsnDueDay,
   isSelfEmployed,
-} from "../../domain/register.ts";
+} from "../../domain/register-model.ts";
 import type { ClientForm as ClientFormData } from "../../messages.ts";
 import { Field, Select } from "../shared/field.tsx";
 import { liveAccount, liveNir, liveSiren, liveSiret } from "./live-check.ts";

@@ -1,17 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { t } from "../../browser.ts";
 import { formatSiren, formatSiret } from "../../domain/ids.ts";
+import type { Client } from "../../domain/register.ts";
 import {
   CLIENT_KIND_LABELS,
   CLIENT_STATUS_LABELS,
   CLIENT_STATUSES,
-  type Client,
   type ClientQuery,
   type ClientStatus,
   queryClients,
-  statusSince,
-} from "../../domain/register.ts";
-import type { ClientForm, RegisterSnapshot } from "../../messages.ts";
+} from "../../domain/register-model.ts";
+import type { ClientForm, RegisterListing } from "../../messages.ts";
 import { send } from "../../send.ts";
 import { formatDate } from "../shared/format.ts";
 import { ClientFormView } from "./client-form.tsx";
@@ -21,7 +20,7 @@ import { visibleWindow } from "./virtual-rows.ts";
 const ROW_HEIGHT = 36;
 type SortBy = NonNullable<ClientQuery["sort"]>["by"];
 
-export function ClientsTab(props: { snapshot: RegisterSnapshot; api: RegisterApi }) {
+export function ClientsTab(props: { snapshot: RegisterListing; api: RegisterApi }) {
   const { snapshot, api } = props;
   const [text, setText] = useState("");
   const [statut, setStatut] = useState<ClientStatus | "">("");
@@ -37,18 +36,18 @@ export function ClientsTab(props: { snapshot: RegisterSnapshot; api: RegisterApi
 
   const rows = useMemo(
     () =>
-      queryClients(snapshot.clients, {
+      queryClients(snapshot.rows, {
         text,
         ...(statut ? { statuts: [statut] } : {}),
         ...(collaborateur === "*" ? {} : { collaborateurId: collaborateur || null }),
         ...(tag ? { tag } : {}),
         sort,
       }),
-    [snapshot.clients, text, statut, collaborateur, tag, sort],
+    [snapshot.rows, text, statut, collaborateur, tag, sort],
   );
   const tags = useMemo(
-    () => [...new Set(snapshot.clients.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b, "fr")),
-    [snapshot.clients],
+    () => [...new Set(snapshot.rows.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b, "fr")),
+    [snapshot.rows],
   );
   const names = useMemo(
     () => new Map(snapshot.collaborators.map((c) => [c.id, `${c.prenom} ${c.nom}`])),
@@ -100,6 +99,15 @@ export function ClientsTab(props: { snapshot: RegisterSnapshot; api: RegisterApi
     );
   };
 
+  /** The table holds rows; the form edits the full client, fetched when opened. */
+  const openClient = async (id: string) => {
+    try {
+      setEditing(await send({ type: "client/get", id }));
+    } catch (e) {
+      api.setFeedback({ kind: "error", text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
   const save = async (data: ClientForm) => {
     const current = editing;
     const done =
@@ -141,7 +149,7 @@ export function ClientsTab(props: { snapshot: RegisterSnapshot; api: RegisterApi
         <h2 id="clients-title">
           {t("optClientsTitle")}{" "}
           <span class="count" data-testid="clients-count">
-            {t("optClientsCount", [String(rows.length), String(snapshot.clients.length)])}
+            {t("optClientsCount", [String(rows.length), String(snapshot.rows.length)])}
           </span>
         </h2>
         <button type="button" class="primary" onClick={() => setEditing("new")} data-testid="client-new">
@@ -261,7 +269,7 @@ export function ClientsTab(props: { snapshot: RegisterSnapshot; api: RegisterApi
                   />
                 </td>
                 <td>
-                  <button type="button" class="link" onClick={() => setEditing(c)}>
+                  <button type="button" class="link" onClick={() => void openClient(c.id)}>
                     {c.raisonSociale}
                   </button>
                 </td>
@@ -273,7 +281,7 @@ export function ClientsTab(props: { snapshot: RegisterSnapshot; api: RegisterApi
                 <td>
                   <span class={`status ${c.statut}`}>{CLIENT_STATUS_LABELS[c.statut]}</span>
                   {c.statut === "code-attendu" && (
-                    <span class="hint"> {t("optSince", formatDate(statusSince(c)))}</span>
+                    <span class="hint"> {t("optSince", formatDate(c.depuis))}</span>
                   )}
                 </td>
                 <td>{c.tags.join(", ")}</td>
@@ -283,7 +291,7 @@ export function ClientsTab(props: { snapshot: RegisterSnapshot; api: RegisterApi
           </tbody>
         </table>
         {rows.length === 0 && (
-          <p class="empty">{snapshot.clients.length === 0 ? t("optNoClients") : t("optNoMatch")}</p>
+          <p class="empty">{snapshot.rows.length === 0 ? t("optNoClients") : t("optNoMatch")}</p>
         )}
       </div>
       <dialog ref={dialog} onClose={() => setEditing(null)} aria-label={t("optClientNew")}>

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { t } from "../../browser.ts";
 import type { Collaborator } from "../../domain/register.ts";
-import type { RegisterSnapshot } from "../../messages.ts";
+import type { RegisterListing } from "../../messages.ts";
 import { send } from "../../send.ts";
 import { Field } from "../shared/field.tsx";
 import { formatDateTime } from "../shared/format.ts";
@@ -12,11 +12,11 @@ const ACTIVATION_MS = 24 * 60 * 60 * 1000;
 
 const empty = { nom: "", prenom: "", telephone: "", email: "" };
 
-export function CollaboratorsTab(props: { snapshot: RegisterSnapshot; api: RegisterApi }) {
+export function CollaboratorsTab(props: { snapshot: RegisterListing; api: RegisterApi }) {
   const { snapshot, api } = props;
   const [draft, setDraft] = useState<typeof empty & { id?: string }>(empty);
   const counts = new Map<string, number>();
-  for (const c of snapshot.clients)
+  for (const c of snapshot.rows)
     if (c.collaborateurId) counts.set(c.collaborateurId, (counts.get(c.collaborateurId) ?? 0) + 1);
   const fieldError = (k: string) =>
     api.feedback?.kind === "error" ? (api.feedback.fields?.[k] ?? null) : null;

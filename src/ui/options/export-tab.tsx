@@ -2,27 +2,31 @@ import { useState } from "preact/hooks";
 import { t } from "../../browser.ts";
 import { parseBackup } from "../../domain/backup.ts";
 import { clientsToRows, toCsv, toSheetCells } from "../../domain/table-export.ts";
-import type { RegisterSnapshot } from "../../messages.ts";
+import type { RegisterListing } from "../../messages.ts";
 import { send } from "../../send.ts";
 import { datedName, downloadBlob } from "../shared/download.ts";
 import { Notice } from "../shared/field.tsx";
 import type { RegisterApi } from "./use-register.ts";
 
-export function ExportTab(props: { snapshot: RegisterSnapshot; api: RegisterApi }) {
+export function ExportTab(props: { snapshot: RegisterListing; api: RegisterApi }) {
   const { snapshot, api } = props;
   const [restoreError, setRestoreError] = useState<string | null>(null);
-  const rows = () => clientsToRows(snapshot.clients, snapshot.collaborators);
+  /** Exports need every field of every client: fetched from the background when asked. */
+  const rows = async () => {
+    const full = await send({ type: "register/get" });
+    return clientsToRows(full.clients, full.collaborators);
+  };
 
-  const exportCsv = () =>
+  const exportCsv = async () =>
     downloadBlob(
-      new Blob([toCsv(rows())], { type: "text/csv;charset=utf-8" }),
+      new Blob([toCsv(await rows())], { type: "text/csv;charset=utf-8" }),
       datedName("registre-clients", "csv"),
     );
 
   const exportXlsx = async () => {
     // Loaded on demand: the XLSX writer is only needed here.
     const { default: writeXlsxFile } = await import("write-excel-file/browser");
-    const data = toSheetCells(rows()).map((r, i) =>
+    const data = toSheetCells(await rows()).map((r, i) =>
       r.map((value) => ({ value, type: String, ...(i === 0 ? { fontWeight: "bold" as const } : {}) })),
     );
     const blob = await writeXlsxFile(data, { sheet: "Clients" }).toBlob();
@@ -43,7 +47,7 @@ export function ExportTab(props: { snapshot: RegisterSnapshot; api: RegisterApi 
     const check = parseBackup(await file.text());
     if (!check.ok) return setRestoreError(check.error);
     const question = t("optConfirmRestore", [
-      String(snapshot.clients.length),
+      String(snapshot.rows.length),
       String(check.backup.clients.length),
       check.backup.exporteLe.slice(0, 10),
     ]);
@@ -57,9 +61,9 @@ export function ExportTab(props: { snapshot: RegisterSnapshot; api: RegisterApi 
   return (
     <section aria-labelledby="export-title">
       <h2 id="export-title">{t("optExportTitle")}</h2>
-      <p>{t("optExportHint", String(snapshot.clients.length))}</p>
+      <p>{t("optExportHint", String(snapshot.rows.length))}</p>
       <div class="actions">
-        <button type="button" onClick={exportCsv} data-testid="export-csv">
+        <button type="button" onClick={() => void exportCsv()} data-testid="export-csv">
           {t("optExportCsv")}
         </button>
         <button type="button" onClick={() => void exportXlsx()} data-testid="export-xlsx">

@@ -11,14 +11,14 @@ import {
   validateRows,
 } from "../../domain/table-import.ts";
 import { type RawTable, readTable } from "../../domain/table-read.ts";
-import type { RegisterSnapshot } from "../../messages.ts";
+import type { RegisterListing } from "../../messages.ts";
 import { send } from "../../send.ts";
 import { Notice } from "../shared/field.tsx";
 import type { RegisterApi } from "./use-register.ts";
 
 const PREVIEW_LIMIT = 500;
 
-export function ImportTab(props: { snapshot: RegisterSnapshot; api: RegisterApi }) {
+export function ImportTab(props: { snapshot: RegisterListing; api: RegisterApi }) {
   const { snapshot, api } = props;
   const [fileName, setFileName] = useState<string | null>(null);
   const [table, setTable] = useState<RawTable | null>(null);
@@ -27,7 +27,7 @@ export function ImportTab(props: { snapshot: RegisterSnapshot; api: RegisterApi 
   const [defaultKind, setDefaultKind] = useState<ClientKind | "">("");
   const [onlyProblems, setOnlyProblems] = useState(false);
 
-  const existing = useMemo(() => new Map(snapshot.clients.map((c) => [c.id, c])), [snapshot.clients]);
+  const existing = useMemo(() => new Map(snapshot.rows.map((c) => [c.id, c])), [snapshot.rows]);
   const preview = useMemo(
     () =>
       table

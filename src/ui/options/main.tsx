@@ -3,15 +3,19 @@ import { useEffect, useState } from "preact/hooks";
 import { t } from "../../browser.ts";
 import { Notice } from "../shared/field.tsx";
 import { formatDate } from "../shared/format.ts";
+import { lazyComponent } from "../shared/lazy.tsx";
 import { useStatus } from "../shared/use-status.ts";
 import { ClientsTab } from "./clients-tab.tsx";
-import { CollaboratorsTab } from "./collaborators-tab.tsx";
-import { ExportTab } from "./export-tab.tsx";
-import { ImportTab } from "./import-tab.tsx";
-import { SettingsTab } from "./settings-tab.tsx";
 import { useRegister } from "./use-register.ts";
 import "../shared/base.css";
 import "./options.css";
+
+const ImportTab = lazyComponent(() => import("./import-tab.tsx").then((m) => m.ImportTab));
+const ExportTab = lazyComponent(() => import("./export-tab.tsx").then((m) => m.ExportTab));
+const CollaboratorsTab = lazyComponent(() =>
+  import("./collaborators-tab.tsx").then((m) => m.CollaboratorsTab),
+);
+const SettingsTab = lazyComponent(() => import("./settings-tab.tsx").then((m) => m.SettingsTab));
 
 const TABS = ["clients", "import", "export", "collaborateurs", "cabinet", "apropos"] as const;
 type Tab = (typeof TABS)[number];
@@ -34,7 +38,10 @@ function Options() {
   const api = useRegister();
   const { status, error } = useStatus();
   useEffect(() => {
-    const onHash = () => setTab(tabFromHash());
+    const onHash = () => {
+      setTab(tabFromHash());
+      api.setFeedback(null);
+    };
     addEventListener("hashchange", onHash);
     return () => removeEventListener("hashchange", onHash);
   }, []);

@@ -1,20 +1,35 @@
-// The options page's view of the register: loaded once from the background, reloaded after each
-// change the page makes (the background is the only writer).
+// The options page's view of the register: the listing (rows, not full clients) loaded from the
+// background, reloaded after each change the page makes (the background is the only writer).
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { t } from "../../browser.ts";
-import type { RegisterSnapshot } from "../../messages.ts";
+import { unpackRow } from "../../domain/register-model.ts";
+import type { RegisterListing } from "../../messages.ts";
 import { MessageError, send } from "../../send.ts";
 
 export type Feedback = { kind: "ok" | "error"; text: string; fields?: Record<string, string> } | null;
 
+/** Asked as soon as the page's script runs, while preact renders the page around it. */
+let firstListing: Promise<RegisterListing> | null = fetchListing();
+
+async function fetchListing(): Promise<RegisterListing> {
+  performance.mark("listing-requested");
+  const listing = await send({ type: "register/list" });
+  performance.mark("listing-received");
+  const rows = listing.rows.map(unpackRow);
+  performance.mark("listing-unpacked");
+  return { ...listing, rows };
+}
+
 export function useRegister() {
-  const [snapshot, setSnapshot] = useState<RegisterSnapshot | null>(null);
+  const [snapshot, setSnapshot] = useState<RegisterListing | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<Feedback>(null);
 
   const reload = useCallback(async () => {
     try {
-      setSnapshot(await send({ type: "register/get" }));
+      const pending = firstListing ?? fetchListing();
+      firstListing = null;
+      setSnapshot(await pending);
       setLoadError(null);
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : String(e));
