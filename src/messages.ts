@@ -2,6 +2,7 @@
 // each incoming message here and answers unknown or malformed ones with an error; senders use the
 // typed `send` of send.ts. The content script imports only types from this module (no zod in it).
 import { z } from "zod";
+import type { Command, Job, JobProgress } from "./domain/jobs.ts";
 import {
   CLIENT_KINDS,
   CLIENT_STATUSES,
@@ -77,6 +78,58 @@ const CollaboratorSave = z.object({
 });
 const CollaboratorDelete = z.object({ type: z.literal("collaborator/delete"), id: z.string() });
 const BackupExport = z.object({ type: z.literal("backup/export") });
+
+// --- Bulk jobs on "Gérer les établissements" ----------------------------------------------------
+
+const RowSeenSchema = z.object({
+  regime: z.string(),
+  siren: z.string().nullable(),
+  numeroCompte: z.string().nullable(),
+});
+export const ObservationSchema = z.discriminatedUnion("page", [
+  z.object({
+    page: z.literal("etablissements"),
+    url: z.string(),
+    rows: z.array(RowSeenSchema).max(200),
+    searchSiret: z.string(),
+    searchCompte: z.string(),
+    message: z.string().nullable(),
+    notice: z.string().nullable(),
+  }),
+  z.object({
+    page: z.literal("inscription-compte"),
+    form: z.enum(["employeur", "independant"]).nullable(),
+    message: z.string().nullable(),
+  }),
+  z.object({
+    page: z.literal("etablissement-detail"),
+    siret: z.string().nullable(),
+    raisonSociale: z.string().nullable(),
+    radie: z.boolean(),
+  }),
+  z.object({ page: z.literal("connexion") }),
+  z.object({ page: z.literal("erreur"), message: z.string() }),
+  z.object({ page: z.literal("not-understood"), kind: z.string(), missing: z.array(z.string()) }),
+  z.object({ page: z.literal("elsewhere") }),
+]);
+const JobEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("dialog-refused"), text: z.string() }),
+  z.object({ type: z.literal("dialog-missing") }),
+  z.object({ type: z.literal("action-failed"), reason: z.string() }),
+]);
+const JobCreate = z.object({
+  type: z.literal("job/create"),
+  clientIds: z.array(z.string()).min(1),
+  action: z.enum(["add", "resign"]),
+  paceMs: z.number().int().min(0).max(60_000).optional(),
+});
+const JobReport = z.object({ type: z.literal("job/report"), observation: ObservationSchema });
+const JobEvent = z.object({ type: z.literal("job/event"), jobId: z.string(), event: JobEventSchema });
+const JobControl = z.object({
+  type: z.literal("job/control"),
+  what: z.enum(["pause", "resume", "cancel", "resume-here"]),
+});
+const JobGet = z.object({ type: z.literal("job/get") });
 const BackupRestore = z.object({ type: z.literal("backup/restore"), backup: z.unknown() });
 
 export const MessageSchema = z.discriminatedUnion("type", [
@@ -95,6 +148,11 @@ export const MessageSchema = z.discriminatedUnion("type", [
   CollaboratorDelete,
   BackupExport,
   BackupRestore,
+  JobCreate,
+  JobReport,
+  JobEvent,
+  JobControl,
+  JobGet,
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 export type MessageType = Message["type"];
@@ -139,6 +197,21 @@ export interface ImportResult {
   unchanged: number;
 }
 
+/** What the page toolbar and the popup show of a job. */
+export interface JobView {
+  job: Job;
+  progress: JobProgress;
+  /** This tab runs the job (the toolbar shows it; other tabs only show it). */
+  here: boolean;
+  /** The job's tab is gone: the toolbar offers to resume in this tab. */
+  orphan: boolean;
+}
+
+export interface JobReply {
+  view: JobView | null;
+  command: Command | null;
+}
+
 /** What each message answers when it succeeds. */
 export interface Responses {
   "page/seen": { recorded: true };
@@ -156,6 +229,11 @@ export interface Responses {
   "collaborator/delete": { unassigned: number };
   "backup/export": unknown;
   "backup/restore": { clients: number; collaborators: number };
+  "job/create": JobView;
+  "job/report": JobReply;
+  "job/event": JobReply;
+  "job/control": JobView | null;
+  "job/get": JobView | null;
 }
 
 export type Reply<T extends MessageType> =

@@ -1,5 +1,6 @@
 import type { NewClient } from "../domain/register.ts";
 import type { ClientForm } from "../messages.ts";
+import type { JobRunner } from "./job-runner.ts";
 import type { RegisterStore } from "./register-store.ts";
 import type { Handlers } from "./router.ts";
 import { META_KEY, MetaSchema, PAGES_KEY, PagesSchema } from "./schema.ts";
@@ -21,7 +22,12 @@ function toNewClient(form: ClientForm): NewClient {
   };
 }
 
-export function createHandlers(store: Store, register: RegisterStore, now: () => Date): Handlers {
+export function createHandlers(
+  store: Store,
+  register: RegisterStore,
+  jobs: JobRunner,
+  now: () => Date,
+): Handlers {
   return {
     async "page/seen"(message, sender) {
       const url = sender.url ?? sender.tab?.url;
@@ -61,5 +67,10 @@ export function createHandlers(store: Store, register: RegisterStore, now: () =>
     "collaborator/delete": async (m) => ({ unassigned: await register.deleteCollaborator(m.id) }),
     "backup/export": () => register.exportBackup(),
     "backup/restore": (m) => register.restoreBackup(m.backup),
+    "job/create": (m) => jobs.create(m.clientIds, m.action, m.paceMs),
+    "job/report": (m, sender) => jobs.report(m.observation, sender),
+    "job/event": (m, sender) => jobs.event(m.jobId, m.event, sender),
+    "job/control": (m, sender) => jobs.control(m.what, sender),
+    "job/get": (_m, sender) => jobs.get(sender),
   };
 }

@@ -3,6 +3,7 @@
 // `store.ready`, which every handler awaits.
 import { browser, type Runtime, restrictStorageToTrustedContexts } from "../browser.ts";
 import { createHandlers } from "./handlers.ts";
+import { createJobRunner } from "./job-runner.ts";
 import { createRegisterStore } from "./register-store.ts";
 import { route } from "./router.ts";
 import { MIGRATIONS } from "./schema.ts";
@@ -14,7 +15,24 @@ const register = createRegisterStore(
   () => new Date(),
   () => crypto.randomUUID(),
 );
-const handlers = createHandlers(store, register, () => new Date());
+const tabs = {
+  exists: (tabId: number) =>
+    browser.tabs.get(tabId).then(
+      () => true,
+      () => false,
+    ),
+  poke: async (tabId: number) => {
+    await browser.tabs.sendMessage(tabId, { type: "job/poke" });
+  },
+};
+const jobs = createJobRunner(
+  store,
+  register,
+  tabs,
+  () => new Date(),
+  () => crypto.randomUUID(),
+);
+const handlers = createHandlers(store, register, jobs, () => new Date());
 const ctx = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL(""), handlers };
 
 // Content scripts must not read or write storage directly: everything goes through messages here.

@@ -3,6 +3,7 @@
 // the register has a key of its own (`client/<generation>/<id>`), so editing one client writes one
 // small value whatever the size of the register.
 import { z } from "zod";
+import type { Job } from "../domain/jobs.ts";
 import type { Migration } from "../domain/migrations.ts";
 import { CollaboratorSchema, DEFAULT_SETTINGS, FirmSettingsSchema } from "../domain/register.ts";
 import { LastPageSchema } from "../messages.ts";
@@ -13,6 +14,8 @@ export const SETTINGS_KEY = "settings";
 export const COLLABORATORS_KEY = "collaborators";
 /** Which generation of client keys is current; a restore writes a new generation and flips this. */
 export const REGISTER_KEY = "register";
+/** The bulk job in progress (or the last one, with its report), null when none ever ran. */
+export const JOB_KEY = "job";
 
 export const clientKeyPrefix = (generation: number) => `client/${generation}/`;
 
@@ -21,6 +24,16 @@ export const PagesSchema = z.object({ last: LastPageSchema.nullable(), count: z.
 export const RegisterMetaSchema = z.object({ generation: z.number().int().positive() });
 export const SettingsSchema = FirmSettingsSchema;
 export const CollaboratorsSchema = z.array(CollaboratorSchema);
+/** Jobs are written only by the background from the pure machine; the check is on their shape. */
+export const JobSlotSchema = z.custom<Job | null>(
+  (v) =>
+    v === null ||
+    (typeof v === "object" &&
+      typeof (v as Job).id === "string" &&
+      typeof (v as Job).status === "string" &&
+      Array.isArray((v as Job).items)),
+  "Travail groupé illisible dans le stockage.",
+);
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -41,6 +54,11 @@ export const MIGRATIONS: readonly Migration[] = [
       [COLLABORATORS_KEY]: [],
       [REGISTER_KEY]: { generation: 1 },
     }),
+  },
+  {
+    to: 3,
+    description: "Travaux groupés sur l'espace Urssaf (inscriptions, résiliations).",
+    up: (data) => ({ ...data, [JOB_KEY]: null }),
   },
 ];
 

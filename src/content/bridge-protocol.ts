@@ -6,6 +6,34 @@ export const BRIDGE_CHANNEL = "tiers-assistant/dialog-bridge/v1";
 
 export type DialogKind = "alert" | "confirm";
 
+/**
+ * The one expectation that crosses a page load: the site shows its success alert on the page that
+ * answers the form ("Votre modification a bien été prise en compte.", seed 001 step 4), before our
+ * content script of that page could ask the background anything. Before submitting, the content script
+ * leaves the expected alert text here (sessionStorage: this tab and origin only); the bridge of the next
+ * page reads and removes it at document_start. Only alerts: a confirmation is never armed this way.
+ */
+export const PENDING_ALERT_KEY = "tiers-assistant:pending-alert";
+
+export interface PendingAlert {
+  mustContain: string[];
+  /** Epoch ms after which the expectation is void. */
+  until: number;
+}
+
+export function parsePendingAlert(raw: string | null, now: number): PendingAlert | null {
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<PendingAlert>;
+    if (!Array.isArray(value.mustContain) || !value.mustContain.every((s) => typeof s === "string"))
+      return null;
+    if (typeof value.until !== "number" || value.until <= now || value.until > now + MAX_ARM_MS) return null;
+    return { mustContain: value.mustContain, until: value.until };
+  } catch {
+    return null;
+  }
+}
+
 /** Longest an arm may wait for its dialog: one page step, never a standing authorisation. */
 export const MAX_ARM_MS = 30_000;
 

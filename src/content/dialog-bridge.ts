@@ -12,6 +12,8 @@ import {
   type DialogKind,
   dialogMatches,
   MAX_ARM_MS,
+  PENDING_ALERT_KEY,
+  parsePendingAlert,
 } from "./bridge-protocol.ts";
 
 (() => {
@@ -21,7 +23,9 @@ import {
   let armed: ArmRequest | null = null;
   let expiry: ReturnType<typeof setTimeout> | undefined;
 
-  const emit = (event: BridgeEvent) => port?.postMessage(event);
+  // Events wait for the content script's port (it connects right after this script runs).
+  const backlog: BridgeEvent[] = [];
+  const emit = (event: BridgeEvent) => (port ? port.postMessage(event) : backlog.push(event));
 
   const disarm = () => {
     clearTimeout(expiry);
@@ -57,8 +61,28 @@ import {
     if (port || !received) return;
     port = received;
     port.onmessage = onRequest;
+    for (const event of backlog.splice(0)) port.postMessage(event);
   };
   window.addEventListener("message", onHandshake, true);
+
+  // An alert expected on this page by the step that submitted the previous one (see PENDING_ALERT_KEY).
+  try {
+    const pending = parsePendingAlert(sessionStorage.getItem(PENDING_ALERT_KEY), Date.now());
+    sessionStorage.removeItem(PENDING_ALERT_KEY);
+    if (pending) {
+      onRequest({
+        data: {
+          type: "arm",
+          id: 0,
+          kind: "alert",
+          mustContain: pending.mustContain,
+          timeoutMs: pending.until - Date.now(),
+        },
+      } as MessageEvent<BridgeRequest>);
+    }
+  } catch {
+    // Storage unavailable (sandboxed frame, privacy settings): the alert stays native.
+  }
 
   /** Returns the bridge's own answer when armed for this dialog kind, or null to let the native dialog run. */
   const answer = (kind: DialogKind, message: unknown): "ok" | "cancel" | null => {

@@ -15,13 +15,14 @@ async function start(): Promise<void> {
   const page = detectPage(document, new URL(location.href));
   // Debugging handle in the isolated world only: page scripts cannot see it.
   Object.assign(globalThis, { tiersAssistant: { page, bridge } });
-  if (!page) return;
-  send({
-    type: "page/seen",
-    page: page.understood
-      ? { understood: true, kind: page.kind }
-      : { understood: false, kind: page.kind, missing: page.missing },
-  }).catch((error: unknown) => console.warn("Tiers Assistant :", error));
+  if (page) {
+    send({
+      type: "page/seen",
+      page: page.understood
+        ? { understood: true, kind: page.kind }
+        : { understood: false, kind: page.kind, missing: page.missing },
+    }).catch((error: unknown) => console.warn("Tiers Assistant :", error));
+  }
   await runFeatures(FEATURES, page, { doc: document, bridge, signal: lifetime.signal });
 }
 

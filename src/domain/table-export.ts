@@ -1,6 +1,7 @@
 // The register as a table for Excel: CSV with ";" and a BOM (what French Excel opens without an
 // import wizard) and rows for XLSX. The headers are the import's own wording, so an exported file
 // imports back to the same register.
+import { neutraliseFormula } from "./csv.ts";
 import {
   CLIENT_KIND_LABELS,
   CLIENT_STATUS_LABELS,
@@ -60,25 +61,9 @@ export function clientsToRows(
   return [[...EXPORT_HEADERS], ...rows];
 }
 
-/**
- * A cell that starts with = + - @ (or a tab / carriage return) is a formula to Excel: a raison sociale
- * such as "=HYPERLINK(...)" would run when the file is opened. Prefixing a quote makes it plain text.
- */
-export function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-function csvCell(cell: string): string {
-  const safe = neutraliseFormula(cell);
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** Excel-friendly CSV: UTF-8 with BOM, ";" separator, CRLF line ends, formulas neutralised. */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(";")).join("\r\n")}\r\n`;
-}
-
 /** The same neutralisation for XLSX text cells (Excel treats text cells as text, but a re-save to CSV would not). */
 export function toSheetCells(rows: readonly (readonly string[])[]): string[][] {
   return rows.map((r) => r.map(neutraliseFormula));
 }
+
+export { neutraliseFormula, toCsv } from "./csv.ts";

@@ -1,5 +1,6 @@
+import { bulkJob } from "./bulk-job/index.ts";
 import type { Feature } from "./registry.ts";
 import { statutExtension } from "./statut-extension.ts";
 
 /** Every feature of the content script, in the order they mount. */
-export const FEATURES: readonly Feature[] = [statutExtension];
+export const FEATURES: readonly Feature[] = [statutExtension, bulkJob];

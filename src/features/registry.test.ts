@@ -32,8 +32,8 @@ describe("runFeatures", () => {
 
   it("runs a feature only on the pages it declares, and a failing predicate is contained", async () => {
     const features: Feature[] = [
-      { id: "dsn", runsOn: (p) => p.kind === "suivi-dsn", run: vi.fn() },
-      { id: "illisible", runsOn: (p) => !p.understood, run: vi.fn() },
+      { id: "dsn", runsOn: (p) => p?.kind === "suivi-dsn", run: vi.fn() },
+      { id: "illisible", runsOn: (p) => p !== null && !p.understood, run: vi.fn() },
       {
         id: "predicat",
         runsOn: () => {

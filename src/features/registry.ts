@@ -5,7 +5,8 @@ import type { DialogBridge } from "../content/bridge-client.ts";
 import type { DetectedPage } from "../pages/index.ts";
 
 export interface FeatureContext {
-  page: DetectedPage;
+  /** The Urssaf page recognised, or null on an Urssaf page no adapter knows. */
+  page: DetectedPage | null;
   signal: AbortSignal;
   bridge: DialogBridge;
   /** An open shadow root in a host tagged data-tiers-feature="<id>", removed when the run aborts. */
@@ -14,8 +15,8 @@ export interface FeatureContext {
 
 export interface Feature {
   id: string;
-  /** Decides from the detected page (understood or not) whether the feature runs. */
-  runsOn(page: DetectedPage): boolean;
+  /** Decides from the detected page (understood or not, or null when unknown) whether the feature runs. */
+  runsOn(page: DetectedPage | null): boolean;
   run(ctx: FeatureContext): void | Promise<void>;
 }
 
@@ -40,7 +41,7 @@ export function mountHost(
 
 export async function runFeatures(
   features: readonly Feature[],
-  page: DetectedPage,
+  page: DetectedPage | null,
   deps: { doc: Document; bridge: DialogBridge; signal: AbortSignal },
 ): Promise<FeatureOutcome[]> {
   return Promise.all(

@@ -22,8 +22,9 @@ button:focus-visible { outline: 2px solid #00539b; outline-offset: 2px; }
 `;
 export const statutExtension: Feature = {
   id: "statut-extension",
-  runsOn: () => true,
+  runsOn: (page) => page !== null,
   run({ page, mount, signal }) {
+    if (!page) return;
     const root = mount();
     const style = document.createElement("style");
     style.textContent = STYLE;

@@ -123,3 +123,55 @@ export function fillField(control: HTMLInputElement | HTMLTextAreaElement, value
   // Some Urssaf forms clear a field right after it is filled: the caller checks this result.
   return control.value === value;
 }
+
+/** Whether `b` comes after `a` in document order. */
+export function isAfter(a: Node, b: Node): boolean {
+  return Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+}
+
+/**
+ * The first control labelled `label` after `anchor` in document order: pages repeat labels
+ * ("Numéro de compte" in the search form and under "Inscrire un compte gérant…"), the heading above
+ * says which one is meant.
+ */
+export function findControlAfter(root: ParentNode, anchor: Node, label: string) {
+  const wanted = label.toLocaleLowerCase("fr");
+  for (const el of root.querySelectorAll("label")) {
+    const control = el.control;
+    if (!control || !isAfter(anchor, control)) continue;
+    const clone = el.cloneNode(true) as HTMLElement;
+    for (const inner of clone.querySelectorAll("input, select, textarea, button")) inner.remove();
+    if (
+      norm(clone.textContent)
+        .replace(/\s*[:*]+\s*$/, "")
+        .toLocaleLowerCase("fr") === wanted
+    ) {
+      if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) return control;
+    }
+  }
+  return null;
+}
+
+export function findActionAfter(root: ParentNode, anchor: Node, label: string): HTMLElement | null {
+  return findActions(root, label).find((el) => isAfter(anchor, el)) ?? null;
+}
+
+/** Texts the page announces as alerts (its own error messages), or as alerts and status with `all`. */
+export function announcedMessages(root: ParentNode, all = false): string[] {
+  return [...root.querySelectorAll<HTMLElement>(all ? '[role="alert"], [role="status"]' : '[role="alert"]')]
+    .filter((el) => !el.closest("[data-tiers-feature]"))
+    .map((el) => textOf(el))
+    .filter(Boolean);
+}
+
+/** The check box whose visible label is exactly `label`. */
+export function findCheckbox(root: ParentNode, label: string): HTMLInputElement | null {
+  const control = findControlByLabel(root, label);
+  return control instanceof HTMLInputElement && control.type === "checkbox" ? control : null;
+}
+
+/** Clicks like a person: the page's own listeners run, and a link or submit button navigates. */
+export function press(el: HTMLElement): void {
+  el.scrollIntoView({ block: "center" });
+  el.click();
+}

@@ -4,6 +4,9 @@ import { findAction, hasText, pageText } from "./dom.ts";
 import { notUnderstood, type PageAdapter } from "./types.ts";
 
 export interface EtablissementDetailView {
+  /** 14 digits, or null for a gérant non sirétisé. */
+  siret: string | null;
+  raisonSociale: string | null;
   radie: boolean;
   resilier: HTMLElement;
   modifier: HTMLElement | null;
@@ -28,7 +31,7 @@ export const etablissementDetailPage: PageAdapter<"etablissement-detail", Etabli
       understood: true,
       kind: "etablissement-detail",
       view: {
-        radie: pageText(doc).includes("(Radié)"),
+        ...readIdentity(pageText(doc)),
         resilier,
         modifier: findAction(doc, "Modifier"),
         fermer: findAction(doc, "Fermer"),
@@ -36,3 +39,23 @@ export const etablissementDetailPage: PageAdapter<"etablissement-detail", Etabli
     };
   },
 };
+
+/**
+ * "Siret de l'établissement" and "Raison sociale" head a two-column table (a list of definitions in
+ * some layouts); in reading order the values follow the two headers.
+ */
+export function readIdentity(text: string): {
+  siret: string | null;
+  raisonSociale: string | null;
+  radie: boolean;
+} {
+  const m =
+    /Siret de l'établissement Raison sociale (?:(\d[\d ]{12,}\d)|Non sirétisé)? ?(\(Radié\))? ?(.*?) Services en ligne/.exec(
+      text,
+    );
+  return {
+    siret: m?.[1] ? m[1].replace(/ /g, "") : null,
+    raisonSociale: m?.[3]?.trim() || null,
+    radie: Boolean(m?.[2]) || text.includes("(Radié)"),
+  };
+}

@@ -1,6 +1,19 @@
 // "Mon Profil > Paramètres > Gérer les établissements" (seed 001): the firm's account list, 10 a page,
 // the search form and the two "Inscrire" forms.
-import { actionLabel, findAction, findByText, findControlByLabel, hasText, norm, textOf } from "./dom.ts";
+import {
+  actionLabel,
+  announcedMessages,
+  fillField,
+  findAction,
+  findActionAfter,
+  findByText,
+  findControlAfter,
+  findControlByLabel,
+  hasText,
+  norm,
+  press,
+  textOf,
+} from "./dom.ts";
 import { notUnderstood, type PageAdapter } from "./types.ts";
 
 export interface CompteRow {
@@ -68,12 +81,12 @@ export const etablissementsPage: PageAdapter<"etablissements", EtablissementsVie
   read(doc) {
     const siret = findControlByLabel(doc, "Siren/Siret de l'établissement");
     const compte = findControlByLabel(doc, "Numéro de compte");
-    const submit = findAction(doc, "Rechercher");
+    // The header has the public site's own "Rechercher" (it leaves the space): take the one after the field.
+    const submit = siret ? findActionAfter(doc, siret, "Rechercher") : null;
     const missing = [
       ...(siret ? [] : ["Siren/Siret de l'établissement"]),
       ...(compte ? [] : ["Numéro de compte"]),
       ...(submit ? [] : ["Rechercher"]),
-      ...(hasText(doc, /^Compte\(s\)/) ? [] : ["Compte(s)"]),
     ];
     if (!siret || !compte || !submit || missing.length > 0) return notUnderstood("etablissements", missing);
     return {
@@ -88,3 +101,56 @@ export const etablissementsPage: PageAdapter<"etablissements", EtablissementsVie
     };
   },
 };
+
+// --- Acting on the page (one step of a job the user started) ---------------------------------
+
+export type ActResult = { ok: true } | { ok: false; reason: string };
+
+const fail = (reason: string): ActResult => ({ ok: false, reason });
+
+/** What the list currently shows results for, and the site's messages. */
+export function readSearch(doc: Document): {
+  siret: string;
+  compte: string;
+  alerts: string[];
+  notices: string[];
+} {
+  const siret = findControlByLabel(doc, "Siren/Siret de l'établissement");
+  // The first "Numéro de compte" of the page is the search field; the gérant form repeats the label.
+  const compte = findControlByLabel(doc, "Numéro de compte");
+  const alerts = announcedMessages(doc);
+  const notices = announcedMessages(doc, true).filter((m) => !alerts.includes(m));
+  return { siret: siret?.value ?? "", compte: compte?.value ?? "", alerts, notices };
+}
+
+export function search(doc: Document, siret: string, compte: string): ActResult {
+  const view = etablissementsPage.read(doc, new URL(doc.URL));
+  if (!view.understood) return fail(`Page non comprise (manque : ${view.missing.join(", ")}).`);
+  const { search: form } = view.view;
+  if (!(form.siret instanceof HTMLInputElement) || !(form.compte instanceof HTMLInputElement)) {
+    return fail("Les champs de recherche ne sont pas des zones de saisie.");
+  }
+  if (!fillField(form.siret, siret) || !fillField(form.compte, compte))
+    return fail("Le site a effacé la recherche saisie.");
+  press(form.submit);
+  return { ok: true };
+}
+
+const INSCRIRE_SECTIONS = {
+  siren: { heading: "Inscrire d'autres comptes", label: "Siren" },
+  compte: { heading: "Inscrire un compte gérant majoritaire (non sirétisé)", label: "Numéro de compte" },
+} as const;
+
+/** Seed 001, step 2: the Siren (or a gérant's account number) and "Inscrire". */
+export function inscrire(doc: Document, by: "siren" | "compte", value: string): ActResult {
+  const section = INSCRIRE_SECTIONS[by];
+  const heading = findByText(doc, section.heading)[0];
+  if (!heading) return fail(`« ${section.heading} » est introuvable.`);
+  const field = findControlAfter(doc, heading, section.label);
+  if (!field) return fail(`Le champ « ${section.label} » sous « ${section.heading} » est introuvable.`);
+  const button = findActionAfter(doc, field, "Inscrire");
+  if (!button) return fail("Le bouton « Inscrire » est introuvable.");
+  if (!fillField(field, value)) return fail("Le site a effacé le numéro saisi.");
+  press(button);
+  return { ok: true };
+}

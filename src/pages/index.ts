@@ -1,6 +1,7 @@
 // Which Urssaf page is this? Adapters are asked in order, most specific first; the first that claims
 // the page reads it. No claim means "not an Urssaf page we know": features do nothing there.
 import { connexionPage } from "./connexion.ts";
+import { erreurPage } from "./erreur.ts";
 import { etablissementDetailPage } from "./etablissement-detail.ts";
 import { etablissementsPage } from "./etablissements.ts";
 import { inscriptionComptePage } from "./inscription-compte.ts";
@@ -11,6 +12,7 @@ import { tableauDeBordPage } from "./tableau-de-bord.ts";
 import type { PageAdapter, PageRead } from "./types.ts";
 
 export const ADAPTERS = [
+  erreurPage,
   connexionPage,
   tableauDeBordPage,
   etablissementDetailPage,

@@ -9,6 +9,7 @@ export const PAGE_KINDS = [
   "suivi-dsn",
   "suivi-dsn-anomalie",
   "messagerie",
+  "erreur",
 ] as const;
 
 export type PageKind = (typeof PAGE_KINDS)[number];

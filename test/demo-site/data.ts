@@ -609,6 +609,10 @@ class Generator {
     }
     const siren = kind === "GERANT" ? null : this.siren();
     const selfEmployed = kind !== "RG";
+    const accountNumber = this.accountNumber(town.urssaf);
+    const amountDue = kind === "RG" ? euros(rng, 120, 24000) : null;
+    const nir = selfEmployed ? this.nir(female, corsica || rng.bool(0.05)) : null;
+    const ownSelfEmployedNumber = selfEmployed ? this.accountNumber(town.urssaf) : null;
     return {
       kind,
       siren,
@@ -616,10 +620,12 @@ class Generator {
       raisonSociale,
       postcode: town.postcode,
       town: town.town,
-      accountNumber: this.accountNumber(town.urssaf),
-      amountDue: kind === "RG" ? euros(rng, 120, 24000) : null,
-      nir: selfEmployed ? this.nir(female, corsica || rng.bool(0.05)) : null,
-      selfEmployedNumber: selfEmployed ? this.accountNumber(town.urssaf) : null,
+      accountNumber,
+      amountDue,
+      nir,
+      // A gérant non sirétisé is known only by his self-employed account: the number typed under
+      // "Inscrire un compte gérant majoritaire" is the one the self-employed form asks for again.
+      selfEmployedNumber: kind === "GERANT" ? accountNumber : ownSelfEmployedNumber,
       services: this.services(),
       emailNotifications: this.emails(),
       radie,

@@ -1,0 +1,228 @@
+// Runs the bulk job: persists it after every step (storage key "job"), binds it to the tab that
+// executes it, turns register clients into job targets and writes the outcome back to the register.
+import type { Runtime } from "../browser.ts";
+import {
+  type AddTarget,
+  advance,
+  type Control,
+  control,
+  createJob,
+  type Job,
+  type JobEvent,
+  type JobItem,
+  type Observation,
+  onEvent,
+  progress,
+  type ResignTarget,
+  type Step,
+} from "../domain/jobs.ts";
+import type { Client, FirmSettings } from "../domain/register.ts";
+import { EMAIL_NOTIFICATIONS, ONLINE_SERVICES } from "../knowledge/urssaf-services.ts";
+import type { JobReply, JobView } from "../messages.ts";
+import type { RegisterStore } from "./register-store.ts";
+import { JOB_KEY, JobSlotSchema } from "./schema.ts";
+import type { Store } from "./store.ts";
+
+export interface TabsApi {
+  exists(tabId: number): Promise<boolean>;
+  poke(tabId: number): Promise<void>;
+}
+
+const REGIME: Record<Client["kind"], string | null> = {
+  employeur: "Régime Général",
+  "artisan-commercant": "Artisan Commerçant",
+  "profession-liberale": "Profession Libérale",
+  "gerant-non-siretise": null,
+};
+
+const amount = (n: number) => n.toFixed(2).replace(".", ",");
+
+/** A client of the register as the add flow needs it, or the reason it cannot be added. */
+export function addTarget(c: Client, settings: FirmSettings): AddTarget | string {
+  const profile = c.profil ?? settings.profilParDefaut;
+  if (!c.numeroCompte) return "Numéro de compte manquant dans le registre.";
+  const common = {
+    clientId: c.id,
+    raisonSociale: c.raisonSociale,
+    regime: REGIME[c.kind],
+    siren: c.kind === "gerant-non-siretise" ? null : (c.siren ?? c.siret?.slice(0, 9) ?? null),
+    compte: c.kind === "gerant-non-siretise" ? c.numeroCompte : null,
+    services: profile.services,
+    courriels: profile.courriels,
+  };
+  if (c.kind === "employeur") {
+    if (c.montantDerniereDeclaration === null)
+      return "Montant de la dernière déclaration manquant dans le registre.";
+    return {
+      ...common,
+      selfEmployed: false,
+      form: {
+        kind: "employeur",
+        montant: amount(c.montantDerniereDeclaration),
+        compteEmployeur: c.numeroCompte,
+      },
+    };
+  }
+  if (!c.nir) return "NIR manquant dans le registre.";
+  return {
+    ...common,
+    selfEmployed: true,
+    form: { kind: "independant", nir: c.nir, compteIndependant: c.numeroCompte },
+  };
+}
+
+export function resignTarget(c: Client): ResignTarget {
+  return {
+    clientId: c.id,
+    raisonSociale: c.raisonSociale,
+    regime: REGIME[c.kind],
+    siren: c.kind === "gerant-non-siretise" ? null : (c.siren ?? c.siret?.slice(0, 9) ?? null),
+    compte: c.kind === "gerant-non-siretise" ? c.numeroCompte : null,
+  };
+}
+
+const ACTIVE = new Set<Job["status"]>(["running", "paused", "waiting-login", "waiting-tab"]);
+
+export function createJobRunner(
+  store: Store,
+  register: RegisterStore,
+  tabs: TabsApi,
+  now: () => Date,
+  newId: () => string,
+) {
+  const read = () => store.get(JOB_KEY, JobSlotSchema);
+  const write = (job: Job) => store.update(JOB_KEY, JobSlotSchema, () => job);
+
+  const view = (job: Job, tabId: number | null, orphan = false): JobView => ({
+    job,
+    progress: progress(job),
+    here: tabId !== null && job.tabId === tabId,
+    orphan,
+  });
+
+  /** The register follows what the job did on the site. */
+  async function record(finished: JobItem[]): Promise<void> {
+    for (const item of finished) {
+      const clientId = item.target.clientId;
+      if (!clientId || (item.outcome !== "done" && item.outcome !== "already")) continue;
+      const statut =
+        item.action === "resign"
+          ? "resilie"
+          : (item.target as AddTarget).selfEmployed && item.outcome === "done"
+            ? "code-attendu"
+            : "inscrit";
+      const note =
+        item.action === "add" && statut === "code-attendu"
+          ? "Inscrit sur l'Urssaf : le code de sécurité est envoyé par courrier au client."
+          : undefined;
+      await register.setStatus([clientId], statut, note).catch(() => undefined);
+    }
+  }
+
+  async function apply(step: Step, tabId: number | null): Promise<JobReply> {
+    await write(step.job);
+    await record(step.finished);
+    return { view: view(step.job, tabId), command: step.command };
+  }
+
+  return {
+    async create(
+      clientIds: readonly string[],
+      action: "add" | "resign",
+      paceMs: number | undefined,
+    ): Promise<JobView> {
+      const current = await read();
+      if (current && ACTIVE.has(current.status)) {
+        throw new Error(
+          "Un travail est déjà en cours sur l'espace Urssaf : terminez-le ou annulez-le d'abord.",
+        );
+      }
+      const snapshot = await register.snapshot();
+      const byId = new Map(snapshot.clients.map((c) => [c.id, c]));
+      const items: { action: "add" | "resign"; target: AddTarget | ResignTarget; skipped?: string }[] = [];
+      for (const id of clientIds) {
+        const client = byId.get(id);
+        if (!client) continue;
+        if (action === "resign") {
+          items.push({ action, target: resignTarget(client) });
+          continue;
+        }
+        const target = addTarget(client, snapshot.settings);
+        if (typeof target === "string")
+          items.push({ action, target: resignTarget(client) as unknown as AddTarget, skipped: target });
+        else items.push({ action, target });
+      }
+      if (items.length === 0) throw new Error("Aucun des clients choisis n'est dans le registre.");
+      let job = createJob(newId(), items, now(), paceMs);
+      job = {
+        ...job,
+        items: job.items.map((it, i) => {
+          const skipped = items[i]?.skipped;
+          return skipped ? { ...it, outcome: "skipped" as const, message: skipped } : it;
+        }),
+      };
+      // Skipped items at the head of the list are passed over at once.
+      const first = job.items.findIndex((it) => it.outcome === "pending");
+      job = first === -1 ? { ...job, current: job.items.length, status: "done" } : { ...job, current: first };
+      await write(job);
+      return view(job, null);
+    },
+
+    async report(observation: Observation, sender: Runtime.MessageSender): Promise<JobReply> {
+      let job = await read();
+      const tabId = sender.tab?.id ?? null;
+      if (!job) return { view: null, command: null };
+      if (!ACTIVE.has(job.status) || tabId === null) return { view: view(job, tabId), command: null };
+      if (job.tabId === null) job = { ...job, tabId };
+      if (job.tabId !== tabId) {
+        const orphan = !(await tabs.exists(job.tabId as number));
+        if (orphan && job.status === "running") {
+          job = {
+            ...job,
+            status: "waiting-tab",
+            reason: "L'onglet du travail a été fermé : reprenez-le dans cet onglet.",
+          };
+          await write(job);
+        }
+        return { view: view(job, tabId, orphan), command: null };
+      }
+      if (job.status === "waiting-login" && observation.page !== "connexion")
+        job = { ...job, status: "running", reason: null };
+      return apply(advance(job, observation, now()), tabId);
+    },
+
+    async event(jobId: string, event: JobEvent, sender: Runtime.MessageSender): Promise<JobReply> {
+      const job = await read();
+      const tabId = sender.tab?.id ?? null;
+      if (!job || job.id !== jobId || job.tabId !== tabId)
+        return { view: job ? view(job, tabId) : null, command: null };
+      return apply(onEvent(job, event), tabId);
+    },
+
+    async control(what: Control | "resume-here", sender: Runtime.MessageSender): Promise<JobView | null> {
+      let job = await read();
+      if (!job) return null;
+      const tabId = sender.tab?.id ?? null;
+      if (what === "resume-here") {
+        if (tabId === null) throw new Error("Reprenez le travail depuis un onglet de l'espace Urssaf.");
+        job = control({ ...job, tabId }, "resume");
+      } else {
+        job = control(job, what);
+      }
+      await write(job);
+      // The page that runs the job reports again and gets its next command (or stops waiting).
+      if (job.tabId !== null) await tabs.poke(job.tabId).catch(() => undefined);
+      return view(job, tabId);
+    },
+
+    async get(sender: Runtime.MessageSender): Promise<JobView | null> {
+      const job = await read();
+      return job ? view(job, sender.tab?.id ?? null) : null;
+    },
+  };
+}
+
+export type JobRunner = ReturnType<typeof createJobRunner>;
+
+/** Labels of every check box of the add form, so the page can untick the ones not wanted. */
+export const ALL_BOXES: readonly string[] = [...ONLINE_SERVICES, ...EMAIL_NOTIFICATIONS];

@@ -1,0 +1,583 @@
+// Bulk jobs on "Gérer les établissements" as a pure state machine: (job, what the page shows) →
+// (next job, one command for the page). The background persists the job after every step and the
+// page executes one command at a time, so a reload, a closed tab or a stopped service worker only
+// ever resumes from the last known step. Every add is preceded by a search (idempotent: an account
+// already there is not added twice) and every résiliation is confirmed only through a dialog that
+// names the expected account.
+
+export type JobAction = "add" | "resign";
+
+/** What the Urssaf add form needs for one client (seed 001, step 3). */
+export interface AddTarget {
+  /** Register client id, to update its status when done. */
+  clientId: string;
+  raisonSociale: string;
+  /** Row wording of the account list: "Régime Général", "Artisan Commerçant", "Profession Libérale", or null for a gérant. */
+  regime: string | null;
+  siren: string | null;
+  /** For a gérant non sirétisé: the account number typed at step 1. */
+  compte: string | null;
+  form:
+    | { kind: "employeur"; montant: string; compteEmployeur: string }
+    | { kind: "independant"; nir: string; compteIndependant: string };
+  services: string[];
+  courriels: string[];
+  selfEmployed: boolean;
+}
+
+export interface ResignTarget {
+  clientId: string | null;
+  raisonSociale: string | null;
+  regime: string | null;
+  siren: string | null;
+  compte: string | null;
+}
+
+export type ItemOutcome = "pending" | "done" | "already" | "failed" | "skipped";
+
+/** Where an item is: the last command issued for it. */
+export type Phase = "start" | "search" | "inscrire" | "fill" | "verify" | "detail" | "resilier";
+
+export interface JobItem {
+  action: JobAction;
+  target: AddTarget | ResignTarget;
+  outcome: ItemOutcome;
+  phase: Phase;
+  /** The add form was submitted (so an account found afterwards is our doing: "done", not "already"). */
+  submitted: boolean;
+  /** The same step issued again without effect. */
+  attempts: number;
+  /** Technical errors of the site (HTTP 500…) in a row while on this item, retried with back-off. */
+  errors: number;
+  /** Commands issued for this item: a bound on any path that would otherwise loop. */
+  steps: number;
+  /** How many times each step was issued for this item (retries after a technical error excepted). */
+  tries: Partial<Record<Phase, number>>;
+  hops: number;
+  message: string | null;
+  finishedAt: string | null;
+}
+
+export type JobStatus =
+  | "running"
+  | "paused"
+  | "waiting-login"
+  | "waiting-tab"
+  | "stopped"
+  | "done"
+  | "cancelled";
+
+export interface Job {
+  id: string;
+  createdAt: string;
+  status: JobStatus;
+  /** Why the job stopped or waits, in French. */
+  reason: string | null;
+  paceMs: number;
+  tabId: number | null;
+  /** The account list's address, learnt from the site itself the first time we are on it. */
+  listUrl: string | null;
+  current: number;
+  items: JobItem[];
+}
+
+export const DEFAULT_PACE_MS = 1_500;
+export const MAX_ATTEMPTS = 3;
+const MAX_HOPS = 6;
+/** An add takes about 6 commands, a résiliation about 5; far more means the site does not follow. */
+export const MAX_ITEM_STEPS = 24;
+
+// --- What the page reports ------------------------------------------------------------------
+
+export interface RowSeen {
+  regime: string;
+  siren: string | null;
+  numeroCompte: string | null;
+}
+
+export type Observation =
+  | {
+      page: "etablissements";
+      url: string;
+      rows: RowSeen[];
+      /** Values currently in the search fields (what the list shows results for). */
+      searchSiret: string;
+      searchCompte: string;
+      /** An error the site announces on the page (a refusal of "Inscrire"…). */
+      message: string | null;
+      /** A notice the site shows (the search's "no result"…): information, never a refusal. */
+      notice: string | null;
+    }
+  | { page: "inscription-compte"; form: "employeur" | "independant" | null; message: string | null }
+  | { page: "etablissement-detail"; siret: string | null; raisonSociale: string | null; radie: boolean }
+  | { page: "connexion" }
+  | { page: "erreur"; message: string }
+  | { page: "not-understood"; kind: string; missing: string[] }
+  | { page: "elsewhere" };
+
+/** Something that happened on the page outside of a page load. */
+export type JobEvent =
+  | { type: "dialog-refused"; text: string }
+  | { type: "dialog-missing" }
+  | { type: "action-failed"; reason: string };
+
+// --- What the page is told to do -----------------------------------------------------------
+
+export type Command =
+  | { type: "goto-list"; url: string | null; delayMs: number }
+  | { type: "search"; siret: string; compte: string; delayMs: number }
+  | { type: "inscrire"; by: "siren" | "compte"; value: string; delayMs: number }
+  | {
+      type: "fill-inscription";
+      form: AddTarget["form"];
+      services: string[];
+      courriels: string[];
+      /** The alert the site shows on success (seed 001, step 4). */
+      expectAlert: string;
+      delayMs: number;
+    }
+  | { type: "open-detail"; row: RowSeen; delayMs: number }
+  | { type: "resilier"; mustContain: string[]; delayMs: number };
+
+export const SUCCESS_ALERT = "Votre modification a bien été prise en compte.";
+
+// --- Creating a job -------------------------------------------------------------------------
+
+export function createJob(
+  id: string,
+  items: { action: JobAction; target: AddTarget | ResignTarget }[],
+  now: Date,
+  paceMs = DEFAULT_PACE_MS,
+): Job {
+  return {
+    id,
+    createdAt: now.toISOString(),
+    status: "running",
+    reason: null,
+    paceMs,
+    tabId: null,
+    listUrl: null,
+    current: 0,
+    items: items.map((i) => ({
+      ...i,
+      outcome: "pending",
+      phase: "start",
+      submitted: false,
+      attempts: 0,
+      errors: 0,
+      steps: 0,
+      tries: {},
+      hops: 0,
+      message: null,
+      finishedAt: null,
+    })),
+  };
+}
+
+export interface Step {
+  job: Job;
+  command: Command | null;
+  /** Items that just finished (the background updates the register for them). */
+  finished: JobItem[];
+}
+
+// --- Helpers --------------------------------------------------------------------------------
+
+const digits = (s: string | null | undefined) => (s ?? "").replace(/\D/g, "");
+
+/** The row of the list that is this target's account. */
+export function rowMatches(
+  row: RowSeen,
+  target: { regime: string | null; siren: string | null; compte: string | null },
+): boolean {
+  if (target.siren) {
+    return (
+      row.siren === target.siren &&
+      (target.regime === null || row.regime.toLowerCase() === target.regime.toLowerCase())
+    );
+  }
+  return target.compte !== null && digits(row.numeroCompte) === digits(target.compte);
+}
+
+function searchKey(target: AddTarget | ResignTarget): { siret: string; compte: string } {
+  return target.siren ? { siret: target.siren, compte: "" } : { siret: "", compte: target.compte ?? "" };
+}
+
+function showsSearchFor(
+  obs: Extract<Observation, { page: "etablissements" }>,
+  target: AddTarget | ResignTarget,
+): boolean {
+  const key = searchKey(target);
+  return digits(obs.searchSiret) === key.siret && digits(obs.searchCompte) === digits(key.compte);
+}
+
+function targetName(t: AddTarget | ResignTarget): string {
+  const id = t.siren ? `SIREN ${t.siren}` : `compte ${t.compte ?? "?"}`;
+  return t.raisonSociale ? `${t.raisonSociale} (${id})` : id;
+}
+
+// --- The machine ----------------------------------------------------------------------------
+
+function withItem(job: Job, change: Partial<JobItem>): Job {
+  return { ...job, items: job.items.map((it, i) => (i === job.current ? { ...it, ...change } : it)) };
+}
+
+/** Ends the current item and moves on; the first command of the next item (if any) follows. */
+function finish(job: Job, outcome: ItemOutcome, message: string | null, now: Date, obs: Observation): Step {
+  const ended = { ...(job.items[job.current] as JobItem), outcome, message, finishedAt: now.toISOString() };
+  const next: Job = { ...withItem(job, ended), current: job.current + 1 };
+  if (next.current >= next.items.length) {
+    return { job: { ...next, status: "done", reason: null }, command: null, finished: [ended] };
+  }
+  const step = advance(next, obs, now);
+  return { ...step, finished: [ended, ...step.finished] };
+}
+
+function stop(job: Job, reason: string): Step {
+  return { job: { ...job, status: "stopped", reason }, command: null, finished: [] };
+}
+
+function issue(job: Job, phase: Phase, command: Command, extra: Partial<JobItem> = {}, counted = true): Step {
+  const item = job.items[job.current] as JobItem;
+  const tries = counted ? { ...item.tries, [phase]: (item.tries[phase] ?? 0) + 1 } : item.tries;
+  return { job: withItem(job, { phase, steps: item.steps + 1, tries, ...extra }), command, finished: [] };
+}
+
+/**
+ * Issues the command of a step; the same step issued again and again means the site does not react
+ * as expected (a click that does not navigate, a search that does not apply): after MAX_ATTEMPTS the
+ * item fails instead of looping.
+ */
+function again(job: Job, phase: Phase, command: Command, now: Date, obs: Observation): Step {
+  const item = job.items[job.current] as JobItem;
+  const repeats = item.phase === phase ? item.attempts + 1 : 0;
+  if (repeats >= MAX_ATTEMPTS) {
+    return finish(
+      job,
+      "failed",
+      `Le site ne réagit pas comme prévu (étape « ${phase} » répétée ${repeats} fois).`,
+      now,
+      obs,
+    );
+  }
+  return issue(job, phase, command, { attempts: repeats });
+}
+
+/** The next command for what the page shows now. */
+export function advance(current: Job, obs: Observation, now: Date): Step {
+  let job = current;
+  if (job.status !== "running") return { job, command: null, finished: [] };
+  const first = job.items[job.current];
+  if (!first) return { job: { ...job, status: "done" }, command: null, finished: [] };
+  if (first.steps >= MAX_ITEM_STEPS) {
+    return finish(
+      job,
+      "failed",
+      `Le site ne réagit pas comme prévu : ${first.steps} actions sans aboutir.`,
+      now,
+      obs,
+    );
+  }
+  // The same step asked again and again (a click that does not navigate, a search that does not
+  // apply, a page that keeps coming back): the item fails rather than loop.
+  const worn = (Object.entries(first.tries) as [Phase, number][]).find(([, n]) => n > MAX_ATTEMPTS);
+  if (worn) {
+    return finish(
+      job,
+      "failed",
+      `Le site ne réagit pas comme prévu (étape « ${worn[0]} » demandée ${worn[1]} fois).`,
+      now,
+      obs,
+    );
+  }
+  // A page that loads normally ends a run of technical errors.
+  if (obs.page !== "erreur" && first.errors > 0) job = withItem(job, { errors: 0 });
+  const item = job.items[job.current] as JobItem;
+  const pace = job.paceMs;
+  const target = item.target;
+
+  switch (obs.page) {
+    case "connexion":
+      // Never log in for the user (a wrong password locks the firm's shared account).
+      return {
+        job: {
+          ...job,
+          status: "waiting-login",
+          reason: "La session Urssaf a expiré : reconnectez-vous, le travail reprendra ensuite.",
+        },
+        command: null,
+        finished: [],
+      };
+    case "not-understood":
+      return stop(
+        job,
+        `Page « ${obs.kind} » non comprise (libellé manquant : ${obs.missing.join(", ")}) : le travail est arrêté, rien n'a été cliqué.`,
+      );
+    case "erreur": {
+      const errors = item.errors + 1;
+      if (errors > MAX_ATTEMPTS) {
+        return finish(
+          withItem(job, { errors }),
+          "failed",
+          `Le site a répondu « ${obs.message} » ${errors} fois de suite.`,
+          now,
+          {
+            page: "elsewhere",
+          },
+        );
+      }
+      // Back-off: the pace, then twice, four times… as long.
+      return issue(
+        job,
+        item.phase,
+        { type: "goto-list", url: job.listUrl, delayMs: pace * 2 ** errors },
+        { errors },
+        false,
+      );
+    }
+    case "elsewhere": {
+      if (item.hops >= MAX_HOPS)
+        return stop(
+          job,
+          "La page « Gérer les établissements » est introuvable depuis cette page : le travail est arrêté.",
+        );
+      return issue(
+        job,
+        item.phase,
+        { type: "goto-list", url: job.listUrl, delayMs: pace },
+        { hops: item.hops + 1 },
+        false,
+      );
+    }
+    case "etablissements": {
+      const listUrl = job.listUrl ?? stripQuery(obs.url);
+      const onList = { ...job, listUrl };
+      const current = { ...item, hops: 0 };
+      const j = withItem(onList, { hops: 0 });
+      if (current.phase === "inscrire" && obs.message) {
+        // Step 1 refused by the site: its own words go into the report.
+        const already = /déjà inscrit/i.test(obs.message);
+        return finish(j, already ? "already" : "failed", obs.message, now, obs);
+      }
+      if (!showsSearchFor(obs, target)) {
+        const phase: Phase =
+          current.phase === "fill" || current.phase === "resilier" || current.phase === "verify"
+            ? "verify"
+            : "search";
+        return again(j, phase, { type: "search", ...searchKey(target), delayMs: pace }, now, obs);
+      }
+      const present = obs.rows.some((r) => rowMatches(r, target));
+      if (item.action === "add") {
+        if (present)
+          return finish(
+            j,
+            current.submitted ? "done" : "already",
+            current.submitted ? null : "Déjà inscrit dans le portefeuille.",
+            now,
+            obs,
+          );
+        if (current.phase === "verify" || current.submitted) {
+          return finish(
+            j,
+            "failed",
+            "Le compte n'apparaît pas dans la liste après l'enregistrement.",
+            now,
+            obs,
+          );
+        }
+        const add = target as AddTarget;
+        return again(
+          j,
+          "inscrire",
+          {
+            type: "inscrire",
+            by: add.siren ? "siren" : "compte",
+            value: add.siren ?? add.compte ?? "",
+            delayMs: pace,
+          },
+          now,
+          obs,
+        );
+      }
+      // resign
+      if (!present) {
+        const resigned = current.phase === "verify" || current.phase === "resilier";
+        return finish(
+          j,
+          resigned ? "done" : "already",
+          resigned ? null : "Absent du portefeuille : rien à résilier.",
+          now,
+          obs,
+        );
+      }
+      if (current.phase === "verify" || current.phase === "resilier")
+        return finish(j, "failed", "Le compte est toujours dans la liste après la résiliation.", now, obs);
+      const row = obs.rows.find((r) => rowMatches(r, target)) as RowSeen;
+      return again(j, "detail", { type: "open-detail", row, delayMs: pace }, now, obs);
+    }
+    case "inscription-compte": {
+      if (item.action !== "add")
+        return issue(job, "start", { type: "goto-list", url: job.listUrl, delayMs: pace });
+      const add = target as AddTarget;
+      if (item.phase === "fill" && obs.message)
+        return finish(job, "failed", obs.message, now, { page: "elsewhere" });
+      if (item.phase === "fill") {
+        // The form came back without a refusal: it is the site's answer page (its alert, then the
+        // list). Never submit twice: check the list instead.
+        return issue(job, "verify", { type: "goto-list", url: job.listUrl, delayMs: pace });
+      }
+      if (item.phase !== "inscrire") {
+        return issue(job, "start", { type: "goto-list", url: job.listUrl, delayMs: pace });
+      }
+      if (obs.form !== null && obs.form !== add.form.kind) {
+        return finish(
+          job,
+          "failed",
+          `Le site propose le formulaire ${obs.form === "employeur" ? "employeur" : "indépendant"} : vérifiez le type du client dans le registre.`,
+          now,
+          { page: "elsewhere" },
+        );
+      }
+      return issue(
+        job,
+        "fill",
+        {
+          type: "fill-inscription",
+          form: add.form,
+          services: add.services,
+          courriels: add.courriels,
+          expectAlert: SUCCESS_ALERT,
+          delayMs: pace,
+        },
+        { submitted: true },
+      );
+    }
+    case "etablissement-detail": {
+      if (item.action !== "resign" || (item.phase !== "detail" && item.phase !== "resilier")) {
+        return issue(job, "start", { type: "goto-list", url: job.listUrl, delayMs: pace });
+      }
+      if (item.phase === "resilier") {
+        // Still on the detail after "Résilier": the confirmation did not go through.
+        return issue(job, "verify", { type: "goto-list", url: job.listUrl, delayMs: pace });
+      }
+      const sameAccount = target.siren
+        ? obs.siret !== null && digits(obs.siret).startsWith(target.siren)
+        : obs.siret === null;
+      if (!sameAccount) {
+        return stop(
+          job,
+          `Le détail ouvert est celui de ${obs.siret ? `SIRET ${obs.siret}` : "un compte non sirétisé"}, pas de ${targetName(target)} : rien n'a été résilié, le travail est arrêté.`,
+        );
+      }
+      const mustContain = [target.regime, target.siren ?? target.compte].filter((s): s is string =>
+        Boolean(s),
+      );
+      return issue(job, "resilier", { type: "resilier", mustContain, delayMs: pace });
+    }
+  }
+}
+
+/** Something the page reported outside a page load (a dialog answered or missing). */
+export function onEvent(job: Job, event: JobEvent): Step {
+  const item = job.items[job.current];
+  if (!item || job.status !== "running") return { job, command: null, finished: [] };
+  switch (event.type) {
+    case "dialog-refused":
+      return stop(
+        withItem(job, { message: `Confirmation refusée : « ${event.text} »` }),
+        `La confirmation affichée ne nommait pas ${targetName(item.target)} (« ${event.text} ») : elle a été refusée et le travail est arrêté.`,
+      );
+    case "dialog-missing":
+      return stop(
+        job,
+        `La confirmation attendue pour ${targetName(item.target)} n'est pas apparue : le travail est arrêté.`,
+      );
+    case "action-failed":
+      return stop(job, event.reason);
+  }
+}
+
+export type Control = "pause" | "resume" | "cancel";
+
+export function control(job: Job, what: Control): Job {
+  if (job.status === "done" || job.status === "cancelled") return job;
+  switch (what) {
+    case "pause":
+      return job.status === "running" ? { ...job, status: "paused", reason: "Mis en pause." } : job;
+    case "resume":
+      return {
+        ...job,
+        status: "running",
+        reason: null,
+        items: job.items.map((it, i) => (i === job.current ? { ...it, attempts: 0, hops: 0 } : it)),
+      };
+    case "cancel":
+      return {
+        ...job,
+        status: "cancelled",
+        reason: "Annulé.",
+        items: job.items.map((it, i) =>
+          i >= job.current && it.outcome === "pending" ? { ...it, outcome: "skipped" } : it,
+        ),
+      };
+  }
+}
+
+export interface JobProgress {
+  total: number;
+  finished: number;
+  done: number;
+  already: number;
+  failed: number;
+  skipped: number;
+  currentName: string | null;
+}
+
+export function progress(job: Job): JobProgress {
+  const count = (o: ItemOutcome) => job.items.filter((i) => i.outcome === o).length;
+  const current = job.items[job.current];
+  return {
+    total: job.items.length,
+    finished: job.items.length - count("pending"),
+    done: count("done"),
+    already: count("already"),
+    failed: count("failed"),
+    skipped: count("skipped"),
+    currentName: current && current.outcome === "pending" ? targetName(current.target) : null,
+  };
+}
+
+function stripQuery(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return url;
+  }
+}
+
+export { targetName };
+
+const OUTCOME_LABELS: Record<ItemOutcome, string> = {
+  pending: "non traité",
+  done: "fait",
+  already: "déjà fait",
+  failed: "échec",
+  skipped: "ignoré",
+};
+
+/** The job's final report as table rows (header first), for the CSV export. */
+export function reportRows(job: Job): string[][] {
+  return [
+    ["Action", "Client", "SIREN", "N° de compte", "Résultat", "Détail", "Terminé le"],
+    ...job.items.map((it) => [
+      it.action === "add" ? "inscription" : "résiliation",
+      it.target.raisonSociale ?? "",
+      it.target.siren ?? "",
+      it.target.compte ?? "",
+      OUTCOME_LABELS[it.outcome],
+      it.message ?? "",
+      it.finishedAt ?? "",
+    ]),
+  ];
+}

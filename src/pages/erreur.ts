@@ -1,0 +1,17 @@
+// The site's technical error page ("Erreur technique, veuillez réessayer ultérieurement"): a bulk job
+// retries with back-off when it lands here.
+import { findByText } from "./dom.ts";
+import type { PageAdapter } from "./types.ts";
+
+const ERROR = /^Erreur technique\b/;
+
+export const erreurPage: PageAdapter<"erreur", { message: string }> = {
+  kind: "erreur",
+  label: "Erreur technique du site",
+  claims: (doc) => findByText(doc, ERROR).length > 0,
+  read: (doc) => ({
+    understood: true,
+    kind: "erreur",
+    view: { message: findByText(doc, ERROR)[0]?.textContent?.trim() ?? "Erreur technique" },
+  }),
+};
