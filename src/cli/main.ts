@@ -14,15 +14,40 @@
  *
  * Exit code: 0 all rows valid; 1 some rows invalid; 2 file missing or unreadable (empty, binary, too
  * large, too many rows…) or usage error (the usage is printed in French on stderr).
+ *
+ *   npm run cli -- dsn check <fichier.dsn...> [--json] [--firm-siret <siret>]
+ *
+ * Streams each DSN file from disk (node:fs) through checkDsn (src/dsn/report.ts): reader, block tree and
+ * the seven check families (emitter, structure, identifiers, control file, bases, réduction générale,
+ * montant net social). --firm-siret gives the firm's active SIRET for the emitter check (without it, the
+ * emitter is only checked for its keys). Prints, per file, the declarations then one line per problem —
+ * "Erreur — ligne 42 [emitter.client-siret] S10.G00.01.002 : …" — then a summary. With --json, prints
+ * exactly:
+ *
+ *   { "files": [{ "file": "a.dsn",
+ *                 "declarations": [{ "siren", "nic", "mois": "2026-03", "nature": "01", "establishments": n,
+ *                                    "individuals": n }],
+ *                 "findings": [{ "check": "control.bordereau-total", "severity": "error" | "warning" | "info",
+ *                                "rubric": "S21.G00.22.005", "line": n | null, "message": "…" }] }] }
+ *
+ * Problems of the file itself (syntax, truncation, encoding…) are findings whose check is
+ * "lecture.<kind>" (e.g. "lecture.missing-quotes"). Exit code: 0 no error in any file; 1 errors (read
+ * errors or error findings); 2 a file is missing or unreadable as a DSN (empty, PDF, binary, not a DSN),
+ * or usage error.
  */
+import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { checkSiret } from "../domain/ids.ts";
 import { detectMapping, IMPORT_FIELD_LABELS, validateRows } from "../domain/table-import.ts";
 import { readTable } from "../domain/table-read.ts";
+import { checkDsn, type DsnReport, hasErrors, unreadable } from "../dsn/report.ts";
 
 export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
+  /** Streams a file (large DSN files); when absent, readFile is used. */
+  openStream?(path: string): AsyncIterable<Uint8Array>;
   stdout(text: string): void;
   stderr(text: string): void;
   now?: Date;
@@ -35,10 +60,20 @@ export const USAGE = `Utilisation :
   --json   affiche le résultat en JSON : { rows, valid, invalid, findings }
 
 Code de sortie : 0 toutes les lignes sont valides, 1 certaines lignes sont refusées,
-                 2 fichier illisible ou commande incorrecte.`;
+                 2 fichier illisible ou commande incorrecte.
+
+  npm run cli -- dsn check <fichier.dsn...> [--json] [--firm-siret <siret>]
+
+  Contrôle un ou plusieurs fichiers DSN : émetteur (SIRET actif du cabinet), structure, identifiants,
+  fichier de contrôle (bordereaux, versements, effectif), bases, réduction générale, montant net social.
+  --json              affiche { files: [{ file, declarations, findings: [{ check, severity, rubric, line, message }] }] }
+  --firm-siret <n°>   SIRET actif du cabinet, comparé au SIRET émetteur (S10.G00.01)
+
+Code de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier absent ou illisible, ou commande incorrecte.`;
 
 const nodeIo: CliIo = {
   readFile: async (path) => new Uint8Array(await readFile(path)),
+  openStream: (path) => createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
 };
@@ -51,6 +86,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     io.stdout(USAGE);
     return 0;
   }
+  if (args[0] === "dsn") return runDsn(args.slice(1), json, io);
   const [group, command, file, ...rest] = args;
   if (group !== "clients" || command !== "check" || !file || rest.length > 0) {
     io.stderr(args.length === 0 ? "Commande manquante." : `Commande incorrecte : « ${args.join(" ")} ».`);
@@ -133,6 +169,110 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     }
   }
   return preview.invalid > 0 ? 1 : 0;
+}
+
+function fileError(file: string, error: unknown): string {
+  const code = (error as { code?: string }).code;
+  return code === "ENOENT"
+    ? `Le fichier « ${file} » n'existe pas : vérifiez son nom et son dossier.`
+    : code === "EISDIR"
+      ? `« ${file} » est un dossier : indiquez un fichier .dsn.`
+      : `Le fichier « ${file} » n'a pas pu être ouvert (${code ?? "erreur inconnue"}) : vérifiez ses droits d'accès.`;
+}
+
+const SEVERITY_LABEL = { error: "Erreur", warning: "Attention", info: "Info" } as const;
+
+/** `dsn check <file...> [--firm-siret <siret>]` (--json already removed from args). */
+async function runDsn(args: readonly string[], json: boolean, io: CliIo): Promise<number> {
+  const files: string[] = [];
+  let firmSiret: string | null = null;
+  let usage = args[0] !== "check";
+  for (let i = 1; i < args.length && !usage; i++) {
+    const a = args[i] as string;
+    if (a === "--firm-siret") {
+      const v = args[++i];
+      const r = v === undefined ? null : checkSiret(v);
+      if (!r?.ok) {
+        io.stderr(r ? `--firm-siret : ${r.problem.message}` : "--firm-siret attend un SIRET (14 chiffres).");
+        return 2;
+      }
+      firmSiret = r.value;
+    } else if (a.startsWith("--")) usage = true;
+    else files.push(a);
+  }
+  if (usage || files.length === 0) {
+    io.stderr(`Commande incorrecte : « dsn ${args.join(" ")} ».`);
+    io.stderr(USAGE);
+    return 2;
+  }
+  const out: {
+    file: string;
+    declarations: DsnReport["declarations"];
+    findings: { check: string; severity: string; rubric: string; line: number | null; message: string }[];
+  }[] = [];
+  let exit = 0;
+  for (const file of files) {
+    let report: DsnReport;
+    try {
+      const source = io.openStream ? io.openStream(file) : await io.readFile(file);
+      report = await checkDsn(source, { firmSiret, oldSirets: [] });
+    } catch (error) {
+      const message = fileError(file, error);
+      exit = 2;
+      out.push({
+        file,
+        declarations: [],
+        findings: [{ check: "lecture.file", severity: "error", rubric: "", line: null, message }],
+      });
+      if (!json) io.stderr(message);
+      continue;
+    }
+    if (unreadable(report)) exit = 2;
+    else if (hasErrors(report) && exit === 0) exit = 1;
+    const findings = [
+      ...report.errors.map((e) => ({
+        check: `lecture.${e.kind}`,
+        severity: e.severity,
+        rubric: e.rubric ?? "",
+        line: e.line,
+        message: e.message,
+      })),
+      ...report.findings.map((f) => ({
+        check: f.check,
+        severity: f.severity,
+        rubric: f.rubric,
+        line: f.line,
+        message: f.message,
+      })),
+    ];
+    out.push({ file, declarations: report.declarations, findings });
+    if (json) continue;
+    const s = report.stats;
+    io.stdout(
+      `Fichier ${file} : ${(s.bytes / 1e6).toFixed(2).replace(".", ",")} Mo, ${s.lines} lignes, encodage ${s.encoding === "latin-1" ? "ISO-8859-1" : s.encoding === "utf-8" ? "UTF-8" : "ASCII"}, ${report.sends.length} envoi(s), lu en ${Math.round(s.ms)} ms`,
+    );
+    for (const e of report.sends) {
+      io.stdout(
+        `  Envoi lignes ${e.startLine}–${e.endLine}, norme ${e.norm || "?"}, émetteur ${e.emitterSiret || "?"} (${e.emitterStatus})`,
+      );
+    }
+    for (const d of report.declarations) {
+      io.stdout(
+        `  Déclaration nature ${d.nature || "?"}, ${d.mois || "mois ?"}, SIRET ${d.siren}${d.nic}, ${d.individuals} individu(s)`,
+      );
+    }
+    for (const f of findings) {
+      io.stdout(
+        `${SEVERITY_LABEL[f.severity]} — ${f.line !== null ? `ligne ${f.line} ` : ""}[${f.check}] ${f.rubric ? `${f.rubric} : ` : ""}${f.message}`,
+      );
+    }
+    const count = (sev: string) => findings.filter((f) => f.severity === sev).length;
+    io.stdout(
+      `${count("error")} erreur(s), ${count("warning")} avertissement(s), ${count("info")} information(s).\n`,
+    );
+  }
+  if (json) io.stdout(JSON.stringify({ files: out }, null, 2));
+  return exit;
 }
 
 const invokedDirectly =

@@ -1,0 +1,109 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { GENERATED_FIRM, generateDsn } from "../dsn/generate.ts";
+import { type CliIo, run } from "./main.ts";
+
+const root = resolve(import.meta.dirname, "../..");
+const sample = "test/fixtures/dsn/open-neodes_sample_dsn_P25V01.dsn";
+
+function fakeIo(files: Record<string, string | Uint8Array> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    readFile: async (path) => {
+      const f = files[path];
+      if (f !== undefined) return typeof f === "string" ? new TextEncoder().encode(f) : f;
+      return new Uint8Array(await readFile(resolve(root, path)));
+    },
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+  };
+  return { io, out: () => out.join("\n"), err: () => err.join("\n") };
+}
+
+describe("dsn check", () => {
+  it("prints the sends, declarations and findings of the public sample; exit 1 (invalid SIRENs)", async () => {
+    const { io, out } = fakeIo();
+    expect(await run(["dsn", "check", sample], io)).toBe(1);
+    const text = out();
+    expect(text).toMatch(/3 envoi\(s\)/);
+    expect(text).toMatch(
+      /Erreur — ligne 16 \[emitter\.siren-key\] S10\.G00\.01\.001 : SIREN de l'émetteur invalide/,
+    );
+    expect(text).toMatch(/6 erreur\(s\)/);
+  });
+
+  it("exit 0 on a clean generated file with the firm's SIRET; 1 with a planted error", async () => {
+    const files = {
+      "ok.dsn": generateDsn({ employees: 12, seed: 3 }),
+      "ko.dsn": generateDsn({ employees: 12, seed: 3, plant: ["emitter-client-siret"] }),
+    };
+    const ok = fakeIo(files);
+    expect(await run(["dsn", "check", "ok.dsn", "--firm-siret", GENERATED_FIRM.siret], ok.io)).toBe(0);
+    expect(ok.out()).toMatch(/0 erreur\(s\), 0 avertissement\(s\)/);
+    const ko = fakeIo(files);
+    expect(await run(["dsn", "check", "--firm-siret", GENERATED_FIRM.siret, "ok.dsn", "ko.dsn"], ko.io)).toBe(
+      1,
+    );
+    expect(ko.out()).toMatch(/\[emitter\.client-siret\]/);
+  });
+
+  it("--json prints exactly { files: [{ file, declarations, findings: [{ check, severity, rubric, line, message }] }] }", async () => {
+    const { io, out } = fakeIo();
+    expect(await run(["dsn", "check", "--json", sample], io)).toBe(1);
+    const json = JSON.parse(out());
+    expect(Object.keys(json)).toEqual(["files"]);
+    const [file] = json.files;
+    expect(Object.keys(file)).toEqual(["file", "declarations", "findings"]);
+    expect(file.declarations).toHaveLength(3);
+    expect(Object.keys(file.declarations[0])).toEqual([
+      "siren",
+      "nic",
+      "mois",
+      "nature",
+      "establishments",
+      "individuals",
+    ]);
+    for (const f of file.findings)
+      expect(Object.keys(f)).toEqual(["check", "severity", "rubric", "line", "message"]);
+    expect(file.findings).toContainEqual(
+      expect.objectContaining({ check: "emitter.siren-key", severity: "error", line: 16 }),
+    );
+  });
+
+  it("exit 2 for a missing, empty, PDF or non-DSN file, even among good ones", async () => {
+    const files = {
+      "vide.dsn": "",
+      "f.dsn": "%PDF-1.4\n",
+      "t.dsn": "a;b\n1;2\n",
+      "ok.dsn": generateDsn({ employees: 2, seed: 1 }),
+    };
+    for (const name of ["nope.dsn", "vide.dsn", "f.dsn", "t.dsn"]) {
+      const { io } = fakeIo(files);
+      expect(await run(["dsn", "check", "ok.dsn", name], io), name).toBe(2);
+    }
+    const { io, out } = fakeIo(files);
+    expect(await run(["dsn", "check", "--json", "nope.dsn"], io)).toBe(2);
+    expect(JSON.parse(out()).files[0].findings[0]).toMatchObject({
+      check: "lecture.file",
+      severity: "error",
+    });
+  });
+
+  it("exit 2 with the usage on a usage error or an invalid --firm-siret", async () => {
+    for (const argv of [
+      ["dsn"],
+      ["dsn", "check"],
+      ["dsn", "list", "a.dsn"],
+      ["dsn", "check", "a.dsn", "--bogus"],
+    ]) {
+      const { io, err } = fakeIo();
+      expect(await run(argv, io)).toBe(2);
+      expect(err()).toMatch(/Utilisation :/);
+    }
+    const { io, err } = fakeIo();
+    expect(await run(["dsn", "check", sample, "--firm-siret", "12345678901234"], io)).toBe(2);
+    expect(err()).toMatch(/--firm-siret : Le SIRET/);
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Identifiers: SIREN/NIC keys of the enterprise (S21.G00.06) and the establishment (S21.G00.11); NIR of
+ * each individual (13 characters, no key, in the DSN) and its uniqueness in the declaration.
+ */
+import { checkNir, checkSiren, checkSiret, formatSiret } from "../../domain/ids.ts";
+import { type DsnCheckFamily, finding, who } from "./common.ts";
+
+export const identifiersFamily: DsnCheckFamily = {
+  id: "identifiers",
+  label: "Identifiants",
+  create(_context, report) {
+    let current = -1;
+    // Keys are numbers (or flat copies): a NIR value is a slice of the decoded chunk, and keeping the
+    // slice would keep the whole chunk alive (memory must not grow with the file).
+    let nirs = new Map<number | string, number>();
+    return {
+      individual(ind, d) {
+        if (d.index !== current) {
+          current = d.index;
+          nirs = new Map();
+        }
+        const nir = ind.get("001");
+        const line = ind.lineOf("001");
+        if (nir === undefined) {
+          if (!ind.get("020")) {
+            report(
+              finding(
+                "identifiers.nir-missing",
+                "error",
+                "S21.G00.30.001",
+                ind.line,
+                `${who(ind)} : ni NIR (S21.G00.30.001) ni numéro technique temporaire (S21.G00.30.020). Renseignez le numéro de sécurité sociale du salarié.`,
+                "DSN-Val S21.G00.30.001",
+              ),
+            );
+          }
+          return;
+        }
+        if (nir.length !== 13) {
+          report(
+            finding(
+              "identifiers.nir-format",
+              "error",
+              "S21.G00.30.001",
+              line,
+              `${who(ind)} : le NIR « ${nir} » compte ${nir.length} caractères ; la DSN attend les 13 caractères sans la clé. ${nir.length === 15 ? "Retirez les 2 chiffres de la clé." : "Vérifiez le numéro sur la carte Vitale ou l'attestation de droits."}`,
+              "Norme DSN, S21.G00.30.001",
+            ),
+          );
+        } else {
+          const r = checkNir(nir);
+          if (!r.ok) {
+            report(
+              finding(
+                "identifiers.nir-format",
+                "error",
+                "S21.G00.30.001",
+                line,
+                `${who(ind)} : ${r.problem.message}`,
+                "DSN-Val S21.G00.30.001/CCH-11",
+              ),
+            );
+          } else if (/^[12]9{12}$/.test(nir)) {
+            report(
+              finding(
+                "identifiers.nir-format",
+                "error",
+                "S21.G00.30.001",
+                line,
+                `${who(ind)} : NIR fictif « ${nir} » interdit. Déclarez le vrai NIR ou, à défaut, le numéro technique temporaire (S21.G00.30.020).`,
+                "DSN-Val S21.G00.30.001/CCH-13",
+              ),
+            );
+          }
+        }
+        const key = /^\d{13}$/.test(nir) ? Number(nir) : Array.from(nir).join("");
+        const first = nirs.get(key);
+        if (first !== undefined) {
+          report(
+            finding(
+              "identifiers.nir-duplicate",
+              "error",
+              "S21.G00.30.001",
+              line,
+              `${who(ind)} : le NIR ${nir} est déjà déclaré pour un autre individu (ligne ${first}) de la même déclaration. Un salarié ne doit figurer qu'une fois : regroupez ses contrats sous un seul bloc S21.G00.30, ou corrigez le NIR.`,
+              "DSN-Val S21.G00.30.001/CCH-14",
+            ),
+          );
+        } else nirs.set(key, line);
+      },
+      declaration(d) {
+        const ent = d.enterprise();
+        if (!ent) return;
+        const siren = ent.get("001") ?? "";
+        const s = checkSiren(siren);
+        if (!s.ok) {
+          report(
+            finding(
+              "identifiers.siren-key",
+              "error",
+              "S21.G00.06.001",
+              ent.lineOf("001"),
+              `SIREN de l'entreprise déclarée invalide : ${s.problem.message} Corrigez-le dans la fiche société du logiciel de paie.`,
+              "DSN-Val S21.G00.06.001/CSL-11",
+            ),
+          );
+          return;
+        }
+        const siege = ent.get("002");
+        if (siege) {
+          const r = checkSiret(siren + siege);
+          if (!r.ok)
+            report(
+              finding(
+                "identifiers.nic-key",
+                "error",
+                "S21.G00.06.002",
+                ent.lineOf("002"),
+                `NIC du siège « ${siege} » : ${r.problem.message}`,
+                "DSN-Val S21.G00.06.002",
+              ),
+            );
+        }
+        const est = d.establishment();
+        const nic = est?.get("001");
+        if (est && nic) {
+          const r = checkSiret(siren + nic);
+          if (!r.ok)
+            report(
+              finding(
+                "identifiers.nic-key",
+                "error",
+                "S21.G00.11.001",
+                est.lineOf("001"),
+                `NIC de l'établissement « ${nic} » (SIRET ${formatSiret(siren + nic)}) : ${r.problem.message}`,
+                "DSN-Val S21.G00.11.001/CSL-12",
+              ),
+            );
+        }
+      },
+    };
+  },
+};

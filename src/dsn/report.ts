@@ -1,0 +1,146 @@
+/**
+ * checkDsn: reads a DSN file (streamed bytes), builds the block tree and runs every check family as the
+ * individuals stream past. Pure TypeScript: runs in a browser Worker and in Node. Never throws on bad
+ * input: problems of the file itself are in `errors`, business findings in `findings`.
+ */
+import { formatSiret } from "../domain/ids.ts";
+import type { DsnCheckRunner } from "./checks/common.ts";
+import { classifyEmitter, type EmitterStatus } from "./checks/emitter.ts";
+import { CHECK_FAMILIES, type DsnCheckContext } from "./checks/index.ts";
+import { type ByteSource, DsnReader, feed } from "./read.ts";
+import { TreeBuilder } from "./tree.ts";
+import type { FileEncoding, Finding, ReadError } from "./types.ts";
+
+export type { DsnCheckContext } from "./checks/index.ts";
+export type { Finding, ReadError } from "./types.ts";
+
+export interface DsnDeclarationSummary {
+  siren: string;
+  nic: string;
+  /** Month declared, "YYYY-MM", or "" when missing. */
+  mois: string;
+  nature: string;
+  establishments: number;
+  individuals: number;
+}
+
+export interface DsnSendSummary {
+  startLine: number;
+  endLine: number;
+  norm: string;
+  emitterSiret: string;
+  emitterStatus: EmitterStatus;
+  declarations: number;
+}
+
+export interface DsnReport {
+  declarations: DsnDeclarationSummary[];
+  sends: DsnSendSummary[];
+  findings: Finding[];
+  errors: ReadError[];
+  stats: { bytes: number; lines: number; ms: number; encoding: FileEncoding };
+}
+
+/** True when the report has something blocking (a read error or an error finding). */
+export function hasErrors(report: DsnReport): boolean {
+  return (
+    report.errors.some((e) => e.severity === "error") || report.findings.some((f) => f.severity === "error")
+  );
+}
+
+/** True when the file could not be read as a DSN at all (empty, PDF, binary, not a DSN). */
+export function unreadable(report: DsnReport): boolean {
+  return report.errors.some(
+    (e) => e.kind === "empty-file" || e.kind === "pdf" || e.kind === "binary" || e.kind === "not-dsn",
+  );
+}
+
+const MAX_FINDINGS_PER_CHECK = 1000;
+
+export async function checkDsn(source: ByteSource, context: DsnCheckContext): Promise<DsnReport> {
+  const start = performance.now();
+  const findings: Finding[] = [];
+  const errors: ReadError[] = [];
+  const perCheck = new Map<string, number>();
+  const report = (f: Finding) => {
+    const n = (perCheck.get(f.check) ?? 0) + 1;
+    perCheck.set(f.check, n);
+    if (n <= MAX_FINDINGS_PER_CHECK) findings.push(f);
+    else if (n === MAX_FINDINGS_PER_CHECK + 1) {
+      findings.push({
+        ...f,
+        severity: f.severity,
+        line: null,
+        message: `Plus de ${MAX_FINDINGS_PER_CHECK} constats « ${f.check} » : les suivants ne sont pas listés.`,
+      });
+    }
+  };
+  const runners: DsnCheckRunner[] = CHECK_FAMILIES.map((f) => f.create(context, report));
+  const declarations: DsnDeclarationSummary[] = [];
+  const sends: DsnSendSummary[] = [];
+  const tree = new TreeBuilder(
+    {
+      individual(ind, d) {
+        for (const r of runners) r.individual?.(ind, d);
+      },
+      declaration(d) {
+        for (const r of runners) r.declaration?.(d);
+        const ent = d.enterprise();
+        declarations.push({
+          siren: ent?.get("001") ?? "",
+          nic: d.establishment()?.get("001") ?? "",
+          mois: d.period ? d.period.slice(0, 7) : "",
+          nature: d.nature,
+          establishments: ent ? ent.all("S21.G00.11").length : 0,
+          individuals: d.individuals,
+        });
+      },
+      send(s) {
+        for (const r of runners) r.send?.(s);
+        const em = s.header.child("S10.G00.01");
+        const siret = `${em?.get("001") ?? ""}${em?.get("002") ?? ""}`;
+        sends.push({
+          startLine: s.startLine,
+          endLine: s.endLine,
+          norm: s.header.get("006") ?? "",
+          emitterSiret: formatSiret(siret),
+          emitterStatus: classifyEmitter(siret, context, s.sirens).status,
+          declarations: s.declarations,
+        });
+      },
+    },
+    (e) => errors.push(e),
+  );
+  const reader = new DsnReader({
+    rubric: (e) => tree.rubric(e),
+    wrapper: (e) => tree.wrapper(e),
+    skipped: (line) => tree.skipped(line),
+    error: (e) => errors.push(e),
+  });
+  try {
+    await feed(reader, source);
+    if (!reader.aborted || reader.sawRubric) tree.end();
+  } catch (error) {
+    errors.push({
+      kind: "truncated",
+      severity: "error",
+      line: reader.lines || null,
+      rubric: null,
+      message: `La lecture du fichier s'est interrompue (${error instanceof Error ? error.message : String(error)}) : le fichier est peut-être inaccessible ou tronqué.`,
+    });
+  }
+  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  findings.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
+  return {
+    declarations,
+    sends,
+    findings,
+    errors,
+    stats: {
+      bytes: reader.bytes,
+      lines: reader.lines,
+      ms: performance.now() - start,
+      encoding: reader.encoding,
+    },
+  };
+}
