@@ -440,7 +440,8 @@ function siretCell(c: Company): string {
   return c.radie ? `${s} (Radié)` : s;
 }
 
-export function accountDetailPage(ctx: Ctx, c: Company): string {
+/** `confirmFor`: the account the "Résilier" confirmation names (another one under the staleConfirm fault). */
+export function accountDetailPage(ctx: Ctx, c: Company, confirmFor: Company = c): string {
   const body = h`${profilBreadcrumb(ctx)}
 <h1>Gérer les établissements</h1>
 <p><strong>${accountLabel(c)}</strong></p>
@@ -451,7 +452,7 @@ ${serviceStatus(ctx, ONLINE_SERVICES, c.services)}
 <h2>Services de communication par courriel</h2>
 ${serviceStatus(ctx, EMAIL_NOTIFICATIONS, c.emailNotifications)}
 <p><a href="${ctx.link(HOSTS.www, "/services-en-ligne")}">en savoir plus sur mes services</a></p>
-<p>${confirmButton(ctx, "Résilier", accountUrl(ctx, c, "/resilier"), confirmText(c))}${navButton(ctx, "Modifier", accountUrl(ctx, c, "/modifier"), "primary")}${navButton(ctx, "Fermer", etabUrl(ctx))}</p>`;
+<p>${confirmButton(ctx, "Résilier", accountUrl(ctx, c, "/resilier"), confirmText(confirmFor))}${navButton(ctx, "Modifier", accountUrl(ctx, c, "/modifier"), "primary")}${navButton(ctx, "Fermer", etabUrl(ctx))}</p>`;
   return page(ctx, { title: "Gérer les établissements", tab: "profil", loggedIn: true, body });
 }
 

@@ -70,6 +70,8 @@ export interface Faults {
   /** Existing sessions are invalid: pages needing login redirect to the login page. */
   sessionExpired: boolean;
   variant: Variant;
+  /** The "Résilier" confirmation names another account of the portfolio (a stale dialog). */
+  staleConfirm: boolean;
 }
 
 export type LogAction =
@@ -143,6 +145,7 @@ const FaultsSchema = z
     http500Next: z.number().int().min(0).max(10_000),
     sessionExpired: z.boolean(),
     variant: z.enum(["A", "B"]),
+    staleConfirm: z.boolean(),
   })
   .partial()
   .strict();
@@ -221,6 +224,7 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
     http500Next: 0,
     sessionExpired: false,
     variant: defaultVariant,
+    staleConfirm: false,
   });
   let faults = defaultFaults();
 
@@ -586,7 +590,9 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
       auth: true,
       handle: (r, m) => {
         const c = findAccount(state, decodeURIComponent(m[1] ?? ""));
-        return c ? html(accountDetailPage(r.ctx, c)) : html(errorPage(r.ctx, 404, true), 404);
+        if (!c) return html(errorPage(r.ctx, 404, true), 404);
+        const other = faults.staleConfirm ? state.portfolio.find((x) => x.accountNumber !== c.accountNumber) : undefined;
+        return html(accountDetailPage(r.ctx, c, other));
       },
     },
     {

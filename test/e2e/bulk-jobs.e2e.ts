@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { JobView } from "../../src/messages.ts";
 import type { Company } from "../demo-site/data.ts";
 import { ended, registerCompanies, sendFromExtension, waitForJob } from "./jobs-support.ts";
-import { login, openExtensionPage, openSession, type Session } from "./support.ts";
+import { login, openExtensionPage, openSession, type Session, stopServiceWorkers } from "./support.ts";
 
 let session: Session;
 let ext: Page;
@@ -85,5 +85,151 @@ describe("bulk add", () => {
     expect(statuts.filter((s) => s === "profession-liberale:inscrit")).toHaveLength(1);
     expect(statuts.filter((s) => s.endsWith(":code-attendu"))).toHaveLength(12);
     expect(statuts.filter((s) => s === "employeur:a-inscrire")).toHaveLength(1);
+  });
+});
+
+/** Five clients of every kind from the demo's directory. */
+const five = () => {
+  const dir = session.demo.state.directory;
+  return [...pick("RG", 3, dir), ...pick("AC", 1, dir), ...pick("GERANT", 1, dir)];
+};
+
+async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const inscriptions = () => session.demo.log().filter((e) => e.action === "inscription");
+
+/** Logs in through the form only: the running job takes the page over right after. */
+async function reLogin(p: Page): Promise<void> {
+  await p.goto(session.demo.url("www.urssaf.fr", "/connexion"));
+  await p.getByLabel("Identifiant").fill(session.demo.credentials.identifiant);
+  await p.getByLabel("Mot de passe").fill(session.demo.credentials.motDePasse);
+  await p.getByRole("button", { name: "Je me connecte", exact: true }).click();
+}
+
+async function bulkAddOfFive(midRun?: () => Promise<void>): Promise<JobView> {
+  session.demo.reset();
+  await login(page, session.demo);
+  const companies = five();
+  const ids = await registerCompanies(ext, companies);
+  await sendFromExtension<JobView>(ext, { type: "job/create", clientIds: ids, action: "add", paceMs: 20 });
+  await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+  if (midRun) {
+    await until(() => inscriptions().length >= 2, "two inscriptions");
+    await midRun();
+  }
+  const view = await waitForJob(ext, ended);
+  expect([view.job.status, view.job.reason]).toEqual(["done", null]);
+  expect(view.progress).toMatchObject({ total: 5, done: 5, failed: 0 });
+  // Exactly one inscription per client: nothing added twice whatever happened mid-run.
+  const added = inscriptions().map((e) => String(e.details.siren ?? e.details.accountNumber));
+  expect(added.sort()).toEqual(companies.map((c) => c.siren ?? c.accountNumber).sort());
+  for (const c of companies)
+    expect(session.demo.state.portfolio.filter((p) => p.accountNumber === c.accountNumber)).toHaveLength(1);
+  return view;
+}
+
+describe("bulk add under faults", () => {
+  it("survives HTTP 500 answers mid-run (retried with back-off)", async () => {
+    await bulkAddOfFive(async () => session.demo.faults.set({ http500Next: 2 }));
+  });
+
+  it("survives a page reload mid-run", async () => {
+    await bulkAddOfFive(async () => {
+      await page.reload().catch(() => undefined);
+    });
+  });
+
+  it("survives the service worker being stopped mid-run", async () => {
+    await bulkAddOfFive(() => stopServiceWorkers(session.browser.context, session.browser.extensionId ?? ""));
+  });
+
+  it("waits for the user to log in again when the session expires mid-run, then resumes", async () => {
+    await bulkAddOfFive(async () => {
+      session.demo.faults.set({ sessionExpired: true });
+      const view = await waitForJob(ext, (v) => v.job.status === "waiting-login");
+      expect(view.job.reason).toMatch(/reconnectez-vous/);
+      expect(session.demo.log().filter((e) => e.action === "login")).toHaveLength(1);
+      await reLogin(page);
+    });
+  });
+
+  it("resumes in a new tab after the job's tab was closed", async () => {
+    await bulkAddOfFive(async () => {
+      // The new tab is opened first: closing the last page tab of this profile would end the window.
+      const next = await session.browser.context.newPage();
+      await page.close();
+      page = next;
+      await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+      const toolbar = page.locator('[data-tiers-feature="travail-groupe"]');
+      await toolbar.getByRole("button", { name: "Reprendre dans cet onglet" }).click();
+    });
+  });
+
+  it("works with slow pages", async () => {
+    session.demo.faults.set({ slowMs: 250 });
+    await bulkAddOfFive();
+  });
+
+  it("works in layout B with random ids", async () => {
+    session.demo.faults.set({ variant: "B" });
+    await bulkAddOfFive();
+  });
+});
+
+describe("bulk résiliation", () => {
+  beforeEach(async () => {
+    session.demo.reset();
+    await login(page, session.demo);
+  });
+
+  it("resigns every radié account and nothing else", async () => {
+    const radies = session.demo.state.portfolio.filter((c) => c.radie);
+    expect(radies.length).toBeGreaterThanOrEqual(10);
+    const before = session.demo.state.portfolio.length;
+    const ids = await registerCompanies(ext, radies);
+    await sendFromExtension<JobView>(ext, {
+      type: "job/create",
+      clientIds: ids,
+      action: "resign",
+      paceMs: 20,
+    });
+    await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+    const view = await waitForJob(ext, ended);
+    expect([view.job.status, view.job.reason]).toEqual(["done", null]);
+    expect(view.progress).toMatchObject({ total: radies.length, done: radies.length });
+    const resigned = session.demo.log().filter((e) => e.action === "resiliation");
+    expect(resigned).toHaveLength(radies.length);
+    expect(session.demo.state.portfolio.some((c) => c.radie)).toBe(false);
+    expect(session.demo.state.portfolio).toHaveLength(before - radies.length);
+    const register = await sendFromExtension<{ clients: { id: string; statut: string }[] }>(ext, {
+      type: "register/get",
+    });
+    expect(register.clients.filter((c) => ids.includes(c.id)).every((c) => c.statut === "resilie")).toBe(
+      true,
+    );
+  });
+
+  it("refuses a confirmation that names another account, and stops without resigning anything", async () => {
+    session.demo.faults.set({ staleConfirm: true });
+    const targets = session.demo.state.portfolio.filter((c) => c.kind === "RG").slice(3, 5);
+    const ids = await registerCompanies(ext, targets);
+    await sendFromExtension<JobView>(ext, {
+      type: "job/create",
+      clientIds: ids,
+      action: "resign",
+      paceMs: 20,
+    });
+    await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+    const view = await waitForJob(ext, ended);
+    expect(view.job.status).toBe("stopped");
+    expect(view.job.reason).toMatch(/ne nommait pas .*SIREN/);
+    expect(session.demo.log().filter((e) => e.action === "resiliation")).toEqual([]);
+    await sendFromExtension(ext, { type: "job/control", what: "cancel" });
   });
 });
