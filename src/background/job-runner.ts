@@ -156,6 +156,8 @@ export function createJobRunner(
       let job = createJob(newId(), items, now(), paceMs);
       job = {
         ...job,
+        // The account list's address learnt by the previous job (the site's own link, not ours).
+        listUrl: current?.listUrl ?? null,
         items: job.items.map((it, i) => {
           const skipped = items[i]?.skipped;
           return skipped ? { ...it, outcome: "skipped" as const, message: skipped } : it;

@@ -501,7 +501,13 @@ describe("reset, routing, mirror", () => {
     expect(space.state.portfolio.length).toBe(before);
     expect(space.state.portfolio[0]?.accountNumber).toBe(c.accountNumber);
     expect(space.log().map((e) => e.action)).toEqual(["reset"]);
-    expect(space.faults.current).toEqual({ slowMs: 0, http500Next: 0, sessionExpired: false, variant: "A", staleConfirm: false });
+    expect(space.faults.current).toEqual({
+      slowMs: 0,
+      http500Next: 0,
+      sessionExpired: false,
+      variant: "A",
+      staleConfirm: false,
+    });
     expect(space.state.sessions).toHaveLength(0);
   });
 

@@ -591,7 +591,9 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
       handle: (r, m) => {
         const c = findAccount(state, decodeURIComponent(m[1] ?? ""));
         if (!c) return html(errorPage(r.ctx, 404, true), 404);
-        const other = faults.staleConfirm ? state.portfolio.find((x) => x.accountNumber !== c.accountNumber) : undefined;
+        const other = faults.staleConfirm
+          ? state.portfolio.find((x) => x.accountNumber !== c.accountNumber)
+          : undefined;
         return html(accountDetailPage(r.ctx, c, other));
       },
     },

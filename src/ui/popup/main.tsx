@@ -3,6 +3,7 @@ import { browser, t } from "../../browser.ts";
 import { pageLabel } from "../../pages/index.ts";
 import { formatDateTime } from "../shared/format.ts";
 import { useStatus } from "../shared/use-status.ts";
+import { JobPanel } from "./job-panel.tsx";
 import "../shared/base.css";
 import "./popup.css";
 
@@ -17,6 +18,7 @@ function Popup() {
           {t("popupError", error)}
         </p>
       )}
+      <JobPanel />
       <section aria-live="polite" data-testid="last-page">
         {status &&
           (last?.kind ? (

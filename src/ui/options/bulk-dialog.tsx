@@ -1,0 +1,90 @@
+// Before a bulk job: what will be done, to whom, how many — then one explicit confirmation.
+import { useState } from "preact/hooks";
+import { browser, t } from "../../browser.ts";
+import { formatSiren } from "../../domain/ids.ts";
+import { CLIENT_KIND_LABELS, type ClientRow } from "../../domain/register-model.ts";
+import { send } from "../../send.ts";
+import { Notice } from "../shared/field.tsx";
+
+export function BulkDialog(props: {
+  action: "add" | "resign";
+  clients: readonly ClientRow[];
+  onClose: (started: boolean) => void;
+}) {
+  const [paceS, setPaceS] = useState("1,5");
+  const [error, setError] = useState<string | null>(null);
+  const pace = Number(paceS.replace(",", "."));
+  const paceValid = Number.isFinite(pace) && pace >= 0.5 && pace <= 30;
+  const add = props.action === "add";
+
+  const start = async () => {
+    try {
+      const view = await send({
+        type: "job/create",
+        clientIds: props.clients.map((c) => c.id),
+        action: props.action,
+        paceMs: Math.round(pace * 1000),
+      });
+      // The job runs in an Urssaf tab: on the account list it knows, or from the site's home.
+      await browser.tabs.create({ url: view.job.listUrl ?? "https://www.urssaf.fr/" });
+      props.onClose(true);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <div data-testid="bulk-dialog">
+      <h2>{t(add ? "optBulkAddTitle" : "optBulkResignTitle", String(props.clients.length))}</h2>
+      <p>{t(add ? "optBulkAddHint" : "optBulkResignHint")}</p>
+      <div class="table-scroll short">
+        <table class="plain">
+          <thead>
+            <tr>
+              <th scope="col">{t("optCompanyName")}</th>
+              <th scope="col">{t("optIdentifier")}</th>
+              <th scope="col">{t("optClientKind")}</th>
+              <th scope="col">{t("optActions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.clients.map((c) => (
+              <tr key={c.id}>
+                <td>{c.raisonSociale}</td>
+                <td class="num">{c.siren ? formatSiren(c.siren) : c.numeroCompte}</td>
+                <td>{CLIENT_KIND_LABELS[c.kind]}</td>
+                <td class={add ? "" : "danger"}>{t(add ? "optBulkAddOne" : "optBulkResignOne")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <label class="field">
+        {t("optPace")}
+        <input
+          inputMode="decimal"
+          value={paceS}
+          onInput={(e) => setPaceS(e.currentTarget.value)}
+          aria-invalid={paceValid ? undefined : "true"}
+          data-testid="bulk-pace"
+        />
+      </label>
+      {!paceValid && <p class="error">{t("optPaceInvalid")}</p>}
+      {error && <Notice kind="error">{error}</Notice>}
+      <div class="actions">
+        <button
+          type="button"
+          class={add ? "primary" : "danger"}
+          disabled={!paceValid}
+          onClick={() => void start()}
+          data-testid="bulk-start"
+        >
+          {t(add ? "optBulkAddStart" : "optBulkResignStart", String(props.clients.length))}
+        </button>
+        <button type="button" onClick={() => props.onClose(false)}>
+          {t("optCancel")}
+        </button>
+      </div>
+    </div>
+  );
+}
