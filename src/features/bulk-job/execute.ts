@@ -13,8 +13,11 @@ import { FORM_LABELS, fillInscription, submitInscription } from "../../pages/ins
 
 const ALL_BOXES: readonly string[] = [...ONLINE_SERVICES, ...EMAIL_NOTIFICATIONS];
 
-/** Links that lead to the account list, nearest first (seed 001: Mon Profil > Paramètres > Gérer les établissements). */
-const ROUTE = ["Gérer les établissements", "Paramètres", "Mon Profil"];
+/**
+ * Links that lead to the account list, nearest first (seed 001: "Connectez-vous" on the home page,
+ * then Mon Profil > Paramètres > Gérer les établissements).
+ */
+const ROUTE = ["Gérer les établissements", "Paramètres", "Mon Profil", "Connectez-vous"];
 
 export async function execute(
   command: Command,
