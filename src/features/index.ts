@@ -1,6 +1,7 @@
 import { bulkJob } from "./bulk-job/index.ts";
+import { indicesIdentifiants } from "./indices-identifiants.ts";
 import type { Feature } from "./registry.ts";
 import { statutExtension } from "./statut-extension.ts";
 
 /** Every feature of the content script, in the order they mount. */
-export const FEATURES: readonly Feature[] = [statutExtension, bulkJob];
+export const FEATURES: readonly Feature[] = [statutExtension, bulkJob, indicesIdentifiants];

@@ -66,6 +66,13 @@ export function findControlByLabel(
   return null;
 }
 
+/** A label's own text (without its control's), as compared by the finders. */
+export function labelText(label: HTMLLabelElement): string {
+  const clone = label.cloneNode(true) as HTMLElement;
+  for (const inner of clone.querySelectorAll("input, select, textarea, button")) inner.remove();
+  return cleanLabel(textOf(clone));
+}
+
 function cleanLabel(text: string): string {
   return norm(text)
     .replace(/\s*[:*]+\s*$/, "")

@@ -21,7 +21,9 @@ it("adds the selected clients after one confirmation, in a new Urssaf tab, follo
   await options.getByTestId("bulk-add").click();
   const dialog = options.getByTestId("bulk-dialog");
   await dialog.getByText(companies[0]?.raisonSociale ?? "?").waitFor();
-  expect(await dialog.getByRole("heading").textContent()).toBe("Inscrire 2 client(s) dans le portefeuille Urssaf");
+  expect(await dialog.getByRole("heading").textContent()).toBe(
+    "Inscrire 2 client(s) dans le portefeuille Urssaf",
+  );
   await dialog.getByTestId("bulk-pace").fill("0,5");
   const [tab] = await Promise.all([context.waitForEvent("page"), dialog.getByTestId("bulk-start").click()]);
 
@@ -41,7 +43,10 @@ it("adds the selected clients after one confirmation, in a new Urssaf tab, follo
   expect(session.demo.log().filter((e) => e.action === "inscription")).toHaveLength(2);
   const toolbar = tab.locator('[data-tiers-feature="travail-groupe"]');
   await toolbar.getByText("Terminé : 2 fait(s), 0 déjà fait(s), 0 échec(s), 0 ignoré(s).").waitFor();
-  const [download] = await Promise.all([tab.waitForEvent("download"), toolbar.getByRole("button", { name: "Exporter le rapport (CSV)" }).click()]);
+  const [download] = await Promise.all([
+    tab.waitForEvent("download"),
+    toolbar.getByRole("button", { name: "Exporter le rapport (CSV)" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^rapport-tiers-assistant-\d{4}-\d\d-\d\d\.csv$/);
   const again = await sendFromExtension<JobView | null>(options, { type: "job/get" });
   expect(again?.job.items.map((i) => i.outcome)).toEqual(["done", "done"]);

@@ -82,6 +82,23 @@ for (const variant of ["A", "B"] as const) {
       expect(await readMark(page)).toMatchObject({ kind: "inscription-compte", understood: true });
     });
 
+    it("hints under the identifier fields why a number is invalid, before submitting", async () => {
+      await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+      const siren = page.getByLabel("Siren", { exact: true });
+      await siren.fill("526018156");
+      const hints = page.locator('[data-tiers-feature="indices-identifiants"]');
+      await hints
+        .getByText("Tiers Assistant : Le SIREN 526 018 156 a une clé invalide", { exact: false })
+        .waitFor();
+      await siren.fill("52601815");
+      await hints.getByText(/Le SIREN doit compter 9 chiffres/).waitFor();
+      const valid = session.demo.state.directory.find((c) => c.kind === "RG")?.siren ?? "";
+      await siren.fill(valid);
+      await hints.getByText("Tiers Assistant : SIREN valide.").waitFor();
+      // The page's own field is untouched: what the user typed is what the site gets.
+      expect(await siren.inputValue()).toBe(valid);
+    });
+
     it("recognises Suivi DSN, an anomaly detail and the messaging", async () => {
       await page.goto(session.demo.url("mon.urssaf.fr", "/suivi-dsn"));
       expect(await readMark(page)).toMatchObject({ kind: "suivi-dsn", understood: true });
