@@ -3,6 +3,7 @@
 // typed `send` of send.ts. The content script imports only types from this module (no zod in it).
 import { z } from "zod";
 import type { Command, Job, JobProgress } from "./domain/jobs.ts";
+import type { PortfolioSnapshot } from "./domain/portfolio.ts";
 import {
   CLIENT_KINDS,
   CLIENT_STATUSES,
@@ -95,6 +96,7 @@ export const ObservationSchema = z.discriminatedUnion("page", [
     searchCompte: z.string(),
     message: z.string().nullable(),
     notice: z.string().nullable(),
+    hasNext: z.boolean().optional(),
   }),
   z.object({
     page: z.literal("inscription-compte"),
@@ -119,10 +121,15 @@ const JobEventSchema = z.discriminatedUnion("type", [
 ]);
 const JobCreate = z.object({
   type: z.literal("job/create"),
-  clientIds: z.array(z.string()).min(1),
-  action: z.enum(["add", "resign"]),
+  /** "read": walk the whole account list into a dated snapshot of the portfolio. */
+  action: z.enum(["add", "resign", "read"]),
+  /** Register clients to add or resign. */
+  clientIds: z.array(z.string()).optional(),
+  /** Accounts seen on the Urssaf list to resign (they may be absent from the register). */
+  accounts: z.array(RowSeenSchema).max(10_000).optional(),
   paceMs: z.number().int().min(0).max(60_000).optional(),
 });
+const PortfolioGet = z.object({ type: z.literal("portfolio/get") });
 const JobReport = z.object({ type: z.literal("job/report"), observation: ObservationSchema });
 const JobEvent = z.object({ type: z.literal("job/event"), jobId: z.string(), event: JobEventSchema });
 const JobControl = z.object({
@@ -153,6 +160,7 @@ export const MessageSchema = z.discriminatedUnion("type", [
   JobEvent,
   JobControl,
   JobGet,
+  PortfolioGet,
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 export type MessageType = Message["type"];
@@ -234,6 +242,7 @@ export interface Responses {
   "job/event": JobReply;
   "job/control": JobView | null;
   "job/get": JobView | null;
+  "portfolio/get": PortfolioSnapshot | null;
 }
 
 export type Reply<T extends MessageType> =

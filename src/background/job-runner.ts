@@ -7,6 +7,7 @@ import {
   type Control,
   control,
   createJob,
+  createReadJob,
   type Job,
   type JobEvent,
   type JobItem,
@@ -14,13 +15,15 @@ import {
   onEvent,
   progress,
   type ResignTarget,
+  type RowSeen,
   type Step,
 } from "../domain/jobs.ts";
+import type { PortfolioSnapshot } from "../domain/portfolio.ts";
 import type { Client, FirmSettings } from "../domain/register.ts";
 import { EMAIL_NOTIFICATIONS, ONLINE_SERVICES } from "../knowledge/urssaf-services.ts";
 import type { JobReply, JobView } from "../messages.ts";
 import type { RegisterStore } from "./register-store.ts";
-import { JOB_KEY, JobSlotSchema } from "./schema.ts";
+import { JOB_KEY, JobSlotSchema, PORTFOLIO_KEY, PortfolioSlotSchema } from "./schema.ts";
 import type { Store } from "./store.ts";
 
 export interface TabsApi {
@@ -69,6 +72,18 @@ export function addTarget(c: Client, settings: FirmSettings): AddTarget | string
     selfEmployed: true,
     form: { kind: "independant", nir: c.nir, compteIndependant: c.numeroCompte },
   };
+}
+
+/** Whether an account of the Urssaf list is this register client's. */
+function accountMatches(a: RowSeen, c: Client): boolean {
+  if (a.siren)
+    return (
+      a.siren === (c.siren ?? c.siret?.slice(0, 9)) &&
+      REGIME[c.kind]?.toLowerCase() === a.regime.toLowerCase()
+    );
+  return (
+    c.kind === "gerant-non-siretise" && (c.numeroCompte ?? "") === (a.numeroCompte ?? "").replace(/\D/g, "")
+  );
 }
 
 export function resignTarget(c: Client): ResignTarget {
@@ -122,13 +137,22 @@ export function createJobRunner(
   async function apply(step: Step, tabId: number | null): Promise<JobReply> {
     await write(step.job);
     await record(step.finished);
+    if (step.job.read && step.job.status === "done") {
+      const snapshot: PortfolioSnapshot = {
+        readAt: now().toISOString(),
+        accounts: step.job.read.accounts,
+        pages: step.job.read.pages.length,
+      };
+      await store.update(PORTFOLIO_KEY, PortfolioSlotSchema, () => snapshot);
+    }
     return { view: view(step.job, tabId), command: step.command };
   }
 
   return {
     async create(
+      action: "add" | "resign" | "read",
       clientIds: readonly string[],
-      action: "add" | "resign",
+      accounts: readonly RowSeen[],
       paceMs: number | undefined,
     ): Promise<JobView> {
       const current = await read();
@@ -137,9 +161,27 @@ export function createJobRunner(
           "Un travail est déjà en cours sur l'espace Urssaf : terminez-le ou annulez-le d'abord.",
         );
       }
+      if (action === "read") {
+        const job = createReadJob(newId(), now(), paceMs, current?.listUrl ?? null);
+        await write(job);
+        return view(job, null);
+      }
       const snapshot = await register.snapshot();
       const byId = new Map(snapshot.clients.map((c) => [c.id, c]));
       const items: { action: "add" | "resign"; target: AddTarget | ResignTarget; skipped?: string }[] = [];
+      for (const account of action === "resign" ? accounts : []) {
+        const client = snapshot.clients.find((c) => accountMatches(account, c));
+        items.push({
+          action,
+          target: {
+            clientId: client?.id ?? null,
+            raisonSociale: client?.raisonSociale ?? null,
+            regime: account.siren ? account.regime : null,
+            siren: account.siren,
+            compte: account.siren ? null : account.numeroCompte,
+          },
+        });
+      }
       for (const id of clientIds) {
         const client = byId.get(id);
         if (!client) continue;
@@ -169,6 +211,8 @@ export function createJobRunner(
       await write(job);
       return view(job, null);
     },
+
+    portfolio: () => store.get(PORTFOLIO_KEY, PortfolioSlotSchema),
 
     async report(observation: Observation, sender: Runtime.MessageSender): Promise<JobReply> {
       let job = await read();

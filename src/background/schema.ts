@@ -16,6 +16,8 @@ export const COLLABORATORS_KEY = "collaborators";
 export const REGISTER_KEY = "register";
 /** The bulk job in progress (or the last one, with its report), null when none ever ran. */
 export const JOB_KEY = "job";
+/** The last portfolio read on the Urssaf list (a dated snapshot). */
+export const PORTFOLIO_KEY = "portfolio";
 
 export const clientKeyPrefix = (generation: number) => `client/${generation}/`;
 
@@ -24,6 +26,15 @@ export const PagesSchema = z.object({ last: LastPageSchema.nullable(), count: z.
 export const RegisterMetaSchema = z.object({ generation: z.number().int().positive() });
 export const SettingsSchema = FirmSettingsSchema;
 export const CollaboratorsSchema = z.array(CollaboratorSchema);
+export const PortfolioSlotSchema = z
+  .object({
+    readAt: z.string(),
+    pages: z.number(),
+    accounts: z.array(
+      z.object({ regime: z.string(), siren: z.string().nullable(), numeroCompte: z.string().nullable() }),
+    ),
+  })
+  .nullable();
 /** Jobs are written only by the background from the pure machine; the check is on their shape. */
 export const JobSlotSchema = z.custom<Job | null>(
   (v) =>
@@ -59,6 +70,11 @@ export const MIGRATIONS: readonly Migration[] = [
     to: 3,
     description: "Travaux groupés sur l'espace Urssaf (inscriptions, résiliations).",
     up: (data) => ({ ...data, [JOB_KEY]: null }),
+  },
+  {
+    to: 4,
+    description: "Dernière lecture du portefeuille Urssaf.",
+    up: (data) => ({ ...data, [PORTFOLIO_KEY]: null }),
   },
 ];
 

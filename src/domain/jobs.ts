@@ -79,6 +79,17 @@ export interface Job {
   listUrl: string | null;
   current: number;
   items: JobItem[];
+  /** A portfolio read (walk every page of the account list) instead of items to add or resign. */
+  read?: PortfolioRead | null;
+}
+
+/** What a portfolio read has collected so far (reload-safe: accounts and pages are keyed). */
+export interface PortfolioRead {
+  accounts: RowSeen[];
+  /** Addresses of the list pages already read. */
+  pages: string[];
+  errors: number;
+  hops: number;
 }
 
 export const DEFAULT_PACE_MS = 1_500;
@@ -107,6 +118,8 @@ export type Observation =
       message: string | null;
       /** A notice the site shows (the search's "no result"…): information, never a refusal. */
       notice: string | null;
+      /** The list has a "Suivant" link (more pages). */
+      hasNext?: boolean;
     }
   | { page: "inscription-compte"; form: "employeur" | "independant" | null; message: string | null }
   | { page: "etablissement-detail"; siret: string | null; raisonSociale: string | null; radie: boolean }
@@ -137,7 +150,8 @@ export type Command =
       delayMs: number;
     }
   | { type: "open-detail"; row: RowSeen; delayMs: number }
-  | { type: "resilier"; mustContain: string[]; delayMs: number };
+  | { type: "resilier"; mustContain: string[]; delayMs: number }
+  | { type: "next-page"; delayMs: number };
 
 export const SUCCESS_ALERT = "Votre modification a bien été prise en compte.";
 
@@ -267,6 +281,7 @@ function again(job: Job, phase: Phase, command: Command, now: Date, obs: Observa
 export function advance(current: Job, obs: Observation, now: Date): Step {
   let job = current;
   if (job.status !== "running") return { job, command: null, finished: [] };
+  if (job.read) return advanceRead(job, job.read, obs);
   const first = job.items[job.current];
   if (!first) return { job: { ...job, status: "done" }, command: null, finished: [] };
   if (first.steps >= MAX_ITEM_STEPS) {
@@ -531,9 +546,24 @@ export interface JobProgress {
   failed: number;
   skipped: number;
   currentName: string | null;
+  /** Portfolio reads: pages of the list read so far. */
+  pages?: number;
 }
 
 export function progress(job: Job): JobProgress {
+  if (job.read) {
+    const n = job.read.accounts.length;
+    return {
+      total: n,
+      finished: n,
+      done: n,
+      already: 0,
+      failed: 0,
+      skipped: 0,
+      currentName: null,
+      pages: job.read.pages.length,
+    };
+  }
   const count = (o: ItemOutcome) => job.items.filter((i) => i.outcome === o).length;
   const current = job.items[job.current];
   return {
@@ -580,4 +610,90 @@ export function reportRows(job: Job): string[][] {
       it.finishedAt ?? "",
     ]),
   ];
+}
+
+// --- Reading the portfolio ------------------------------------------------------------------
+
+export function createReadJob(
+  id: string,
+  now: Date,
+  paceMs = DEFAULT_PACE_MS,
+  listUrl: string | null = null,
+): Job {
+  return {
+    ...createJob(id, [], now, paceMs),
+    listUrl,
+    read: { accounts: [], pages: [], errors: 0, hops: 0 },
+  };
+}
+
+export const accountKey = (r: RowSeen): string =>
+  `${r.regime.toLowerCase()}|${r.siren ?? ""}|${digits(r.numeroCompte)}`;
+
+/** Walks the account list page after page ("Suivant"), collecting every row once. */
+function advanceRead(job: Job, read: PortfolioRead, obs: Observation): Step {
+  const pace = job.paceMs;
+  const withRead = (change: Partial<PortfolioRead>, extra: Partial<Job> = {}): Job => ({
+    ...job,
+    ...extra,
+    read: { ...read, ...change },
+  });
+  const goList = (change: Partial<PortfolioRead>, delayMs = pace): Step => ({
+    job: withRead(change),
+    command: { type: "goto-list", url: job.listUrl, delayMs },
+    finished: [],
+  });
+  switch (obs.page) {
+    case "connexion":
+      return {
+        job: {
+          ...job,
+          status: "waiting-login",
+          reason: "La session Urssaf a expiré : reconnectez-vous, la lecture reprendra ensuite.",
+        },
+        command: null,
+        finished: [],
+      };
+    case "not-understood":
+      return stop(
+        job,
+        `Page « ${obs.kind} » non comprise (libellé manquant : ${obs.missing.join(", ")}) : la lecture est arrêtée.`,
+      );
+    case "erreur": {
+      const errors = read.errors + 1;
+      if (errors > MAX_ATTEMPTS)
+        return stop(
+          withRead({ errors }),
+          `Le site a répondu « ${obs.message} » ${errors} fois de suite : la lecture est arrêtée.`,
+        );
+      return goList({ errors }, pace * 2 ** errors);
+    }
+    case "etablissements": {
+      const listUrl = job.listUrl ?? stripQuery(obs.url);
+      if (digits(obs.searchSiret) || digits(obs.searchCompte)) {
+        // A search result is not the whole list: back to the list itself.
+        return {
+          job: withRead({ hops: read.hops + 1 }, { listUrl }),
+          command: { type: "goto-list", url: listUrl, delayMs: pace },
+          finished: [],
+        };
+      }
+      const known = new Set(read.accounts.map(accountKey));
+      const accounts = [...read.accounts, ...obs.rows.filter((r) => !known.has(accountKey(r)))];
+      const pages = read.pages.includes(obs.url) ? read.pages : [...read.pages, obs.url];
+      const next = withRead({ accounts, pages, errors: 0, hops: 0 }, { listUrl });
+      if (obs.hasNext) {
+        if (pages.length > 2000) return stop(next, "Plus de 2 000 pages lues : la lecture est arrêtée.");
+        return { job: next, command: { type: "next-page", delayMs: pace }, finished: [] };
+      }
+      return { job: { ...next, status: "done", reason: null }, command: null, finished: [] };
+    }
+    default:
+      if (read.hops >= MAX_HOPS)
+        return stop(
+          job,
+          "La page « Gérer les établissements » est introuvable depuis cette page : la lecture est arrêtée.",
+        );
+      return goList({ hops: read.hops + 1 });
+  }
 }

@@ -85,6 +85,12 @@ export async function execute(
       press(row.edit);
       return null;
     }
+    case "next-page": {
+      const next = findAction(doc, "Suivant");
+      if (!next) return { type: "action-failed", reason: "Le lien « Suivant » est introuvable." };
+      press(next);
+      return null;
+    }
     case "resilier": {
       const page = etablissementDetailPage.read(doc, new URL(doc.URL));
       if (!page.understood)

@@ -1,5 +1,6 @@
 // What the page shows, as the job state machine sees it (plain data sent to the background).
 import type { Observation } from "../../domain/jobs.ts";
+import { findAction } from "../../pages/dom.ts";
 import { readCompteRows, readSearch } from "../../pages/etablissements.ts";
 import type { DetectedPage } from "../../pages/index.ts";
 
@@ -32,6 +33,7 @@ export function observe(page: DetectedPage | null, doc: Document): Observation {
         searchCompte: search.compte,
         message: search.alerts[0] ?? null,
         notice: search.notices[0] ?? null,
+        hasNext: findAction(doc, "Suivant") !== null,
       };
     }
     case "inscription-compte":

@@ -2,15 +2,32 @@
 import { useState } from "preact/hooks";
 import { browser, t } from "../../browser.ts";
 import { formatSiren } from "../../domain/ids.ts";
+import type { RowSeen } from "../../domain/jobs.ts";
 import { CLIENT_KIND_LABELS, type ClientRow } from "../../domain/register-model.ts";
 import { send } from "../../send.ts";
 import { Notice } from "../shared/field.tsx";
 
 export function BulkDialog(props: {
   action: "add" | "resign";
-  clients: readonly ClientRow[];
+  /** Register clients, or accounts read on the Urssaf list (which may be absent from the register). */
+  clients?: readonly ClientRow[];
+  accounts?: readonly RowSeen[];
   onClose: (started: boolean) => void;
 }) {
+  const lines = [
+    ...(props.clients ?? []).map((c) => ({
+      key: c.id,
+      name: c.raisonSociale,
+      id: c.siren ? formatSiren(c.siren) : (c.numeroCompte ?? ""),
+      kind: CLIENT_KIND_LABELS[c.kind],
+    })),
+    ...(props.accounts ?? []).map((a) => ({
+      key: `${a.regime}|${a.siren}|${a.numeroCompte}`,
+      name: "—",
+      id: a.siren ? formatSiren(a.siren) : (a.numeroCompte ?? ""),
+      kind: a.regime,
+    })),
+  ];
   const [paceS, setPaceS] = useState("1,5");
   const [error, setError] = useState<string | null>(null);
   const pace = Number(paceS.replace(",", "."));
@@ -21,8 +38,9 @@ export function BulkDialog(props: {
     try {
       const view = await send({
         type: "job/create",
-        clientIds: props.clients.map((c) => c.id),
         action: props.action,
+        clientIds: (props.clients ?? []).map((c) => c.id),
+        accounts: [...(props.accounts ?? [])],
         paceMs: Math.round(pace * 1000),
       });
       // The job runs in an Urssaf tab: on the account list it knows, or from the site's home.
@@ -35,7 +53,7 @@ export function BulkDialog(props: {
 
   return (
     <div data-testid="bulk-dialog">
-      <h2>{t(add ? "optBulkAddTitle" : "optBulkResignTitle", String(props.clients.length))}</h2>
+      <h2>{t(add ? "optBulkAddTitle" : "optBulkResignTitle", String(lines.length))}</h2>
       <p>{t(add ? "optBulkAddHint" : "optBulkResignHint")}</p>
       <div class="table-scroll short">
         <table class="plain">
@@ -48,11 +66,11 @@ export function BulkDialog(props: {
             </tr>
           </thead>
           <tbody>
-            {props.clients.map((c) => (
-              <tr key={c.id}>
-                <td>{c.raisonSociale}</td>
-                <td class="num">{c.siren ? formatSiren(c.siren) : c.numeroCompte}</td>
-                <td>{CLIENT_KIND_LABELS[c.kind]}</td>
+            {lines.map((c) => (
+              <tr key={c.key}>
+                <td>{c.name}</td>
+                <td class="num">{c.id}</td>
+                <td>{c.kind}</td>
                 <td class={add ? "" : "danger"}>{t(add ? "optBulkAddOne" : "optBulkResignOne")}</td>
               </tr>
             ))}
@@ -79,7 +97,7 @@ export function BulkDialog(props: {
           onClick={() => void start()}
           data-testid="bulk-start"
         >
-          {t(add ? "optBulkAddStart" : "optBulkResignStart", String(props.clients.length))}
+          {t(add ? "optBulkAddStart" : "optBulkResignStart", String(lines.length))}
         </button>
         <button type="button" onClick={() => props.onClose(false)}>
           {t("optCancel")}

@@ -15,12 +15,14 @@ const ExportTab = lazyComponent(() => import("./export-tab.tsx").then((m) => m.E
 const CollaboratorsTab = lazyComponent(() =>
   import("./collaborators-tab.tsx").then((m) => m.CollaboratorsTab),
 );
+const PortfolioTab = lazyComponent(() => import("./portfolio-tab.tsx").then((m) => m.PortfolioTab));
 const SettingsTab = lazyComponent(() => import("./settings-tab.tsx").then((m) => m.SettingsTab));
 
-const TABS = ["clients", "import", "export", "collaborateurs", "cabinet", "apropos"] as const;
+const TABS = ["clients", "portefeuille", "import", "export", "collaborateurs", "cabinet", "apropos"] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABELS: Record<Tab, string> = {
   clients: "optTabClients",
+  portefeuille: "optTabPortfolio",
   import: "optTabImport",
   export: "optTabExport",
   collaborateurs: "optTabCollaborators",
@@ -89,6 +91,7 @@ function Options() {
         )}
         {api.loadError && <Notice kind="error">{t("popupError", api.loadError)}</Notice>}
         {snapshot && tab === "clients" && <ClientsTab snapshot={snapshot} api={api} />}
+        {snapshot && tab === "portefeuille" && <PortfolioTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "import" && <ImportTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "export" && <ExportTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "collaborateurs" && <CollaboratorsTab snapshot={snapshot} api={api} />}
