@@ -122,7 +122,8 @@ const JobEventSchema = z.discriminatedUnion("type", [
 const JobCreate = z.object({
   type: z.literal("job/create"),
   /** "read": walk the whole account list into a dated snapshot of the portfolio. */
-  action: z.enum(["add", "resign", "read"]),
+  /** "resend-code": résilier then add again a self-employed client whose security-code letter was lost. */
+  action: z.enum(["add", "resign", "read", "resend-code"]),
   /** Register clients to add or resign. */
   clientIds: z.array(z.string()).optional(),
   /** Accounts seen on the Urssaf list to resign (they may be absent from the register). */

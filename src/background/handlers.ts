@@ -67,7 +67,7 @@ export function createHandlers(
     "collaborator/delete": async (m) => ({ unassigned: await register.deleteCollaborator(m.id) }),
     "backup/export": () => register.exportBackup(),
     "backup/restore": (m) => register.restoreBackup(m.backup),
-    "job/create": (m) => jobs.create(m.action, m.clientIds ?? [], m.accounts ?? [], m.paceMs),
+    "job/create": (m, sender) => jobs.create(m.action, m.clientIds ?? [], m.accounts ?? [], m.paceMs, sender),
     "portfolio/get": () => jobs.portfolio(),
     "job/report": (m, sender) => jobs.report(m.observation, sender),
     "job/event": (m, sender) => jobs.event(m.jobId, m.event, sender),

@@ -24,6 +24,7 @@ import { EMAIL_NOTIFICATIONS, ONLINE_SERVICES } from "../knowledge/urssaf-servic
 import type { JobReply, JobView } from "../messages.ts";
 import type { RegisterStore } from "./register-store.ts";
 import { JOB_KEY, JobSlotSchema, PORTFOLIO_KEY, PortfolioSlotSchema } from "./schema.ts";
+import { isUrssafUrl } from "./senders.ts";
 import type { Store } from "./store.ts";
 
 export interface TabsApi {
@@ -150,29 +151,35 @@ export function createJobRunner(
 
   return {
     async create(
-      action: "add" | "resign" | "read",
+      action: "add" | "resign" | "read" | "resend-code",
       clientIds: readonly string[],
       accounts: readonly RowSeen[],
       paceMs: number | undefined,
+      sender?: Runtime.MessageSender,
     ): Promise<JobView> {
+      // Started from an Urssaf tab (one click on a row): that tab runs it at once. Started from our
+      // options page (itself a tab), the first Urssaf tab that reports takes it.
+      const tabId = sender?.tab && isUrssafUrl(sender.url ?? sender.tab.url) ? (sender.tab.id ?? null) : null;
+      const started = async (job: Job): Promise<JobView> => {
+        const bound = tabId !== null && job.status === "running" ? { ...job, tabId } : job;
+        await write(bound);
+        if (bound.tabId !== null) await tabs.poke(bound.tabId).catch(() => undefined);
+        return view(bound, tabId);
+      };
       const current = await read();
       if (current && ACTIVE.has(current.status)) {
         throw new Error(
           "Un travail est déjà en cours sur l'espace Urssaf : terminez-le ou annulez-le d'abord.",
         );
       }
-      if (action === "read") {
-        const job = createReadJob(newId(), now(), paceMs, current?.listUrl ?? null);
-        await write(job);
-        return view(job, null);
-      }
+      if (action === "read") return started(createReadJob(newId(), now(), paceMs, current?.listUrl ?? null));
       const snapshot = await register.snapshot();
       const byId = new Map(snapshot.clients.map((c) => [c.id, c]));
       const items: { action: "add" | "resign"; target: AddTarget | ResignTarget; skipped?: string }[] = [];
       for (const account of action === "resign" ? accounts : []) {
         const client = snapshot.clients.find((c) => accountMatches(account, c));
         items.push({
-          action,
+          action: "resign",
           target: {
             clientId: client?.id ?? null,
             raisonSociale: client?.raisonSociale ?? null,
@@ -187,6 +194,17 @@ export function createJobRunner(
         if (!client) continue;
         if (action === "resign") {
           items.push({ action, target: resignTarget(client) });
+          continue;
+        }
+        if (action === "resend-code") {
+          // Seed 002: a lost security-code letter → remove the client and add it again (a new letter).
+          const target = addTarget(client, snapshot.settings);
+          if (typeof target === "string") throw new Error(`${client.raisonSociale} : ${target}`);
+          if (!target.selfEmployed)
+            throw new Error(
+              `${client.raisonSociale} n'est pas un travailleur indépendant : aucun code de sécurité à renvoyer.`,
+            );
+          items.push({ action: "resign", target: resignTarget(client) }, { action: "add", target });
           continue;
         }
         const target = addTarget(client, snapshot.settings);
@@ -208,8 +226,7 @@ export function createJobRunner(
       // Skipped items at the head of the list are passed over at once.
       const first = job.items.findIndex((it) => it.outcome === "pending");
       job = first === -1 ? { ...job, current: job.items.length, status: "done" } : { ...job, current: first };
-      await write(job);
-      return view(job, null);
+      return started(job);
     },
 
     portfolio: () => store.get(PORTFOLIO_KEY, PortfolioSlotSchema),

@@ -1,7 +1,8 @@
 import { bulkJob } from "./bulk-job/index.ts";
 import { indicesIdentifiants } from "./indices-identifiants.ts";
 import type { Feature } from "./registry.ts";
+import { resilierEnUnClic } from "./resilier-en-un-clic.ts";
 import { statutExtension } from "./statut-extension.ts";
 
 /** Every feature of the content script, in the order they mount. */
-export const FEATURES: readonly Feature[] = [statutExtension, bulkJob, indicesIdentifiants];
+export const FEATURES: readonly Feature[] = [statutExtension, bulkJob, indicesIdentifiants, resilierEnUnClic];

@@ -233,3 +233,58 @@ describe("bulk résiliation", () => {
     await sendFromExtension(ext, { type: "job/control", what: "cancel" });
   });
 });
+
+describe("one click", () => {
+  beforeEach(async () => {
+    session.demo.reset();
+    await login(page, session.demo);
+  });
+
+  it("resigns the account of a row after a confirmation in our UI, in this tab", async () => {
+    await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+    const target = session.demo.state.portfolio[1];
+    if (!target?.siren) throw new Error("no SIREN on the second row");
+    const hosts = page.locator('[data-tiers-feature="resilier-en-un-clic"]');
+    expect(await hosts.count()).toBe(10);
+    await hosts.nth(1).getByRole("button", { name: "Résilier" }).click();
+    await hosts
+      .nth(1)
+      .getByText(`Résilier « ${target.kind === "RG" ? "Comptes Régime Général" : "Comptes"}`, {
+        exact: false,
+      })
+      .waitFor();
+    await hosts.nth(1).getByRole("button", { name: "Oui, résilier" }).click();
+    const view = await waitForJob(ext, ended);
+    expect([view.job.status, view.progress.done]).toEqual(["done", 1]);
+    const resigned = session.demo.log().filter((e) => e.action === "resiliation");
+    expect(resigned.map((e) => e.details.siren ?? e.details.accountNumber)).toEqual([target.siren]);
+  });
+
+  it("« renvoyer le code »: résilie then adds again a self-employed client, as one action", async () => {
+    const client = session.demo.state.portfolio.find((c) => c.kind === "AC" && !c.radie);
+    if (!client) throw new Error("no AC account");
+    const [id] = await registerCompanies(ext, [client]);
+    await sendFromExtension<JobView>(ext, {
+      type: "job/create",
+      action: "resend-code",
+      clientIds: [id],
+      paceMs: 20,
+    });
+    await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+    const view = await waitForJob(ext, ended);
+    expect([view.job.status, view.job.items.map((i) => `${i.action}:${i.outcome}`)]).toEqual([
+      "done",
+      ["resign:done", "add:done"],
+    ]);
+    expect(
+      session.demo
+        .log()
+        .filter((e) => e.action === "resiliation" || e.action === "inscription")
+        .map((e) => e.action),
+    ).toEqual(["resiliation", "inscription"]);
+    const register = await sendFromExtension<{ clients: { id: string; statut: string }[] }>(ext, {
+      type: "register/get",
+    });
+    expect(register.clients.find((c) => c.id === id)?.statut).toBe("code-attendu");
+  });
+});

@@ -8,7 +8,7 @@ import { send } from "../../send.ts";
 import { Notice } from "../shared/field.tsx";
 
 export function BulkDialog(props: {
-  action: "add" | "resign";
+  action: "add" | "resign" | "resend-code";
   /** Register clients, or accounts read on the Urssaf list (which may be absent from the register). */
   clients?: readonly ClientRow[];
   accounts?: readonly RowSeen[];
@@ -33,6 +33,21 @@ export function BulkDialog(props: {
   const pace = Number(paceS.replace(",", "."));
   const paceValid = Number.isFinite(pace) && pace >= 0.5 && pace <= 30;
   const add = props.action === "add";
+  const keys = {
+    add: { title: "optBulkAddTitle", hint: "optBulkAddHint", one: "optBulkAddOne", start: "optBulkAddStart" },
+    resign: {
+      title: "optBulkResignTitle",
+      hint: "optBulkResignHint",
+      one: "optBulkResignOne",
+      start: "optBulkResignStart",
+    },
+    "resend-code": {
+      title: "optBulkResendTitle",
+      hint: "optBulkResendHint",
+      one: "optBulkResendOne",
+      start: "optBulkResendStart",
+    },
+  }[props.action];
 
   const start = async () => {
     try {
@@ -53,8 +68,8 @@ export function BulkDialog(props: {
 
   return (
     <div data-testid="bulk-dialog">
-      <h2>{t(add ? "optBulkAddTitle" : "optBulkResignTitle", String(lines.length))}</h2>
-      <p>{t(add ? "optBulkAddHint" : "optBulkResignHint")}</p>
+      <h2>{t(keys.title, String(lines.length))}</h2>
+      <p>{t(keys.hint)}</p>
       <div class="table-scroll short">
         <table class="plain">
           <thead>
@@ -71,7 +86,7 @@ export function BulkDialog(props: {
                 <td>{c.name}</td>
                 <td class="num">{c.id}</td>
                 <td>{c.kind}</td>
-                <td class={add ? "" : "danger"}>{t(add ? "optBulkAddOne" : "optBulkResignOne")}</td>
+                <td class={add ? "" : "danger"}>{t(keys.one)}</td>
               </tr>
             ))}
           </tbody>
@@ -97,7 +112,7 @@ export function BulkDialog(props: {
           onClick={() => void start()}
           data-testid="bulk-start"
         >
-          {t(add ? "optBulkAddStart" : "optBulkResignStart", String(lines.length))}
+          {t(keys.start, String(lines.length))}
         </button>
         <button type="button" onClick={() => props.onClose(false)}>
           {t("optCancel")}

@@ -58,6 +58,8 @@ export function ClientFormView(props: {
   serverErrors: Record<string, string> | undefined;
   onSubmit: (data: ClientFormData) => void;
   onCancel: () => void;
+  /** Editing: start a job on the Urssaf site for this client. */
+  onSite?: (action: "add" | "resign" | "resend-code") => void;
 }) {
   const [d, setD] = useState<Draft>(() => fromClient(props.client));
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
@@ -218,6 +220,21 @@ export function ClientFormView(props: {
           {t("optCancel")}
         </button>
       </div>
+      {editing && props.onSite && (
+        <div class="actions">
+          <button type="button" onClick={() => props.onSite?.("add")} data-testid="one-add">
+            {t("optOneAdd")}
+          </button>
+          <button type="button" class="danger" onClick={() => props.onSite?.("resign")}>
+            {t("optOneResign")}
+          </button>
+          {selfEmployed && (
+            <button type="button" onClick={() => props.onSite?.("resend-code")} data-testid="resend-code">
+              {t("optResendCode")}
+            </button>
+          )}
+        </div>
+      )}
     </form>
   );
 }

@@ -7,8 +7,10 @@ import {
   CLIENT_STATUS_LABELS,
   CLIENT_STATUSES,
   type ClientQuery,
+  type ClientRow,
   type ClientStatus,
   queryClients,
+  toRow,
 } from "../../domain/register-model.ts";
 import type { ClientForm, RegisterListing } from "../../messages.ts";
 import { send } from "../../send.ts";
@@ -30,7 +32,9 @@ export function ClientsTab(props: { snapshot: RegisterListing; api: RegisterApi 
   const [sort, setSort] = useState<{ by: SortBy; dir: "asc" | "desc" }>({ by: "raisonSociale", dir: "asc" });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<Client | "new" | null>(null);
-  const [bulk, setBulk] = useState<"add" | "resign" | null>(null);
+  const [bulk, setBulk] = useState<{ action: "add" | "resign" | "resend-code"; clients: ClientRow[] } | null>(
+    null,
+  );
   const bulkDialog = useRef<HTMLDialogElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -227,10 +231,18 @@ export function ClientsTab(props: { snapshot: RegisterListing; api: RegisterApi 
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => setBulk("add")} data-testid="bulk-add">
+          <button
+            type="button"
+            onClick={() => setBulk({ action: "add", clients: selectedInView })}
+            data-testid="bulk-add"
+          >
             {t("optBulkAdd", String(selectedInView.length))}
           </button>
-          <button type="button" onClick={() => setBulk("resign")} data-testid="bulk-resign">
+          <button
+            type="button"
+            onClick={() => setBulk({ action: "resign", clients: selectedInView })}
+            data-testid="bulk-resign"
+          >
             {t("optBulkResign", String(selectedInView.length))}
           </button>
           <button type="button" class="danger" onClick={bulkDelete}>
@@ -311,8 +323,8 @@ export function ClientsTab(props: { snapshot: RegisterListing; api: RegisterApi 
       <dialog ref={bulkDialog} onClose={() => setBulk(null)} aria-label={t("optBulkActions")}>
         {bulk && (
           <BulkDialog
-            action={bulk}
-            clients={selectedInView}
+            action={bulk.action}
+            clients={bulk.clients}
             onClose={(started) => {
               setBulk(null);
               if (started) api.setFeedback({ kind: "ok", text: t("optBulkStarted") });
@@ -329,6 +341,11 @@ export function ClientsTab(props: { snapshot: RegisterListing; api: RegisterApi 
             serverErrors={api.feedback?.kind === "error" ? api.feedback.fields : undefined}
             onSubmit={(data) => void save(data)}
             onCancel={() => setEditing(null)}
+            onSite={(action) => {
+              if (editing === "new") return;
+              setEditing(null);
+              setBulk({ action, clients: [toRow(editing)] });
+            }}
           />
         )}
       </dialog>
