@@ -131,7 +131,12 @@ const JobCreate = z.object({
   paceMs: z.number().int().min(0).max(60_000).optional(),
 });
 const PortfolioGet = z.object({ type: z.literal("portfolio/get") });
-const JobReport = z.object({ type: z.literal("job/report"), observation: ObservationSchema });
+const JobReport = z.object({
+  type: z.literal("job/report"),
+  observation: ObservationSchema,
+  /** This page's own load time (Navigation Timing), for the job's metrics. */
+  loadMs: z.number().min(0).max(600_000).optional(),
+});
 const JobEvent = z.object({ type: z.literal("job/event"), jobId: z.string(), event: JobEventSchema });
 const JobControl = z.object({
   type: z.literal("job/control"),

@@ -231,7 +231,11 @@ export function createJobRunner(
 
     portfolio: () => store.get(PORTFOLIO_KEY, PortfolioSlotSchema),
 
-    async report(observation: Observation, sender: Runtime.MessageSender): Promise<JobReply> {
+    async report(
+      observation: Observation,
+      sender: Runtime.MessageSender,
+      loadMs?: number,
+    ): Promise<JobReply> {
       let job = await read();
       const tabId = sender.tab?.id ?? null;
       if (!job) return { view: null, command: null };
@@ -251,7 +255,26 @@ export function createJobRunner(
       }
       if (job.status === "waiting-login" && observation.page !== "connexion")
         job = { ...job, status: "running", reason: null };
-      return apply(advance(job, observation, now()), tabId);
+      const metrics = job.metrics ?? { firstReportAt: null, pageLoadMs: 0, pages: 0, paceMs: 0 };
+      job = {
+        ...job,
+        metrics: {
+          ...metrics,
+          firstReportAt: metrics.firstReportAt ?? now().toISOString(),
+          // Page loads after the first report: the ones the job itself waited for.
+          pageLoadMs: metrics.pageLoadMs + (metrics.firstReportAt ? (loadMs ?? 0) : 0),
+          pages: metrics.pages + (metrics.firstReportAt ? 1 : 0),
+        },
+      };
+      const step = advance(job, observation, now());
+      const paced =
+        step.command && step.job.metrics
+          ? {
+              ...step.job,
+              metrics: { ...step.job.metrics, paceMs: step.job.metrics.paceMs + step.command.delayMs },
+            }
+          : step.job;
+      return apply({ ...step, job: paced }, tabId);
     },
 
     async event(jobId: string, event: JobEvent, sender: Runtime.MessageSender): Promise<JobReply> {

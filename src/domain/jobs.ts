@@ -81,6 +81,18 @@ export interface Job {
   items: JobItem[];
   /** A portfolio read (walk every page of the account list) instead of items to add or resign. */
   read?: PortfolioRead | null;
+  /** Timings for the benchmark: the site's own page loads and the pace waited, to tell our time apart. */
+  metrics?: JobMetrics;
+}
+
+export interface JobMetrics {
+  /** First page report (the job really starts there). */
+  firstReportAt: string | null;
+  /** Sum of the pages' own load times (navigation start → load event), as the pages measured them. */
+  pageLoadMs: number;
+  pages: number;
+  /** Sum of the pace delays of the commands issued. */
+  paceMs: number;
 }
 
 /** What a portfolio read has collected so far (reload-safe: accounts and pages are keyed). */

@@ -29,3 +29,9 @@ const { benchOptionsPage } = await import("./options-page.ts");
 console.log("");
 await benchImport();
 await benchOptionsPage();
+
+const { benchJobs } = await import("./jobs.ts");
+await benchJobs(process.argv.includes("--long"));
+
+const { benchDsn } = await import("./dsn.ts");
+await benchDsn();

@@ -656,8 +656,10 @@ const PORTFOLIO_KINDS: Record<CompanyKind, number> = { RG: 96, AC: 30, PL: 26, G
 const DIRECTORY_KINDS: Record<CompanyKind, number> = { RG: 20, AC: 12, PL: 10, GERANT: 6 };
 const RADIE_COUNT = 12;
 
-export function makeSeedData(seed = 1, opts: { year?: number } = {}): SeedData {
+/** `scale` multiplies the portfolio and the directory (benchmarks: scale 6 ≈ 1,000 accounts). */
+export function makeSeedData(seed = 1, opts: { year?: number; scale?: number } = {}): SeedData {
   const year = opts.year ?? 2026;
+  const scale = opts.scale ?? 1;
   const rng = new Rng(seed * 2654435761 + 17);
   const gen = new Generator(rng);
 
@@ -673,7 +675,8 @@ export function makeSeedData(seed = 1, opts: { year?: number } = {}): SeedData {
 
   const portfolio: Company[] = [];
   for (const kind of ["RG", "AC", "PL", "GERANT"] as const) {
-    for (let i = 0; i < PORTFOLIO_KINDS[kind]; i++) portfolio.push(gen.company(kind, false));
+    for (let i = 0; i < Math.round(PORTFOLIO_KINDS[kind] * scale); i++)
+      portfolio.push(gen.company(kind, false));
   }
   // A few artisans who are also employers: an RG account on the same SIREN as an AC account.
   const artisans = portfolio.filter((c) => c.kind === "AC").slice(0, 3);
@@ -697,7 +700,7 @@ export function makeSeedData(seed = 1, opts: { year?: number } = {}): SeedData {
 
   const directory: Company[] = [];
   for (const kind of ["RG", "AC", "PL", "GERANT"] as const) {
-    for (let i = 0; i < DIRECTORY_KINDS[kind]; i++) {
+    for (let i = 0; i < Math.round(DIRECTORY_KINDS[kind] * scale); i++) {
       const c = gen.company(kind, false);
       c.services = [];
       c.emailNotifications = [];

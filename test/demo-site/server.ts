@@ -115,6 +115,8 @@ export interface StartOptions {
   variant?: Variant;
   /** Clock of the pages ("Dernière mise à jour", year of the anomalies). Default: real time. */
   now?: () => Date;
+  /** Multiplies the portfolio and the directory (benchmarks). Default 1 (167 accounts, 48 addable). */
+  scale?: number;
   /** Listen address. Default 127.0.0.1. */
   listenHost?: string;
 }
@@ -216,7 +218,7 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
   const defaultVariant: Variant = opts.variant ?? "A";
   const names = new Names();
   const year = parisYear(now());
-  let state = makeState(seed, year);
+  let state = makeState(seed, year, opts.scale ?? 1);
   let entries: LogEntry[] = [];
   let seq = 0;
   const defaultFaults = (): Faults => ({
@@ -264,7 +266,7 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
   };
 
   const reset = (host = "api") => {
-    state = makeState(seed, year);
+    state = makeState(seed, year, opts.scale ?? 1);
     faults = defaultFaults();
     entries = [];
     log("reset", { host }, { seed });

@@ -44,8 +44,8 @@ export interface DemoState {
   unknownSirens: string[];
 }
 
-export function makeState(seed: number, year: number): DemoState {
-  const data = makeSeedData(seed, { year });
+export function makeState(seed: number, year: number, scale = 1): DemoState {
+  const data = makeSeedData(seed, { year, scale });
   return {
     seed: data.seed,
     year: data.year,

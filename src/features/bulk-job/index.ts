@@ -153,10 +153,19 @@ export const bulkJob: Feature = {
       }, command.delayMs);
     };
 
-    const report = () =>
-      send({ type: "job/report", observation: observe(ctx.page, document) }).then(handle, (e: unknown) =>
-        console.warn("Tiers Assistant :", e),
-      );
+    // Reported once per page: how long the site took to load it (the job's metrics tell it apart from ours).
+    let loadMs: number | undefined;
+    const report = () => {
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+      const measured =
+        loadMs === undefined && nav ? Math.max(nav.domContentLoadedEventEnd, nav.responseEnd) : undefined;
+      if (measured !== undefined) loadMs = measured;
+      return send({
+        type: "job/report",
+        observation: observe(ctx.page, document),
+        ...(measured !== undefined ? { loadMs: measured } : {}),
+      }).then(handle, (e: unknown) => console.warn("Tiers Assistant :", e));
+    };
 
     const onMessage = (message: unknown) => {
       if ((message as { type?: unknown })?.type === "job/poke") void report();
