@@ -259,8 +259,9 @@ describe("one click", () => {
         exact: false,
       })
       .waitFor();
+    const previous = await sendFromExtension<JobView | null>(ext, { type: "job/get" });
     await hosts.nth(1).getByRole("button", { name: "Oui, résilier" }).click();
-    const view = await waitForJob(ext, ended);
+    const view = await waitForJob(ext, (v) => v.job.id !== previous?.job.id && ended(v));
     expect([view.job.status, view.progress.done]).toEqual(["done", 1]);
     const resigned = session.demo.log().filter((e) => e.action === "resiliation");
     expect(resigned.map((e) => e.details.siren ?? e.details.accountNumber)).toEqual([target.siren]);
