@@ -136,6 +136,8 @@ const JobReport = z.object({
   observation: ObservationSchema,
   /** This page's own load time (Navigation Timing), for the job's metrics. */
   loadMs: z.number().min(0).max(600_000).optional(),
+  /** Time our code spent on the previous page of this tab (observe, ask, execute). */
+  spentMs: z.number().min(0).max(600_000).optional(),
 });
 const JobEvent = z.object({ type: z.literal("job/event"), jobId: z.string(), event: JobEventSchema });
 const JobControl = z.object({

@@ -69,7 +69,7 @@ export function createHandlers(
     "backup/restore": (m) => register.restoreBackup(m.backup),
     "job/create": (m, sender) => jobs.create(m.action, m.clientIds ?? [], m.accounts ?? [], m.paceMs, sender),
     "portfolio/get": () => jobs.portfolio(),
-    "job/report": (m, sender) => jobs.report(m.observation, sender, m.loadMs),
+    "job/report": (m, sender) => jobs.report(m.observation, sender, m.loadMs, m.spentMs),
     "job/event": (m, sender) => jobs.event(m.jobId, m.event, sender),
     "job/control": (m, sender) => jobs.control(m.what, sender),
     "job/get": (_m, sender) => jobs.get(sender),

@@ -106,8 +106,17 @@ export function createJobRunner(
   now: () => Date,
   newId: () => string,
 ) {
-  const read = () => store.get(JOB_KEY, JobSlotSchema);
-  const write = (job: Job) => store.update(JOB_KEY, JobSlotSchema, () => job);
+  // The background is the job's only writer: after the first read (a new worker), the copy in memory
+  // is the stored one, and every change is written through before it is used.
+  let cached: Job | null | undefined;
+  const read = async (): Promise<Job | null> => {
+    if (cached === undefined) cached = await store.get(JOB_KEY, JobSlotSchema);
+    return cached;
+  };
+  const write = async (job: Job): Promise<void> => {
+    await store.set(JOB_KEY, job);
+    cached = job;
+  };
 
   const view = (job: Job, tabId: number | null, orphan = false): JobView => ({
     job,
@@ -235,6 +244,7 @@ export function createJobRunner(
       observation: Observation,
       sender: Runtime.MessageSender,
       loadMs?: number,
+      spentMs?: number,
     ): Promise<JobReply> {
       let job = await read();
       const tabId = sender.tab?.id ?? null;
@@ -264,6 +274,7 @@ export function createJobRunner(
           // Page loads after the first report: the ones the job itself waited for.
           pageLoadMs: metrics.pageLoadMs + (metrics.firstReportAt ? (loadMs ?? 0) : 0),
           pages: metrics.pages + (metrics.firstReportAt ? 1 : 0),
+          ourMs: (metrics.ourMs ?? 0) + (spentMs ?? 0),
         },
       };
       const step = advance(job, observation, now());

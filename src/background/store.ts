@@ -9,6 +9,8 @@ import { META_KEY, MetaSchema } from "./schema.ts";
 export interface Store {
   ready: Promise<void>;
   area: Storage.StorageArea;
+  /** Replaces a value (no read first), in turn with the other writes. */
+  set(key: string, value: unknown): Promise<void>;
   /** Runs `work` after start-up, alone: no other read-modify-write of this store interleaves with it. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   get<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S>>;
@@ -55,6 +57,10 @@ export function createStore(
   return {
     ready,
     area,
+    async set(key, value) {
+      await ready;
+      return serial(() => area.set({ [key]: value }));
+    },
     async exclusive(work) {
       await ready;
       return serial(work);

@@ -12,7 +12,9 @@ const lifetime = new AbortController();
 addEventListener("pagehide", () => lifetime.abort(), { once: true });
 
 async function start(): Promise<void> {
+  const detectStart = performance.now();
   const page = detectPage(document, new URL(location.href));
+  const detectMs = performance.now() - detectStart;
   // Debugging handle in the isolated world only: page scripts cannot see it.
   Object.assign(globalThis, { tiersAssistant: { page, bridge } });
   if (page) {
@@ -23,7 +25,7 @@ async function start(): Promise<void> {
         : { understood: false, kind: page.kind, missing: page.missing },
     }).catch((error: unknown) => console.warn("Tiers Assistant :", error));
   }
-  await runFeatures(FEATURES, page, { doc: document, bridge, signal: lifetime.signal });
+  await runFeatures(FEATURES, page, { doc: document, bridge, signal: lifetime.signal, detectMs });
 }
 
 if (document.readyState === "loading")

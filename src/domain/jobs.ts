@@ -93,6 +93,8 @@ export interface JobMetrics {
   pages: number;
   /** Sum of the pace delays of the commands issued. */
   paceMs: number;
+  /** Time our code spent on the pages (observe, ask the background, execute), as the pages measured it. */
+  ourMs?: number;
 }
 
 /** What a portfolio read has collected so far (reload-safe: accounts and pages are keyed). */

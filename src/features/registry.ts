@@ -9,6 +9,8 @@ export interface FeatureContext {
   page: DetectedPage | null;
   signal: AbortSignal;
   bridge: DialogBridge;
+  /** How long recognising this page took (part of our time on the page). */
+  detectMs: number;
   /** An open shadow root in a host tagged data-tiers-feature="<id>", removed when the run aborts. */
   mount(placement?: { before?: Element; after?: Element; inside?: Element }): ShadowRoot;
 }
@@ -42,7 +44,7 @@ export function mountHost(
 export async function runFeatures(
   features: readonly Feature[],
   page: DetectedPage | null,
-  deps: { doc: Document; bridge: DialogBridge; signal: AbortSignal },
+  deps: { doc: Document; bridge: DialogBridge; signal: AbortSignal; detectMs?: number },
 ): Promise<FeatureOutcome[]> {
   return Promise.all(
     features.map(async (feature): Promise<FeatureOutcome> => {
@@ -54,6 +56,7 @@ export async function runFeatures(
           page,
           signal: controller.signal,
           bridge: deps.bridge,
+          detectMs: deps.detectMs ?? 0,
           mount: (placement) => mountHost(deps.doc, feature.id, controller.signal, placement),
         });
         return { id: feature.id, status: "ran" };

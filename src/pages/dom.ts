@@ -85,8 +85,19 @@ function cleanLabel(text: string): string {
  */
 export function findByText(root: ParentNode, text: string | RegExp): HTMLElement[] {
   const test = typeof text === "string" ? (s: string) => sameText(s, text) : (s: string) => text.test(s);
+  if (root instanceof Document) {
+    // The page-wide lookups (every adapter asks several) share one index of the short texts.
+    const index = shortTexts(root);
+    return index.entries
+      .filter(([, t]) => test(t))
+      .map(([el]) => el)
+      .filter(
+        (el) =>
+          ![...el.children].some((child) => test(index.texts.get(child as HTMLElement) ?? textOf(child))),
+      );
+  }
   const found: HTMLElement[] = [];
-  for (const el of root.querySelectorAll<HTMLElement>("body *")) {
+  for (const el of root.querySelectorAll<HTMLElement>("*")) {
     if (el.closest("[data-tiers-feature], script, style, template")) continue;
     if (!test(textOf(el))) continue;
     // keep the innermost match only
@@ -94,6 +105,42 @@ export function findByText(root: ParentNode, text: string | RegExp): HTMLElement
     found.push(el);
   }
   return found;
+}
+
+/** Labels, headings, buttons and rows are short: longer texts are containers, never looked up. */
+const SHORT_TEXT = 400;
+
+interface TextIndex {
+  entries: [HTMLElement, string][];
+  texts: Map<HTMLElement, string>;
+}
+
+const indexes = new WeakMap<Document, { index: TextIndex; observer: MutationObserver }>();
+
+/**
+ * Every element of the body whose visible text is short, with that text; rebuilt when the document
+ * changed since (the observer's pending records say so synchronously).
+ */
+function shortTexts(doc: Document): TextIndex {
+  const cached = indexes.get(doc);
+  if (cached && cached.observer.takeRecords().length === 0) return cached.index;
+  cached?.observer.disconnect();
+  const entries: [HTMLElement, string][] = [];
+  const texts = new Map<HTMLElement, string>();
+  for (const el of doc.querySelectorAll<HTMLElement>("body *")) {
+    const raw = el.textContent ?? "";
+    if (raw.length > SHORT_TEXT * 4) continue;
+    if (el.closest("[data-tiers-feature], script, style, template")) continue;
+    const t = norm(raw);
+    if (t.length > SHORT_TEXT) continue;
+    entries.push([el, t]);
+    texts.set(el, t);
+  }
+  const index = { entries, texts };
+  const observer = new MutationObserver(() => undefined);
+  observer.observe(doc, { subtree: true, childList: true, characterData: true });
+  indexes.set(doc, { index, observer });
+  return index;
 }
 
 export function hasText(root: ParentNode, text: string | RegExp): boolean {

@@ -48,7 +48,8 @@ export async function benchAdd(count: number, paceMs: number): Promise<void> {
     const last = Math.max(...view.job.items.map((i) => Date.parse(i.finishedAt ?? view.job.createdAt)));
     if (!m?.firstReportAt) throw new Error("no metrics");
     const wall = last - Date.parse(m.firstReportAt);
-    const ours = (wall - m.pageLoadMs - m.paceMs) / count;
+    // Measured by the pages themselves; the last page's share is not carried anywhere (one page of 100).
+    const ours = (m.ourMs ?? Number.NaN) / count;
     const inscriptions = demo.log().filter((e) => e.action === "inscription").length;
     console.log(
       `Inscription de ${count} clients (pause ${paceMs} ms) : ${view.job.status}, ${view.progress.done} faits, ${inscriptions} inscriptions côté démo, ` +
@@ -56,7 +57,7 @@ export async function benchAdd(count: number, paceMs: number): Promise<void> {
     );
     console.log(
       `  notre temps par client hors chargements du site et pauses : ${ours.toFixed(0)} ms (objectif ≤ ${SCRIPT_GOAL_MS} ms, ${((ours / SCRIPT_GOAL_MS) * 100).toFixed(0)} % de l'objectif) ; ` +
-        `chargements ${fmtS(m.pageLoadMs)}, pauses ${fmtS(m.paceMs)}`,
+        `chargements des pages par le site ${fmtS(m.pageLoadMs)}`,
     );
   });
 }
