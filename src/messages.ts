@@ -131,6 +131,10 @@ const JobCreate = z.object({
   paceMs: z.number().int().min(0).max(60_000).optional(),
 });
 const PortfolioGet = z.object({ type: z.literal("portfolio/get") });
+/** The comparison in short, for the panel on the Urssaf list. */
+const PortfolioSummary = z.object({ type: z.literal("portfolio/summary") });
+/** Opens a tab of the options page (content scripts cannot). */
+const OptionsOpen = z.object({ type: z.literal("options/open"), tab: z.enum(["clients", "portefeuille"]) });
 const JobReport = z.object({
   type: z.literal("job/report"),
   observation: ObservationSchema,
@@ -169,6 +173,8 @@ export const MessageSchema = z.discriminatedUnion("type", [
   JobControl,
   JobGet,
   PortfolioGet,
+  PortfolioSummary,
+  OptionsOpen,
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 export type MessageType = Message["type"];
@@ -223,6 +229,14 @@ export interface JobView {
   orphan: boolean;
 }
 
+export interface PortfolioSummaryView {
+  readAt: string;
+  accounts: number;
+  toRegister: string[];
+  toResign: number;
+  mismatches: number;
+}
+
 export interface JobReply {
   view: JobView | null;
   command: Command | null;
@@ -251,6 +265,8 @@ export interface Responses {
   "job/control": JobView | null;
   "job/get": JobView | null;
   "portfolio/get": PortfolioSnapshot | null;
+  "portfolio/summary": PortfolioSummaryView | null;
+  "options/open": { opened: true };
 }
 
 export type Reply<T extends MessageType> =

@@ -1,4 +1,5 @@
-import type { NewClient } from "../domain/register.ts";
+import { comparePortfolio } from "../domain/portfolio.ts";
+import { type NewClient, unpackRow } from "../domain/register.ts";
 import type { ClientForm } from "../messages.ts";
 import type { JobRunner } from "./job-runner.ts";
 import type { RegisterStore } from "./register-store.ts";
@@ -27,6 +28,7 @@ export function createHandlers(
   register: RegisterStore,
   jobs: JobRunner,
   now: () => Date,
+  openOptions: (tab: string) => Promise<void> = async () => undefined,
 ): Handlers {
   return {
     async "page/seen"(message, sender) {
@@ -69,6 +71,23 @@ export function createHandlers(
     "backup/restore": (m) => register.restoreBackup(m.backup),
     "job/create": (m, sender) => jobs.create(m.action, m.clientIds ?? [], m.accounts ?? [], m.paceMs, sender),
     "portfolio/get": () => jobs.portfolio(),
+    async "portfolio/summary"() {
+      const snapshot = await jobs.portfolio();
+      if (!snapshot) return null;
+      const listing = await register.listing();
+      const diff = comparePortfolio(snapshot.accounts, listing.rows.map(unpackRow));
+      return {
+        readAt: snapshot.readAt,
+        accounts: snapshot.accounts.length,
+        toRegister: diff.toRegister.map((c) => c.id),
+        toResign: diff.toResign.length,
+        mismatches: diff.mismatches.length,
+      };
+    },
+    async "options/open"(m) {
+      await openOptions(m.tab);
+      return { opened: true };
+    },
     "job/report": (m, sender) => jobs.report(m.observation, sender, m.loadMs, m.spentMs),
     "job/event": (m, sender) => jobs.event(m.jobId, m.event, sender),
     "job/control": (m, sender) => jobs.control(m.what, sender),

@@ -32,7 +32,10 @@ const jobs = createJobRunner(
   () => new Date(),
   () => crypto.randomUUID(),
 );
-const handlers = createHandlers(store, register, jobs, () => new Date());
+const openOptions = async (tab: string) => {
+  await browser.tabs.create({ url: browser.runtime.getURL(`src/ui/options/index.html#${tab}`) });
+};
+const handlers = createHandlers(store, register, jobs, () => new Date(), openOptions);
 const ctx = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL(""), handlers };
 
 // Content scripts must not read or write storage directly: everything goes through messages here.

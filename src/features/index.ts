@@ -1,8 +1,15 @@
 import { bulkJob } from "./bulk-job/index.ts";
 import { indicesIdentifiants } from "./indices-identifiants.ts";
+import { portefeuillePanneau } from "./portefeuille-panneau.ts";
 import type { Feature } from "./registry.ts";
 import { resilierEnUnClic } from "./resilier-en-un-clic.ts";
 import { statutExtension } from "./statut-extension.ts";
 
 /** Every feature of the content script, in the order they mount. */
-export const FEATURES: readonly Feature[] = [statutExtension, bulkJob, indicesIdentifiants, resilierEnUnClic];
+export const FEATURES: readonly Feature[] = [
+  statutExtension,
+  bulkJob,
+  indicesIdentifiants,
+  resilierEnUnClic,
+  portefeuillePanneau,
+];

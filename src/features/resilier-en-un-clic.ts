@@ -4,6 +4,7 @@
 import { t } from "../browser.ts";
 import { readCompteRows } from "../pages/etablissements.ts";
 import { send } from "../send.ts";
+import { jobRunning } from "./bulk-job/state.ts";
 import type { Feature } from "./registry.ts";
 
 /** One account at a time, watched by the user: a shorter pace than unattended bulk jobs. */
@@ -22,7 +23,9 @@ span { font: 12px/1.2 system-ui, sans-serif; margin-right: 4px; }
 export const resilierEnUnClic: Feature = {
   id: "resilier-en-un-clic",
   runsOn: (page) => page?.kind === "etablissements" && page.understood,
-  run({ mount }) {
+  async run({ mount }) {
+    // No new one-click action while a job works on this list.
+    if (await jobRunning()) return;
     for (const row of readCompteRows(document)) {
       const anchor = row.remove ?? row.edit;
       if (!anchor) continue;

@@ -73,3 +73,22 @@ it("reads every page of the portfolio, compares it with the register, exports it
   for (const c of inPortfolio)
     expect(demo.state.portfolio.some((p) => p.accountNumber === c.accountNumber)).toBe(true);
 });
+
+it("shows the comparison in a panel on the account list, and adds the missing client from it in one click", async () => {
+  const { demo } = session;
+  const { context, extensionId } = session.browser;
+  const options = await openExtensionPage(context, extensionId ?? "", "src/ui/options/index.html");
+  const page = await context.newPage();
+  await page.goto(demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+  const panel = page.locator('[data-tiers-feature="portefeuille-panneau"]');
+  const summary = await panel.getByTestId("panel-summary").textContent();
+  expect(summary).toMatch(
+    /^Lu le .+ : \d+ comptes ; 1 client\(s\) du registre à inscrire, \d+ compte\(s\) à résilier, \d+ écart\(s\)\.$/,
+  );
+  const previous = await sendFromExtension<JobView | null>(options, { type: "job/get" });
+  await panel.getByRole("button", { name: "Inscrire sur l'Urssaf (1)" }).click();
+  await panel.getByRole("button", { name: "Lancer les 1 inscriptions" }).click();
+  const view = await waitForJob(options, (v) => v.job.id !== previous?.job.id && ended(v));
+  expect([view.job.status, view.progress.done]).toEqual(["done", 1]);
+  expect(demo.log().filter((e) => e.action === "inscription")).toHaveLength(1);
+});
