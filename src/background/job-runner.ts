@@ -8,6 +8,7 @@ import {
   control,
   createJob,
   createReadJob,
+  isActive,
   type Job,
   type JobEvent,
   type JobItem,
@@ -20,7 +21,6 @@ import {
 } from "../domain/jobs.ts";
 import type { PortfolioSnapshot } from "../domain/portfolio.ts";
 import type { Client, FirmSettings } from "../domain/register.ts";
-import { EMAIL_NOTIFICATIONS, ONLINE_SERVICES } from "../knowledge/urssaf-services.ts";
 import type { JobReply, JobView } from "../messages.ts";
 import type { RegisterStore } from "./register-store.ts";
 import { JOB_KEY, JobSlotSchema, PORTFOLIO_KEY, PortfolioSlotSchema } from "./schema.ts";
@@ -96,8 +96,6 @@ export function resignTarget(c: Client): ResignTarget {
     compte: c.kind === "gerant-non-siretise" ? c.numeroCompte : null,
   };
 }
-
-const ACTIVE = new Set<Job["status"]>(["running", "paused", "waiting-login", "waiting-tab"]);
 
 export function createJobRunner(
   store: Store,
@@ -176,7 +174,7 @@ export function createJobRunner(
         return view(bound, tabId);
       };
       const current = await read();
-      if (current && ACTIVE.has(current.status)) {
+      if (current && isActive(current.status)) {
         throw new Error(
           "Un travail est déjà en cours sur l'espace Urssaf : terminez-le ou annulez-le d'abord.",
         );
@@ -249,7 +247,7 @@ export function createJobRunner(
       let job = await read();
       const tabId = sender.tab?.id ?? null;
       if (!job) return { view: null, command: null };
-      if (!ACTIVE.has(job.status) || tabId === null) return { view: view(job, tabId), command: null };
+      if (!isActive(job.status) || tabId === null) return { view: view(job, tabId), command: null };
       if (job.tabId === null) job = { ...job, tabId };
       if (job.tabId !== tabId) {
         const orphan = !(await tabs.exists(job.tabId as number));
@@ -320,6 +318,3 @@ export function createJobRunner(
 }
 
 export type JobRunner = ReturnType<typeof createJobRunner>;
-
-/** Labels of every check box of the add form, so the page can untick the ones not wanted. */
-export const ALL_BOXES: readonly string[] = [...ONLINE_SERVICES, ...EMAIL_NOTIFICATIONS];

@@ -106,6 +106,13 @@ export interface PortfolioRead {
   hops: number;
 }
 
+/** A job that is not over: it runs, or waits for the user (pause, login, a tab). */
+export function isActive(status: JobStatus): boolean {
+  return (
+    status === "running" || status === "paused" || status === "waiting-login" || status === "waiting-tab"
+  );
+}
+
 export const DEFAULT_PACE_MS = 1_500;
 export const MAX_ATTEMPTS = 3;
 const MAX_HOPS = 6;

@@ -3,7 +3,7 @@
 // pause / resume / cancel and, at the end, the report as CSV.
 import { browser, t } from "../../browser.ts";
 import { toCsv } from "../../domain/csv.ts";
-import { type Command, reportRows } from "../../domain/jobs.ts";
+import { type Command, isActive, reportRows } from "../../domain/jobs.ts";
 import type { JobReply, JobView } from "../../messages.ts";
 import { send } from "../../send.ts";
 import type { Feature, FeatureContext } from "../registry.ts";
@@ -62,12 +62,7 @@ export const bulkJob: Feature = {
     let hidden = false;
 
     const render = (view: JobView | null) => {
-      const show =
-        view &&
-        !hidden &&
-        (view.here ||
-          view.orphan ||
-          ["running", "paused", "waiting-login", "waiting-tab"].includes(view.job.status));
+      const show = view && !hidden && (view.here || view.orphan || isActive(view.job.status));
       if (!show) {
         root?.replaceChildren();
         return;
@@ -118,8 +113,7 @@ export const bulkJob: Feature = {
       if (view.orphan || job.status === "waiting-tab") button(t("jobResumeHere"), act("resume-here"));
       else if (job.status === "running") button(t("jobPause"), act("pause"));
       else if (job.status === "paused" || job.status === "stopped") button(t("jobResume"), act("resume"));
-      if (["running", "paused", "waiting-login", "waiting-tab", "stopped"].includes(job.status))
-        button(t("jobCancel"), act("cancel"), true);
+      if (isActive(job.status) || job.status === "stopped") button(t("jobCancel"), act("cancel"), true);
       if (["done", "cancelled", "stopped"].includes(job.status)) {
         button(t("jobExport"), () => {
           const blob = new Blob([toCsv(reportRows(job))], { type: "text/csv;charset=utf-8" });

@@ -1,10 +1,9 @@
 // The running bulk job in the toolbar popup: progress, the client in hand, pause / resume / cancel.
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../browser.ts";
+import { isActive } from "../../domain/jobs.ts";
 import type { JobView } from "../../messages.ts";
 import { send } from "../../send.ts";
-
-const ACTIVE = ["running", "paused", "waiting-login", "waiting-tab", "stopped"];
 
 export function JobPanel() {
   const [view, setView] = useState<JobView | null>(null);
@@ -22,7 +21,8 @@ export function JobPanel() {
       clearInterval(timer);
     };
   }, []);
-  if (!view || !ACTIVE.includes(view.job.status)) return null;
+  // A stopped job is shown too: it waits for the user to resume or cancel it.
+  if (!view || !(isActive(view.job.status) || view.job.status === "stopped")) return null;
   const { job, progress } = view;
   const act = (what: "pause" | "resume" | "cancel") => void send({ type: "job/control", what }).then(setView);
   return (
