@@ -2,7 +2,7 @@
 // each incoming message here and answers unknown or malformed ones with an error; senders use the
 // typed `send` of send.ts. The content script imports only types from this module (no zod in it).
 import { z } from "zod";
-import type { Command, Job, JobProgress } from "./domain/jobs.ts";
+import type { Command, Job, JobBrief, JobProgress } from "./domain/jobs.ts";
 import type { PortfolioSnapshot } from "./domain/portfolio.ts";
 import {
   CLIENT_KINDS,
@@ -140,8 +140,10 @@ const JobReport = z.object({
   observation: ObservationSchema,
   /** This page's own load time (Navigation Timing), for the job's metrics. */
   loadMs: z.number().min(0).max(600_000).optional(),
-  /** Time our code spent on the previous page of this tab (observe, ask, execute). */
-  spentMs: z.number().min(0).max(600_000).optional(),
+  /** Time our code ran on the previous page of this tab (recognise, observe, render, execute). */
+  scriptMs: z.number().min(0).max(600_000).optional(),
+  /** Time that page waited for the background's answers. */
+  waitMs: z.number().min(0).max(600_000).optional(),
 });
 const JobEvent = z.object({ type: z.literal("job/event"), jobId: z.string(), event: JobEventSchema });
 const JobControl = z.object({
@@ -237,8 +239,13 @@ export interface PortfolioSummaryView {
   mismatches: number;
 }
 
+/** A JobView without the items, for the page that runs the job: its reply at every step stays small. */
+export interface JobBriefView extends Omit<JobView, "job"> {
+  job: JobBrief;
+}
+
 export interface JobReply {
-  view: JobView | null;
+  view: JobBriefView | null;
   command: Command | null;
 }
 

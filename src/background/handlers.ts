@@ -2,9 +2,10 @@ import { comparePortfolio } from "../domain/portfolio.ts";
 import { type NewClient, unpackRow } from "../domain/register.ts";
 import type { ClientForm } from "../messages.ts";
 import type { JobRunner } from "./job-runner.ts";
+import { createPagesSeen } from "./pages-seen.ts";
 import type { RegisterStore } from "./register-store.ts";
 import type { Handlers } from "./router.ts";
-import { META_KEY, MetaSchema, PAGES_KEY, PagesSchema } from "./schema.ts";
+import { META_KEY, MetaSchema } from "./schema.ts";
 import { isUrssafUrl } from "./senders.ts";
 import type { Store } from "./store.ts";
 
@@ -30,30 +31,28 @@ export function createHandlers(
   now: () => Date,
   openOptions: (tab: string) => Promise<void> = async () => undefined,
 ): Handlers {
+  const pages = createPagesSeen(store);
   return {
     async "page/seen"(message, sender) {
       const url = sender.url ?? sender.tab?.url;
       const host = url && isUrssafUrl(url) ? new URL(url).hostname : "";
-      await store.update(PAGES_KEY, PagesSchema, (pages) => ({
-        count: pages.count + 1,
-        last: {
-          kind: message.page.kind,
-          understood: message.page.understood,
-          missing: message.page.understood ? [] : message.page.missing,
-          host,
-          at: now().toISOString(),
-        },
-      }));
+      await pages.record({
+        kind: message.page.kind,
+        understood: message.page.understood,
+        missing: message.page.understood ? [] : message.page.missing,
+        host,
+        at: now().toISOString(),
+      });
       return { recorded: true };
     },
     async "status/get"() {
       const meta = await store.get(META_KEY, MetaSchema);
-      const pages = await store.get(PAGES_KEY, PagesSchema);
+      const seen = await pages.get();
       return {
         schemaVersion: meta.schemaVersion,
         installedAt: meta.installedAt,
-        lastPage: pages.last,
-        pagesSeen: pages.count,
+        lastPage: seen.last,
+        pagesSeen: seen.count,
       };
     },
     "register/get": () => register.snapshot(),
@@ -88,7 +87,8 @@ export function createHandlers(
       await openOptions(m.tab);
       return { opened: true };
     },
-    "job/report": (m, sender) => jobs.report(m.observation, sender, m.loadMs, m.spentMs),
+    "job/report": (m, sender) =>
+      jobs.report(m.observation, sender, m.loadMs, { scriptMs: m.scriptMs, waitMs: m.waitMs }),
     "job/event": (m, sender) => jobs.event(m.jobId, m.event, sender),
     "job/control": (m, sender) => jobs.control(m.what, sender),
     "job/get": (_m, sender) => jobs.get(sender),

@@ -1,9 +1,10 @@
-// Runs the bulk job: persists it after every step (storage key "job"), binds it to the tab that
+// Runs the bulk job: persists it after every step (storage key "job" and one key per item), binds it to the tab that
 // executes it, turns register clients into job targets and writes the outcome back to the register.
 import type { Runtime } from "../browser.ts";
 import {
   type AddTarget,
   advance,
+  briefOf,
   type Control,
   control,
   createJob,
@@ -21,9 +22,16 @@ import {
 } from "../domain/jobs.ts";
 import type { PortfolioSnapshot } from "../domain/portfolio.ts";
 import type { Client, FirmSettings } from "../domain/register.ts";
-import type { JobReply, JobView } from "../messages.ts";
+import type { JobBriefView, JobReply, JobView } from "../messages.ts";
 import type { RegisterStore } from "./register-store.ts";
-import { JOB_KEY, JobSlotSchema, PORTFOLIO_KEY, PortfolioSlotSchema } from "./schema.ts";
+import {
+  JOB_KEY,
+  JobSlotSchema,
+  jobItemKey,
+  PORTFOLIO_KEY,
+  PortfolioSlotSchema,
+  type StoredJob,
+} from "./schema.ts";
 import { isUrssafUrl } from "./senders.ts";
 import type { Store } from "./store.ts";
 
@@ -107,17 +115,54 @@ export function createJobRunner(
   // The background is the job's only writer: after the first read (a new worker), the copy in memory
   // is the stored one, and every change is written through before it is used.
   let cached: Job | null | undefined;
+  // A job stored with its items inline (before one key per item) is rewritten whole at its next step.
+  let inline = false;
   const read = async (): Promise<Job | null> => {
-    if (cached === undefined) cached = await store.get(JOB_KEY, JobSlotSchema);
+    if (cached === undefined) cached = await load();
     return cached;
   };
+  const load = async (): Promise<Job | null> => {
+    const stored = await store.get(JOB_KEY, JobSlotSchema);
+    inline = stored !== null && stored.itemCount === undefined;
+    if (!stored || stored.itemCount === undefined) return stored;
+    const { itemCount, ...header } = stored;
+    const keys = Array.from({ length: itemCount }, (_, i) => jobItemKey(i));
+    const values = await store.getMany(keys);
+    const items = keys.map((key) => values[key] as JobItem | undefined);
+    if (items.some((it) => typeof it !== "object" || it === null || typeof it.action !== "string"))
+      throw new Error("Travail groupé illisible dans le stockage : une de ses lignes manque.");
+    return { ...header, items: items as JobItem[] };
+  };
+  /** One storage write per step: the header, and only the items this step changed (the machine keeps
+   * the others as the same objects). */
   const write = async (job: Job): Promise<void> => {
-    await store.set(JOB_KEY, job);
+    const previous = await read();
+    const sameJob = previous?.id === job.id && !inline;
+    const values: Record<string, unknown> = {
+      [JOB_KEY]: { ...job, items: [], itemCount: job.items.length } satisfies StoredJob,
+    };
+    job.items.forEach((item, i) => {
+      if (!sameJob || previous?.items[i] !== item) values[jobItemKey(i)] = item;
+    });
+    await store.setMany(values);
     cached = job;
+    inline = false;
+    // A shorter job than the previous one leaves item keys nobody reads: remove them.
+    const stale = sameJob ? 0 : (previous?.items.length ?? 0) - job.items.length;
+    if (stale > 0)
+      await store.area
+        .remove(Array.from({ length: stale }, (_, i) => jobItemKey(job.items.length + i)))
+        .catch(() => undefined);
   };
 
   const view = (job: Job, tabId: number | null, orphan = false): JobView => ({
     job,
+    progress: progress(job),
+    here: tabId !== null && job.tabId === tabId,
+    orphan,
+  });
+  const brief = (job: Job, tabId: number | null, orphan = false): JobBriefView => ({
+    job: briefOf(job),
     progress: progress(job),
     here: tabId !== null && job.tabId === tabId,
     orphan,
@@ -142,18 +187,33 @@ export function createJobRunner(
     }
   }
 
-  async function apply(step: Step, tabId: number | null): Promise<JobReply> {
-    await write(step.job);
+  // The worker's own time on the job: each message's handling up to its write, plus the previous
+  // write's duration (a step's write is timed after the step is stored, so it counts at the next one).
+  let lastWriteMs = 0;
+  async function apply(step: Step, tabId: number | null, started: number): Promise<JobReply> {
+    const metrics = step.job.metrics;
+    const job = metrics
+      ? {
+          ...step.job,
+          metrics: {
+            ...metrics,
+            workerMs: (metrics.workerMs ?? 0) + performance.now() - started + lastWriteMs,
+          },
+        }
+      : step.job;
+    const writing = performance.now();
+    await write(job);
+    lastWriteMs = performance.now() - writing;
     await record(step.finished);
-    if (step.job.read && step.job.status === "done") {
+    if (job.read && job.status === "done") {
       const snapshot: PortfolioSnapshot = {
         readAt: now().toISOString(),
-        accounts: step.job.read.accounts,
-        pages: step.job.read.pages.length,
+        accounts: job.read.accounts,
+        pages: job.read.pages.length,
       };
       await store.update(PORTFOLIO_KEY, PortfolioSlotSchema, () => snapshot);
     }
-    return { view: view(step.job, tabId), command: step.command };
+    return { view: brief(job, tabId), command: step.command };
   }
 
   return {
@@ -242,12 +302,13 @@ export function createJobRunner(
       observation: Observation,
       sender: Runtime.MessageSender,
       loadMs?: number,
-      spentMs?: number,
+      spent: { scriptMs?: number | undefined; waitMs?: number | undefined } = {},
     ): Promise<JobReply> {
+      const started = performance.now();
       let job = await read();
       const tabId = sender.tab?.id ?? null;
       if (!job) return { view: null, command: null };
-      if (!isActive(job.status) || tabId === null) return { view: view(job, tabId), command: null };
+      if (!isActive(job.status) || tabId === null) return { view: brief(job, tabId), command: null };
       if (job.tabId === null) job = { ...job, tabId };
       if (job.tabId !== tabId) {
         const orphan = !(await tabs.exists(job.tabId as number));
@@ -259,7 +320,7 @@ export function createJobRunner(
           };
           await write(job);
         }
-        return { view: view(job, tabId, orphan), command: null };
+        return { view: brief(job, tabId, orphan), command: null };
       }
       if (job.status === "waiting-login" && observation.page !== "connexion")
         job = { ...job, status: "running", reason: null };
@@ -272,7 +333,8 @@ export function createJobRunner(
           // Page loads after the first report: the ones the job itself waited for.
           pageLoadMs: metrics.pageLoadMs + (metrics.firstReportAt ? (loadMs ?? 0) : 0),
           pages: metrics.pages + (metrics.firstReportAt ? 1 : 0),
-          ourMs: (metrics.ourMs ?? 0) + (spentMs ?? 0),
+          scriptMs: (metrics.scriptMs ?? 0) + (spent.scriptMs ?? 0),
+          waitMs: (metrics.waitMs ?? 0) + (spent.waitMs ?? 0),
         },
       };
       const step = advance(job, observation, now());
@@ -283,15 +345,16 @@ export function createJobRunner(
               metrics: { ...step.job.metrics, paceMs: step.job.metrics.paceMs + step.command.delayMs },
             }
           : step.job;
-      return apply({ ...step, job: paced }, tabId);
+      return apply({ ...step, job: paced }, tabId, started);
     },
 
     async event(jobId: string, event: JobEvent, sender: Runtime.MessageSender): Promise<JobReply> {
+      const started = performance.now();
       const job = await read();
       const tabId = sender.tab?.id ?? null;
       if (!job || job.id !== jobId || job.tabId !== tabId)
-        return { view: job ? view(job, tabId) : null, command: null };
-      return apply(onEvent(job, event), tabId);
+        return { view: job ? brief(job, tabId) : null, command: null };
+      return apply(onEvent(job, event), tabId, started);
     },
 
     async control(what: Control | "resume-here", sender: Runtime.MessageSender): Promise<JobView | null> {

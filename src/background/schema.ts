@@ -35,8 +35,16 @@ export const PortfolioSlotSchema = z
     ),
   })
   .nullable();
+/**
+ * The job's items each have a key of their own (`job-item/<index>`): a step rewrites the job's header
+ * and the one item it changed, not the hundreds of others. The header keeps `items: []` and says how
+ * many item keys belong to it; a header with its items inline (written before this layout) still reads.
+ */
+export const jobItemKey = (index: number) => `job-item/${index}`;
+export type StoredJob = Job & { itemCount?: number };
+
 /** Jobs are written only by the background from the pure machine; the check is on their shape. */
-export const JobSlotSchema = z.custom<Job | null>(
+export const JobSlotSchema = z.custom<StoredJob | null>(
   (v) =>
     v === null ||
     (typeof v === "object" &&

@@ -11,6 +11,10 @@ export interface Store {
   area: Storage.StorageArea;
   /** Replaces a value (no read first), in turn with the other writes. */
   set(key: string, value: unknown): Promise<void>;
+  /** Replaces several values in one storage write (all or nothing), in turn with the other writes. */
+  setMany(values: Record<string, unknown>): Promise<void>;
+  /** Raw values of several keys (absent keys are missing from the result); callers check their shape. */
+  getMany(keys: string[]): Promise<Record<string, unknown>>;
   /** Runs `work` after start-up, alone: no other read-modify-write of this store interleaves with it. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   get<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S>>;
@@ -60,6 +64,14 @@ export function createStore(
     async set(key, value) {
       await ready;
       return serial(() => area.set({ [key]: value }));
+    },
+    async setMany(values) {
+      await ready;
+      return serial(() => area.set(values));
+    },
+    async getMany(keys) {
+      await ready;
+      return keys.length === 0 ? {} : area.get(keys);
     },
     async exclusive(work) {
       await ready;

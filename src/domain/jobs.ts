@@ -93,8 +93,12 @@ export interface JobMetrics {
   pages: number;
   /** Sum of the pace delays of the commands issued. */
   paceMs: number;
-  /** Time our code spent on the pages (observe, ask the background, execute), as the pages measured it. */
-  ourMs?: number;
+  /** Time our code ran on the pages (recognise, observe, render, execute), as the pages measured it. */
+  scriptMs?: number;
+  /** Time the pages waited for the background's answers (message round trips, the worker's time included). */
+  waitMs?: number;
+  /** Time the service worker spent on the job's messages (the machine, the storage writes). */
+  workerMs?: number;
 }
 
 /** What a portfolio read has collected so far (reload-safe: accounts and pages are keyed). */
@@ -569,6 +573,25 @@ export interface JobProgress {
   currentName: string | null;
   /** Portfolio reads: pages of the list read so far. */
   pages?: number;
+}
+
+/** A job without its items: what a page's toolbar needs at every step (a job can hold hundreds). */
+export interface JobBrief {
+  id: string;
+  createdAt: string;
+  status: JobStatus;
+  reason: string | null;
+  action: JobAction | "read";
+}
+
+export function briefOf(job: Job): JobBrief {
+  return {
+    id: job.id,
+    createdAt: job.createdAt,
+    status: job.status,
+    reason: job.reason,
+    action: job.read ? "read" : (job.items[0]?.action ?? "add"),
+  };
 }
 
 export function progress(job: Job): JobProgress {

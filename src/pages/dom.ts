@@ -123,7 +123,7 @@ const indexes = new WeakMap<Document, { index: TextIndex; observer: MutationObse
  */
 function shortTexts(doc: Document): TextIndex {
   const cached = indexes.get(doc);
-  if (cached && cached.observer.takeRecords().length === 0) return cached.index;
+  if (cached?.observer.takeRecords().every(ownHostOnly)) return cached.index;
   cached?.observer.disconnect();
   const entries: [HTMLElement, string][] = [];
   const texts = new Map<HTMLElement, string>();
@@ -141,6 +141,13 @@ function shortTexts(doc: Document): TextIndex {
   observer.observe(doc, { subtree: true, childList: true, characterData: true });
   indexes.set(doc, { index, observer });
   return index;
+}
+
+/** Our own feature hosts coming and going change no text of the page: the index stays valid. */
+function ownHostOnly(record: MutationRecord): boolean {
+  if (record.type !== "childList") return false;
+  const ours = (node: Node) => node instanceof HTMLElement && node.dataset.tiersFeature !== undefined;
+  return [...record.addedNodes].every(ours) && [...record.removedNodes].every(ours);
 }
 
 export function hasText(root: ParentNode, text: string | RegExp): boolean {
@@ -224,8 +231,10 @@ export function findCheckbox(root: ParentNode, label: string): HTMLInputElement 
   return control instanceof HTMLInputElement && control.type === "checkbox" ? control : null;
 }
 
-/** Clicks like a person: the page's own listeners run, and a link or submit button navigates. */
+/**
+ * Clicks like a person: the page's own listeners run, and a link or submit button navigates. No
+ * scrolling first: it would force a layout of the page for nothing the click needs.
+ */
 export function press(el: HTMLElement): void {
-  el.scrollIntoView({ block: "center" });
   el.click();
 }

@@ -3,14 +3,14 @@
 // pause / resume / cancel and, at the end, the report as CSV.
 import { browser, t } from "../../browser.ts";
 import { toCsv } from "../../domain/csv.ts";
-import { type Command, isActive, reportRows } from "../../domain/jobs.ts";
-import type { JobReply, JobView } from "../../messages.ts";
+import { briefOf, type Command, isActive, reportRows } from "../../domain/jobs.ts";
+import type { JobBriefView, JobReply } from "../../messages.ts";
 import { send } from "../../send.ts";
 import type { Feature, FeatureContext } from "../registry.ts";
 import { execute } from "./execute.ts";
+import { pageMetrics } from "./metrics.ts";
 import { observe } from "./observe.ts";
-
-const SPENT_KEY = "tiers-assistant:job-ms";
+import { announceJob } from "./state.ts";
 
 const STYLE = `
 :host { all: initial; }
@@ -28,7 +28,7 @@ button.danger { border-color: #b00020; color: #b00020; }
 button:focus-visible { outline: 2px solid #00539b; outline-offset: 2px; }
 `;
 
-function remaining(view: JobView): string | null {
+function remaining(view: JobBriefView): string | null {
   const { progress, job } = view;
   const left = progress.total - progress.finished;
   if (progress.finished === 0 || left === 0) return null;
@@ -36,7 +36,7 @@ function remaining(view: JobView): string | null {
   return t("jobRemaining", String(Math.max(1, Math.round((perItem * left) / 60_000))));
 }
 
-function statusText(view: JobView): string {
+function statusText(view: JobBriefView): string {
   const { job, progress } = view;
   switch (job.status) {
     case "done":
@@ -61,7 +61,7 @@ export const bulkJob: Feature = {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let hidden = false;
 
-    const render = (view: JobView | null) => {
+    const render = (view: JobBriefView | null) => {
       const show = view && !hidden && (view.here || view.orphan || isActive(view.job.status));
       if (!show) {
         root?.replaceChildren();
@@ -73,7 +73,9 @@ export const bulkJob: Feature = {
       bar.className = `bar ${job.status}`;
       bar.setAttribute("aria-label", t("jobTitle"));
       const title = document.createElement("h2");
-      title.textContent = t(job.items[0]?.action === "resign" ? "jobTitleResign" : "jobTitleAdd");
+      title.textContent = t(
+        job.action === "resign" ? "jobTitleResign" : job.action === "read" ? "jobTitleRead" : "jobTitleAdd",
+      );
       const meter = document.createElement("progress");
       meter.max = progress.total;
       meter.value = progress.finished;
@@ -106,7 +108,7 @@ export const bulkJob: Feature = {
       };
       const act = (what: "pause" | "resume" | "cancel" | "resume-here") => () => {
         void send({ type: "job/control", what }).then((v) => {
-          render(v);
+          render(v && { ...v, job: briefOf(v.job) });
           if (what === "pause" || what === "cancel") clearTimeout(timer);
         });
       };
@@ -115,8 +117,11 @@ export const bulkJob: Feature = {
       else if (job.status === "paused" || job.status === "stopped") button(t("jobResume"), act("resume"));
       if (isActive(job.status) || job.status === "stopped") button(t("jobCancel"), act("cancel"), true);
       if (["done", "cancelled", "stopped"].includes(job.status)) {
-        button(t("jobExport"), () => {
-          const blob = new Blob([toCsv(reportRows(job))], { type: "text/csv;charset=utf-8" });
+        button(t("jobExport"), async () => {
+          // The items are not in the page's view of the job: fetched once, for the report.
+          const full = await send({ type: "job/get" });
+          if (!full) return;
+          const blob = new Blob([toCsv(reportRows(full.job))], { type: "text/csv;charset=utf-8" });
           const a = document.createElement("a");
           a.href = URL.createObjectURL(blob);
           a.download = `rapport-tiers-assistant-${job.createdAt.slice(0, 10)}.csv`;
@@ -134,8 +139,11 @@ export const bulkJob: Feature = {
       root.replaceChildren(style, bar);
     };
 
+    const metrics = pageMetrics(ctx.detectMs);
     const handle = (reply: JobReply) => {
+      const started = performance.now();
       render(reply.view);
+      metrics.script(performance.now() - started);
       schedule(reply.command, reply.view?.job.id ?? "");
     };
 
@@ -145,51 +153,42 @@ export const bulkJob: Feature = {
       timer = setTimeout(() => {
         const started = performance.now();
         void execute(command, document, ctx.bridge).then(async (event) => {
-          spent(performance.now() - started);
-          if (event) handle(await send({ type: "job/event", jobId, event }));
+          metrics.script(performance.now() - started);
+          if (!event) return;
+          const asked = performance.now();
+          const reply = await send({ type: "job/event", jobId, event });
+          metrics.wait(performance.now() - asked);
+          handle(reply);
         });
       }, command.delayMs);
     };
 
-    // Metrics for the benchmark, not for the user: the site's own load time of this page, and the time
-    // our code spent on the previous page of this tab (observe, ask the background, execute), carried
-    // over the navigation in sessionStorage.
-    let loadMs: number | undefined;
-    let pageSpent = ctx.detectMs;
-    const spent = (ms: number) => {
-      pageSpent += ms;
-      try {
-        sessionStorage.setItem(SPENT_KEY, String(Math.round(pageSpent)));
-      } catch {
-        // No storage: the metric is only lost.
-      }
-    };
+    // The site's own load time of this page (Navigation Timing), sent once with the first report.
+    let loadSent = false;
     const report = () => {
       const started = performance.now();
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-      const measured =
-        loadMs === undefined && nav ? Math.max(nav.domContentLoadedEventEnd, nav.responseEnd) : undefined;
-      let carried: number | undefined;
-      if (measured !== undefined) {
-        loadMs = measured;
-        try {
-          carried = Number(sessionStorage.getItem(SPENT_KEY)) || undefined;
-          sessionStorage.removeItem(SPENT_KEY);
-        } catch {
-          carried = undefined;
-        }
-      }
+      const loadMs = !loadSent && nav ? Math.max(nav.domContentLoadedEventEnd, nav.responseEnd) : undefined;
+      loadSent = true;
+      const previous = metrics.previous();
+      const observation = observe(ctx.page, document);
+      const asked = performance.now();
+      metrics.script(asked - started);
       return send({
         type: "job/report",
-        observation: observe(ctx.page, document),
-        ...(measured !== undefined ? { loadMs: measured } : {}),
-        ...(carried !== undefined ? { spentMs: carried } : {}),
+        observation,
+        ...(loadMs !== undefined ? { loadMs } : {}),
+        ...(previous ?? {}),
       }).then(
         (reply) => {
-          spent(performance.now() - started);
+          metrics.wait(performance.now() - asked);
+          announceJob(reply.view !== null && isActive(reply.view.job.status));
           handle(reply);
         },
-        (e: unknown) => console.warn("Tiers Assistant :", e),
+        (e: unknown) => {
+          announceJob(false);
+          console.warn("Tiers Assistant :", e);
+        },
       );
     };
 

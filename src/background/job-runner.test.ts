@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { siren } from "../../test/support/ids.ts";
+import { memoryArea } from "../../test/support/memory-area.ts";
+import type { Observation } from "../domain/jobs.ts";
+import { createClient } from "../domain/register.ts";
+import { createJobRunner } from "./job-runner.ts";
+import { createRegisterStore } from "./register-store.ts";
+import { JOB_KEY, jobItemKey, MIGRATIONS } from "./schema.ts";
+import { createStore } from "./store.ts";
+
+const now = () => new Date("2026-11-25T10:00:00Z");
+let n = 0;
+const newId = () => `id-${++n}`;
+const tab = { id: 7, url: "https://mon.urssaf.fr/mon-profil/parametres/etablissements" };
+const sender = { tab: tab as never, url: tab.url };
+const tabs = { exists: async () => true, poke: async () => undefined };
+const S = Array.from({ length: 6 }, (_, i) => siren(`7310045${i}`));
+
+/** A "worker": store, register and runner over one storage area (a new one = a restarted worker). */
+function worker(area: ReturnType<typeof memoryArea>["area"]) {
+  const store = createStore(area, MIGRATIONS, now);
+  const register = createRegisterStore(store, now, newId);
+  return { store, register, runner: createJobRunner(store, register, tabs, now, newId) };
+}
+
+const list = (rows: Observation extends infer O ? (O extends { rows: infer R } ? R : never) : never = []) =>
+  ({
+    page: "etablissements",
+    url: tab.url,
+    rows,
+    searchSiret: "",
+    searchCompte: "",
+    message: null,
+    notice: null,
+    hasNext: false,
+  }) as Observation;
+
+async function withClients(count: number) {
+  const mem = memoryArea();
+  const w = worker(mem.area);
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const c = createClient(
+      {
+        kind: "employeur",
+        siren: S[i],
+        raisonSociale: `Client ${i}`,
+        numeroCompte: `11700000000000${i}`.slice(0, 18),
+        montantDerniereDeclaration: 100 + i,
+      },
+      now(),
+    );
+    await w.register.importClients([c]);
+    ids.push(c.id);
+  }
+  return { mem, w, ids };
+}
+
+describe("the job's storage: a header and one key per item", () => {
+  it("stores the items apart and a step rewrites only the header and the item it changed", async () => {
+    const { mem, w, ids } = await withClients(5);
+    await w.runner.create("add", ids, [], 0, sender);
+    expect(mem.data.get(JOB_KEY)).toMatchObject({ items: [], itemCount: 5 });
+    for (let i = 0; i < 5; i++) expect(mem.data.get(jobItemKey(i))).toMatchObject({ action: "add" });
+
+    const before = structuredClone(Object.fromEntries(mem.data));
+    const writes = mem.writes();
+    const reply = await w.runner.report(list(), sender);
+    expect(reply.command).not.toBeNull();
+    expect(mem.writes()).toBe(writes + 1);
+    const changed = [...mem.data.keys()].filter(
+      (k) => JSON.stringify(mem.data.get(k)) !== JSON.stringify(before[k]),
+    );
+    expect(changed.filter((k) => k.startsWith("job-item/"))).toEqual([jobItemKey(0)]);
+    expect(changed).toContain(JOB_KEY);
+  });
+
+  it("answers the page with the job's brief, not its items", async () => {
+    const { w, ids } = await withClients(3);
+    await w.runner.create("add", ids, [], 0, sender);
+    const reply = await w.runner.report(list(), sender);
+    expect(reply.view?.job).toEqual({
+      id: expect.any(String),
+      createdAt: expect.any(String),
+      status: "running",
+      reason: null,
+      action: "add",
+    });
+    expect(reply.view?.progress.total).toBe(3);
+  });
+
+  it("a restarted worker reads the same job back, items included", async () => {
+    const { mem, w, ids } = await withClients(4);
+    await w.runner.create("add", ids, [], 0, sender);
+    await w.runner.report(list(), sender);
+    const original = await w.runner.get(sender);
+    const restarted = worker(mem.area);
+    expect(await restarted.runner.get(sender)).toEqual(original);
+  });
+
+  it("reads a job stored whole (the layout before) and rewrites it whole at its next step", async () => {
+    const { mem, w, ids } = await withClients(3);
+    await w.runner.create("add", ids, [], 0, sender);
+    const whole = (await w.runner.get(sender))?.job;
+    // The old layout: the items inline, no item keys.
+    mem.data.set(JOB_KEY, JSON.parse(JSON.stringify(whole)));
+    for (let i = 0; i < 3; i++) mem.data.delete(jobItemKey(i));
+    const restarted = worker(mem.area);
+    expect((await restarted.runner.get(sender))?.job).toEqual(whole);
+    await restarted.runner.report(list(), sender);
+    expect(mem.data.get(JOB_KEY)).toMatchObject({ items: [], itemCount: 3 });
+    for (let i = 0; i < 3; i++) expect(mem.data.has(jobItemKey(i))).toBe(true);
+    expect((await worker(mem.area).runner.get(sender))?.job.items).toHaveLength(3);
+  });
+
+  it("a shorter new job removes the item keys of the longer one before it", async () => {
+    const { mem, w, ids } = await withClients(5);
+    await w.runner.create("add", ids, [], 0, sender);
+    await w.runner.control("cancel", sender);
+    await w.runner.create("add", ids.slice(0, 2), [], 0, sender);
+    expect([...mem.data.keys()].filter((k) => k.startsWith("job-item/")).sort()).toEqual([
+      jobItemKey(0),
+      jobItemKey(1),
+    ]);
+  });
+
+  it("refuses a job whose item keys are missing rather than run a part of it", async () => {
+    const { mem, w, ids } = await withClients(3);
+    await w.runner.create("add", ids, [], 0, sender);
+    mem.data.delete(jobItemKey(1));
+    await expect(worker(mem.area).runner.get(sender)).rejects.toThrow(/illisible/);
+  });
+});
