@@ -129,6 +129,8 @@ const JobCreate = z.object({
   /** Accounts seen on the Urssaf list to resign (they may be absent from the register). */
   accounts: z.array(RowSeenSchema).max(10_000).optional(),
   paceMs: z.number().int().min(0).max(60_000).optional(),
+  /** How long a page may take to load before it counts as not loading (slow connections: longer). */
+  pageTimeoutMs: z.number().int().min(5_000).max(300_000).optional(),
 });
 const PortfolioGet = z.object({ type: z.literal("portfolio/get") });
 /** The comparison in short, for the panel on the Urssaf list. */

@@ -68,7 +68,8 @@ export function createHandlers(
     "collaborator/delete": async (m) => ({ unassigned: await register.deleteCollaborator(m.id) }),
     "backup/export": () => register.exportBackup(),
     "backup/restore": (m) => register.restoreBackup(m.backup),
-    "job/create": (m, sender) => jobs.create(m.action, m.clientIds ?? [], m.accounts ?? [], m.paceMs, sender),
+    "job/create": (m, sender) =>
+      jobs.create(m.action, m.clientIds ?? [], m.accounts ?? [], m.paceMs, sender, m.pageTimeoutMs),
     "portfolio/get": () => jobs.portfolio(),
     async "portfolio/summary"() {
       const snapshot = await jobs.portfolio();

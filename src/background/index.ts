@@ -3,10 +3,11 @@
 // `store.ready`, which every handler awaits.
 import { browser, type Runtime, restrictStorageToTrustedContexts } from "../browser.ts";
 import { createHandlers } from "./handlers.ts";
-import { createJobRunner } from "./job-runner.ts";
+import { createJobRunner, JOB_WATCHDOG_ALARM } from "./job-runner.ts";
 import { createRegisterStore } from "./register-store.ts";
 import { route } from "./router.ts";
 import { MIGRATIONS } from "./schema.ts";
+import { isUrssafUrl } from "./senders.ts";
 import { createStore } from "./store.ts";
 
 const store = createStore(browser.storage.local, MIGRATIONS, () => new Date());
@@ -24,6 +25,15 @@ const tabs = {
   poke: async (tabId: number) => {
     await browser.tabs.sendMessage(tabId, { type: "job/poke" });
   },
+  navigate: async (tabId: number, url: string | null) => {
+    // Only the site's own addresses (learnt from its pages) are loaded; otherwise the tab is reloaded.
+    if (url && isUrssafUrl(url)) await browser.tabs.update(tabId, { url });
+    else await browser.tabs.reload(tabId);
+  },
+};
+const watchdogAlarm = {
+  set: (when: number) => void browser.alarms.create(JOB_WATCHDOG_ALARM, { when }),
+  clear: () => void browser.alarms.clear(JOB_WATCHDOG_ALARM),
 };
 const jobs = createJobRunner(
   store,
@@ -31,6 +41,7 @@ const jobs = createJobRunner(
   tabs,
   () => new Date(),
   () => crypto.randomUUID(),
+  watchdogAlarm,
 );
 const openOptions = async (tab: string) => {
   await browser.tabs.create({ url: browser.runtime.getURL(`src/ui/options/index.html#${tab}`) });
@@ -44,6 +55,10 @@ void restrictStorageToTrustedContexts();
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
   route(raw, sender, ctx),
 );
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === JOB_WATCHDOG_ALARM) void jobs.watchdog();
+});
 
 store.ready.catch((error: unknown) =>
   console.error("Tiers Assistant : migration du stockage impossible", error),

@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { siren } from "../../test/support/ids.ts";
 import { memoryArea } from "../../test/support/memory-area.ts";
 import type { Observation } from "../domain/jobs.ts";
 import { createClient } from "../domain/register.ts";
-import { createJobRunner } from "./job-runner.ts";
+import { createJobRunner, type TabsApi } from "./job-runner.ts";
 import { createRegisterStore } from "./register-store.ts";
 import { JOB_KEY, jobItemKey, MIGRATIONS } from "./schema.ts";
 import { createStore } from "./store.ts";
@@ -13,7 +13,7 @@ let n = 0;
 const newId = () => `id-${++n}`;
 const tab = { id: 7, url: "https://mon.urssaf.fr/mon-profil/parametres/etablissements" };
 const sender = { tab: tab as never, url: tab.url };
-const tabs = { exists: async () => true, poke: async () => undefined };
+const tabs = { exists: async () => true, poke: async () => undefined, navigate: async () => undefined };
 const S = Array.from({ length: 6 }, (_, i) => siren(`7310045${i}`));
 
 /** A "worker": store, register and runner over one storage area (a new one = a restarted worker). */
@@ -129,5 +129,114 @@ describe("the job's storage: a header and one key per item", () => {
     await w.runner.create("add", ids, [], 0, sender);
     mem.data.delete(jobItemKey(1));
     await expect(worker(mem.area).runner.get(sender)).rejects.toThrow(/illisible/);
+  });
+});
+
+describe("the watchdog: a page that never reports", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  async function hung() {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    let clock = Date.parse("2026-11-25T10:00:00Z");
+    const clockNow = () => new Date(clock);
+    const navigations: [number, string | null][] = [];
+    const alarms: (number | null)[] = [];
+    const api: TabsApi = {
+      exists: async () => true,
+      poke: async () => undefined,
+      navigate: async (id, url) => {
+        navigations.push([id, url]);
+      },
+    };
+    const mem = memoryArea();
+    const store = createStore(mem.area, MIGRATIONS, clockNow);
+    const register = createRegisterStore(store, clockNow, newId);
+    const runner = createJobRunner(store, register, api, clockNow, newId, {
+      set: (when) => alarms.push(when),
+      clear: () => alarms.push(null),
+    });
+    const c = createClient(
+      {
+        kind: "employeur",
+        siren: S[0],
+        raisonSociale: "Client 0",
+        numeroCompte: "117000000000000001",
+        montantDerniereDeclaration: 100,
+      },
+      clockNow(),
+    );
+    await register.importClients([c]);
+    await runner.create("add", [c.id], [], 1_000, sender, 20_000);
+    const reply = await runner.report(list(), sender);
+    return {
+      reply,
+      runner,
+      navigations,
+      alarms,
+      mem,
+      advance: (ms: number) => {
+        clock += ms;
+      },
+    };
+  }
+
+  it("arms a deadline (pace + timeout) with an alarm for a stopped worker, and clears it when the page reports", async () => {
+    const h = await hung();
+    expect(h.reply.command).toMatchObject({ type: "search", delayMs: 1_000 });
+    const deadline = Date.parse("2026-11-25T10:00:00Z") + 1_000 + 20_000;
+    expect(h.mem.data.get(JOB_KEY)).toMatchObject({ watchdogAt: deadline });
+    expect(h.alarms.at(-1)).toBe(deadline + 1_000);
+    await h.runner.control("pause", sender);
+    expect(h.alarms.at(-1)).toBeNull();
+    expect(h.mem.data.get(JOB_KEY)).toMatchObject({ watchdogAt: null });
+  });
+
+  it("does nothing before the deadline", async () => {
+    const h = await hung();
+    h.advance(10_000);
+    await h.runner.watchdog();
+    expect(h.navigations).toEqual([]);
+    expect((await h.runner.get(sender))?.job.items[0]?.errors).toBe(0);
+  });
+
+  it("after the deadline: counts the error, and loads the list in the tab itself after the back-off", async () => {
+    const h = await hung();
+    h.advance(21_001);
+    await h.runner.watchdog();
+    const view = await h.runner.get(sender);
+    expect(view?.job.items[0]?.errors).toBe(1);
+    expect(view?.job.status).toBe("running");
+    expect(h.navigations).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(h.navigations).toEqual([[7, tab.url]]);
+    // The reload must itself report in time: a new deadline.
+    expect(view?.job.watchdogAt).toBe(Date.parse("2026-11-25T10:00:21.001Z") + 2_000 + 20_000);
+  });
+
+  it("after four overdue pages in a row the client fails and the job ends (it was the only one)", async () => {
+    const h = await hung();
+    for (let i = 0; i < 4; i++) {
+      h.advance(60_000);
+      await h.runner.watchdog();
+    }
+    const view = await h.runner.get(sender);
+    expect(view?.job.status).toBe("done");
+    expect(view?.job.items[0]).toMatchObject({ outcome: "failed", errors: 4 });
+    expect(view?.job.items[0]?.message).toContain("ne s'est pas chargée en 20 s");
+  });
+
+  it("a closed tab is not reloaded: the job waits for the user to resume it in another tab", async () => {
+    const h = await hung();
+    const closed = createJobRunner(
+      createStore(h.mem.area, MIGRATIONS, () => new Date("2026-11-25T11:00:00Z")),
+      createRegisterStore(createStore(h.mem.area, MIGRATIONS, now), now, newId),
+      { exists: async () => false, poke: async () => undefined, navigate: async () => undefined },
+      () => new Date("2026-11-25T11:00:00Z"),
+      newId,
+    );
+    await closed.watchdog();
+    expect((await closed.get(sender))?.job.status).toBe("waiting-tab");
   });
 });

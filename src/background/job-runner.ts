@@ -15,6 +15,8 @@ import {
   type JobItem,
   type Observation,
   onEvent,
+  onTimeout,
+  PAGE_TIMEOUT_MS,
   progress,
   type ResignTarget,
   type RowSeen,
@@ -38,7 +40,17 @@ import type { Store } from "./store.ts";
 export interface TabsApi {
   exists(tabId: number): Promise<boolean>;
   poke(tabId: number): Promise<void>;
+  /** Loads `url` in the tab (the site's own address, learnt from it), or reloads the tab when null. */
+  navigate(tabId: number, url: string | null): Promise<void>;
 }
+
+/** Wakes the worker when a page is overdue, even if it was stopped meanwhile (chrome.alarms). */
+export interface WatchdogAlarm {
+  set(when: number): void;
+  clear(): void;
+}
+
+export const JOB_WATCHDOG_ALARM = "job-watchdog";
 
 const REGIME: Record<Client["kind"], string | null> = {
   employeur: "Régime Général",
@@ -111,6 +123,7 @@ export function createJobRunner(
   tabs: TabsApi,
   now: () => Date,
   newId: () => string,
+  alarm: WatchdogAlarm = { set: () => undefined, clear: () => undefined },
 ) {
   // The background is the job's only writer: after the first read (a new worker), the copy in memory
   // is the stored one, and every change is written through before it is used.
@@ -155,6 +168,48 @@ export function createJobRunner(
         .catch(() => undefined);
   };
 
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  const arm = (job: Job) => {
+    clearTimeout(watchdog);
+    if (job.watchdogAt) {
+      watchdog = setTimeout(() => void check(), Math.max(0, job.watchdogAt - now().getTime()));
+      // The alarm is the worker's wake-up call if it is stopped before the timer fires.
+      alarm.set(job.watchdogAt + 1_000);
+    } else alarm.clear();
+  };
+
+  /** The awaited page is overdue: count it as not loading, and load the list in the tab ourselves. */
+  async function check(): Promise<void> {
+    const job = await read();
+    if (job?.status !== "running" || !job.watchdogAt || job.tabId === null) return;
+    if (now().getTime() < job.watchdogAt) return arm(job);
+    const tabId = job.tabId;
+    if (!(await tabs.exists(tabId))) {
+      const waiting: Job = {
+        ...job,
+        status: "waiting-tab",
+        reason: "L'onglet du travail a été fermé : reprenez-le dans cet onglet.",
+        watchdogAt: null,
+      };
+      await write(waiting);
+      return arm(waiting);
+    }
+    const timedOut = onTimeout(job, now());
+    const metrics = timedOut.job.metrics;
+    const step = metrics
+      ? {
+          ...timedOut,
+          job: { ...timedOut.job, metrics: { ...metrics, timeouts: (metrics.timeouts ?? 0) + 1 } },
+        }
+      : timedOut;
+    await apply(step, tabId, performance.now());
+    const command = step.command;
+    if (command?.type !== "goto-list") return;
+    setTimeout(() => {
+      void tabs.navigate(tabId, command.url).catch(() => undefined);
+    }, command.delayMs);
+  }
+
   const view = (job: Job, tabId: number | null, orphan = false): JobView => ({
     job,
     progress: progress(job),
@@ -192,7 +247,7 @@ export function createJobRunner(
   let lastWriteMs = 0;
   async function apply(step: Step, tabId: number | null, started: number): Promise<JobReply> {
     const metrics = step.job.metrics;
-    const job = metrics
+    const measured = metrics
       ? {
           ...step.job,
           metrics: {
@@ -201,9 +256,19 @@ export function createJobRunner(
           },
         }
       : step.job;
+    // Every command leads to a new page (or an event): that page must report within the timeout.
+    const job: Job = {
+      ...measured,
+      watchdogAt:
+        measured.status === "running" && step.command
+          ? now().getTime() + step.command.delayMs + (measured.pageTimeoutMs ?? PAGE_TIMEOUT_MS)
+          : null,
+    };
     const writing = performance.now();
     await write(job);
     lastWriteMs = performance.now() - writing;
+    arm(job);
+    arm(job);
     await record(step.finished);
     if (job.read && job.status === "done") {
       const snapshot: PortfolioSnapshot = {
@@ -223,11 +288,13 @@ export function createJobRunner(
       accounts: readonly RowSeen[],
       paceMs: number | undefined,
       sender?: Runtime.MessageSender,
+      pageTimeoutMs?: number,
     ): Promise<JobView> {
       // Started from an Urssaf tab (one click on a row): that tab runs it at once. Started from our
       // options page (itself a tab), the first Urssaf tab that reports takes it.
       const tabId = sender?.tab && isUrssafUrl(sender.url ?? sender.tab.url) ? (sender.tab.id ?? null) : null;
-      const started = async (job: Job): Promise<JobView> => {
+      const started = async (created: Job): Promise<JobView> => {
+        const job = pageTimeoutMs ? { ...created, pageTimeoutMs } : created;
         const bound = tabId !== null && job.status === "running" ? { ...job, tabId } : job;
         await write(bound);
         if (bound.tabId !== null) await tabs.poke(bound.tabId).catch(() => undefined);
@@ -367,11 +434,17 @@ export function createJobRunner(
       } else {
         job = control(job, what);
       }
+      // Nothing is awaited from the page until it reports again.
+      job = { ...job, watchdogAt: null };
       await write(job);
+      arm(job);
       // The page that runs the job reports again and gets its next command (or stops waiting).
       if (job.tabId !== null) await tabs.poke(job.tabId).catch(() => undefined);
       return view(job, tabId);
     },
+
+    /** The watchdog's alarm fired (possibly in a worker started for it). */
+    watchdog: () => check(),
 
     async get(sender: Runtime.MessageSender): Promise<JobView | null> {
       const job = await read();

@@ -15,9 +15,12 @@ import {
   advance,
   control,
   createJob,
+  createReadJob,
   DEFAULT_PACE_MS,
   MAX_ATTEMPTS,
   onEvent,
+  onTimeout,
+  PAGE_TIMEOUT_MS,
   progress,
   rowMatches,
   SUCCESS_ALERT,
@@ -806,6 +809,66 @@ describe("faults", () => {
     expect(end.job.current).toBe(1);
     expect(end.job.status).toBe("running");
     expect(end.command).toEqual({ type: "goto-list", url: LIST_URL, delayMs: PACE });
+  });
+
+  it("a page that never loads: retried from the list with back-off, then the item fails and the job goes on", () => {
+    let j = advance(
+      job([
+        ["add", RG],
+        ["add", AC],
+      ]),
+      plainList(),
+      NOW,
+    ).job;
+    const steps: Step[] = [];
+    for (let i = 0; i <= MAX_ATTEMPTS; i++) {
+      const s = onTimeout(j, NOW);
+      steps.push(s);
+      j = s.job;
+    }
+    expect(steps.slice(0, 3).map((s) => s.command)).toEqual([
+      { type: "goto-list", url: LIST_URL, delayMs: PACE * 2 },
+      { type: "goto-list", url: LIST_URL, delayMs: PACE * 4 },
+      { type: "goto-list", url: LIST_URL, delayMs: PACE * 8 },
+    ]);
+    expect(item(steps[2]?.job as Job)).toMatchObject({ errors: 3, phase: "search" });
+    const end = last(steps);
+    expect(end.finished[0]).toMatchObject({
+      outcome: "failed",
+      errors: 4,
+      message: `La page ne s'est pas chargée en ${PAGE_TIMEOUT_MS / 1000} s, 4 fois de suite.`,
+    });
+    expect(end.job).toMatchObject({ current: 1, status: "running" });
+    expect(end.command).toEqual({ type: "goto-list", url: LIST_URL, delayMs: PACE });
+  });
+
+  it("a page that loads after a timeout ends the run of errors", () => {
+    const start = advance(job([["add", RG]]), plainList(), NOW).job;
+    const late = onTimeout(onTimeout(start, NOW).job, NOW).job;
+    expect(item(late).errors).toBe(2);
+    const back = advance(late, plainList(), NOW);
+    expect(item(back.job).errors).toBe(0);
+    cmd(back, "search");
+  });
+
+  it("a timeout while the job waits (pause, login) changes nothing", () => {
+    const paused = control(advance(job([["add", RG]]), plainList(), NOW).job, "pause");
+    expect(onTimeout(paused, NOW)).toEqual({ job: paused, command: null, finished: [] });
+  });
+
+  it("a portfolio read that never loads a page stops after the retries, keeping what it read", () => {
+    let j = createReadJob("r", NOW, PACE, LIST_URL);
+    j = { ...j, read: { accounts: [rowOf(RG)], pages: [LIST_URL], errors: 0, hops: 0 } };
+    const steps: Step[] = [];
+    for (let i = 0; i <= MAX_ATTEMPTS; i++) {
+      const s = onTimeout(j, NOW);
+      steps.push(s);
+      j = s.job;
+    }
+    expect(steps.slice(0, 3).map((s) => s.command?.delayMs)).toEqual([PACE * 2, PACE * 4, PACE * 8]);
+    expect(last(steps).job.status).toBe("stopped");
+    expect(last(steps).job.reason).toContain("la lecture est arrêtée");
+    expect(last(steps).job.read?.accounts).toHaveLength(1);
   });
 
   it("an HTTP error on the last item ends the job", () => {

@@ -81,6 +81,10 @@ export interface Job {
   items: JobItem[];
   /** A portfolio read (walk every page of the account list) instead of items to add or resign. */
   read?: PortfolioRead | null;
+  /** How long a page may take to report (default PAGE_TIMEOUT_MS). */
+  pageTimeoutMs?: number;
+  /** When the page the last command leads to must have reported (epoch ms); null when none is awaited. */
+  watchdogAt?: number | null;
   /** Timings for the benchmark: the site's own page loads and the pace waited, to tell our time apart. */
   metrics?: JobMetrics;
 }
@@ -99,6 +103,8 @@ export interface JobMetrics {
   waitMs?: number;
   /** Time the service worker spent on the job's messages (the machine, the storage writes). */
   workerMs?: number;
+  /** Pages that did not report in time (the background loaded the list again itself). */
+  timeouts?: number;
 }
 
 /** What a portfolio read has collected so far (reload-safe: accounts and pages are keyed). */
@@ -122,6 +128,8 @@ export const MAX_ATTEMPTS = 3;
 const MAX_HOPS = 6;
 /** An add takes about 6 commands, a résiliation about 5; far more means the site does not follow. */
 export const MAX_ITEM_STEPS = 24;
+/** How long a page may take to load and report before the job counts it as not loading. */
+export const PAGE_TIMEOUT_MS = 30_000;
 
 // --- What the page reports ------------------------------------------------------------------
 
@@ -515,6 +523,49 @@ export function advance(current: Job, obs: Observation, now: Date): Step {
       return issue(job, "resilier", { type: "resilier", mustContain, delayMs: pace });
     }
   }
+}
+
+/**
+ * The page the last command led to never reported (it did not load, or hangs): counted like an HTTP
+ * error of the site — retried with back-off from the account list, then that client fails and the job
+ * goes on. The command returned is for the background to carry out itself (the page cannot).
+ */
+export function onTimeout(job: Job, now: Date): Step {
+  if (job.status !== "running") return { job, command: null, finished: [] };
+  const seconds = Math.round((job.pageTimeoutMs ?? PAGE_TIMEOUT_MS) / 1000);
+  const pace = job.paceMs;
+  if (job.read) {
+    const errors = job.read.errors + 1;
+    const read = { ...job.read, errors };
+    if (errors > MAX_ATTEMPTS)
+      return stop(
+        { ...job, read },
+        `La page ne s'est pas chargée en ${seconds} s, ${errors} fois de suite : la lecture est arrêtée.`,
+      );
+    return {
+      job: { ...job, read },
+      command: { type: "goto-list", url: job.listUrl, delayMs: pace * 2 ** errors },
+      finished: [],
+    };
+  }
+  const item = job.items[job.current];
+  if (!item) return { job, command: null, finished: [] };
+  const errors = item.errors + 1;
+  if (errors > MAX_ATTEMPTS)
+    return finish(
+      withItem(job, { errors }),
+      "failed",
+      `La page ne s'est pas chargée en ${seconds} s, ${errors} fois de suite.`,
+      now,
+      { page: "elsewhere" },
+    );
+  return issue(
+    job,
+    item.phase,
+    { type: "goto-list", url: job.listUrl, delayMs: pace * 2 ** errors },
+    { errors },
+    false,
+  );
 }
 
 /** Something the page reported outside a page load (a dialog answered or missing). */

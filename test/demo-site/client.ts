@@ -18,6 +18,8 @@ export interface DemoRequestOptions {
   /** Form fields (sent as application/x-www-form-urlencoded) or a raw JSON string. */
   form?: Record<string, string | string[]> | URLSearchParams;
   json?: unknown;
+  /** Gives up on the request (for a request the server leaves unanswered). */
+  signal?: AbortSignal;
 }
 
 /** `demoRequest(port, "https://mon.urssaf.fr/actualites", { cookie })` */
@@ -54,6 +56,7 @@ export function demoRequest(port: number, url: string, opts: DemoRequestOptions 
         servername: u.hostname,
         rejectUnauthorized: false,
         agent: false,
+        ...(opts.signal ? { signal: opts.signal } : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -422,6 +422,24 @@ describe("faults", () => {
     expect(text(a.body)).toContain("Erreur technique, veuillez réessayer ultérieurement");
   });
 
+  it("leaves the next N page requests unanswered, and does nothing for them", async () => {
+    space.faults.set({ hangNext: 1 });
+    const controller = new AbortController();
+    const hung = demoRequest(space.port, "https://tdbec.urssaf.fr/tableau-de-bord", {
+      cookie,
+      signal: controller.signal,
+    });
+    const late = await Promise.race([
+      hung.then(() => "answered"),
+      new Promise((resolve) => setTimeout(resolve, 400, "waiting")),
+    ]);
+    expect(late).toBe("waiting");
+    controller.abort();
+    await hung.catch(() => undefined);
+    expect(space.faults.current.hangNext).toBe(0);
+    expect((await get("https://tdbec.urssaf.fr/tableau-de-bord")).status).toBe(200);
+  });
+
   it("slows responses down", async () => {
     space.faults.set({ slowMs: 250 });
     const t0 = Date.now();
@@ -496,7 +514,7 @@ describe("reset, routing, mirror", () => {
     const before = space.state.portfolio.length;
     const c = space.state.portfolio[0] as Company;
     await post(`${ETAB}/compte/${c.accountNumber}/resilier`, {});
-    space.faults.set({ variant: "B", slowMs: 10 });
+    space.faults.set({ variant: "B", slowMs: 10, hangNext: 2 });
     space.reset();
     expect(space.state.portfolio.length).toBe(before);
     expect(space.state.portfolio[0]?.accountNumber).toBe(c.accountNumber);
@@ -504,6 +522,7 @@ describe("reset, routing, mirror", () => {
     expect(space.faults.current).toEqual({
       slowMs: 0,
       http500Next: 0,
+      hangNext: 0,
       sessionExpired: false,
       variant: "A",
       staleConfirm: false,

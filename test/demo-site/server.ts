@@ -67,6 +67,8 @@ export interface Faults {
   slowMs: number;
   /** The next N non-/__demo requests answer HTTP 500. */
   http500Next: number;
+  /** The next N non-/__demo requests are never answered (a page that does not load). */
+  hangNext: number;
   /** Existing sessions are invalid: pages needing login redirect to the login page. */
   sessionExpired: boolean;
   variant: Variant;
@@ -145,6 +147,7 @@ const FaultsSchema = z
   .object({
     slowMs: z.number().int().min(0).max(120_000),
     http500Next: z.number().int().min(0).max(10_000),
+    hangNext: z.number().int().min(0).max(10_000),
     sessionExpired: z.boolean(),
     variant: z.enum(["A", "B"]),
     staleConfirm: z.boolean(),
@@ -224,6 +227,7 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
   const defaultFaults = (): Faults => ({
     slowMs: 0,
     http500Next: 0,
+    hangNext: 0,
     sessionExpired: false,
     variant: defaultVariant,
     staleConfirm: false,
@@ -801,7 +805,7 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
           "GET /__demo/log",
           "GET /__demo/faults",
           "POST /__demo/reset",
-          "POST /__demo/faults (JSON body: slowMs, http500Next, sessionExpired, variant)",
+          "POST /__demo/faults (JSON body: slowMs, http500Next, hangNext, sessionExpired, variant, staleConfirm)",
           "POST /__demo/faults/clear",
         ],
       });
@@ -869,6 +873,12 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
     if (url.pathname === "/favicon.ico") {
       res.writeHead(204, { "cache-control": "max-age=3600" });
       return res.end();
+    }
+    if (faults.hangNext > 0) {
+      // Never answered, and nothing done: the request stays open until the browser gives up on it
+      // (or the server closes).
+      faults.hangNext -= 1;
+      return;
     }
     const body = method === "POST" ? await readBody(req) : "";
     if (faults.slowMs > 0) await sleep(faults.slowMs);

@@ -112,12 +112,18 @@ async function reLogin(p: Page): Promise<void> {
   await p.getByRole("button", { name: "Je me connecte", exact: true }).click();
 }
 
-async function bulkAddOfFive(midRun?: () => Promise<void>): Promise<JobView> {
+async function bulkAddOfFive(midRun?: () => Promise<void>, pageTimeoutMs?: number): Promise<JobView> {
   session.demo.reset();
   await login(page, session.demo);
   const companies = five();
   const ids = await registerCompanies(ext, companies);
-  await sendFromExtension<JobView>(ext, { type: "job/create", clientIds: ids, action: "add", paceMs: 20 });
+  await sendFromExtension<JobView>(ext, {
+    type: "job/create",
+    clientIds: ids,
+    action: "add",
+    paceMs: 20,
+    ...(pageTimeoutMs ? { pageTimeoutMs } : {}),
+  });
   await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
   if (midRun) {
     await until(() => inscriptions().length >= 2, "two inscriptions");
@@ -137,6 +143,15 @@ async function bulkAddOfFive(midRun?: () => Promise<void>): Promise<JobView> {
 describe("bulk add under faults", () => {
   it("survives HTTP 500 answers mid-run (retried with back-off)", async () => {
     await bulkAddOfFive(async () => session.demo.faults.set({ http500Next: 2 }));
+  });
+
+  it("loads the list again when a page never loads (the watchdog), and goes on", async () => {
+    const view = await bulkAddOfFive(async () => {
+      session.demo.faults.set({ hangNext: 1 });
+      await until(() => session.demo.faults.current.hangNext === 0, "the hung request");
+    }, 5_000);
+    // The background counted one overdue page and loaded the list itself (the page could not).
+    expect(view.job.metrics?.timeouts).toBe(1);
   });
 
   it("survives a page reload mid-run", async () => {
