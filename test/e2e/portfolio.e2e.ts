@@ -54,11 +54,26 @@ it("reads every page of the portfolio, compares it with the register, exports it
   const csv = readFileSync((await download.path()) ?? "", "utf8");
   expect(csv.split("\r\n").filter(Boolean)).toHaveLength(total + 1);
 
+  // One account resigned from its own line of the comparison: one click, the summary, one confirmation.
+  const line = options.getByTestId("to-resign").locator("li").first();
+  await line.getByTestId("resign-one").click();
+  const dialog = options.getByTestId("bulk-dialog");
+  expect(await dialog.locator("tbody tr").count()).toBe(1);
+  const before = await sendFromExtension<JobView | null>(options, { type: "job/get" });
+  await Promise.all([context.waitForEvent("page"), dialog.getByTestId("bulk-start").click()]);
+  const single = await waitForJob(options, (v) => v.job.id !== before?.job.id && ended(v));
+  expect([single.job.status, single.progress.done, single.progress.total]).toEqual(["done", 1, 1]);
+  const firstResigned = demo.log().filter((e) => e.action === "resiliation");
+  expect(firstResigned).toHaveLength(1);
+  const gone = String(firstResigned[0]?.details.siren ?? firstResigned[0]?.details.accountNumber);
+  expect(inPortfolio.some((c) => c.siren === gone || c.accountNumber === gone)).toBe(false);
+
   // Résilier from the comparison: the accounts absent from the register, limited here to those of
   // the first page to keep the test short, through the same summary and confirmation.
   const firstPage = new Set(demo.state.portfolio.slice(0, 10).map((c) => c.siren));
   const toResign = snapshot.accounts.filter(
-    (a) => a.siren && firstPage.has(a.siren) && !inPortfolio.some((c) => c.siren === a.siren),
+    (a) =>
+      a.siren && a.siren !== gone && firstPage.has(a.siren) && !inPortfolio.some((c) => c.siren === a.siren),
   );
   await sendFromExtension<JobView>(options, {
     type: "job/create",
@@ -69,7 +84,7 @@ it("reads every page of the portfolio, compares it with the register, exports it
   await page.reload();
   const resigned = await waitForJob(options, ended);
   expect([resigned.job.status, resigned.progress.done]).toEqual(["done", toResign.length]);
-  expect(demo.log().filter((e) => e.action === "resiliation")).toHaveLength(toResign.length);
+  expect(demo.log().filter((e) => e.action === "resiliation")).toHaveLength(toResign.length + 1);
   for (const c of inPortfolio)
     expect(demo.state.portfolio.some((p) => p.accountNumber === c.accountNumber)).toBe(true);
 });

@@ -94,7 +94,16 @@ export function PortfolioTab(props: { snapshot: RegisterListing; api: RegisterAp
               <ul class="compact" data-testid="to-register">
                 {diff.toRegister.slice(0, SHOWN).map((c) => (
                   <li key={c.id}>
-                    {c.raisonSociale} — {c.siren ? `SIREN ${formatSiren(c.siren)}` : c.numeroCompte}
+                    {c.raisonSociale} — {c.siren ? `SIREN ${formatSiren(c.siren)}` : c.numeroCompte}{" "}
+                    <button
+                      type="button"
+                      class="inline"
+                      onClick={() => setBulk({ action: "add", clients: [c] })}
+                      aria-label={t("optAddOne", c.raisonSociale)}
+                      data-testid="register-one"
+                    >
+                      {t("optAddOneShort")}
+                    </button>
                   </li>
                 ))}
               </ul>
@@ -114,7 +123,16 @@ export function PortfolioTab(props: { snapshot: RegisterListing; api: RegisterAp
                 {diff.toResign.slice(0, SHOWN).map((r) => (
                   <li key={account(r.account)}>
                     {account(r.account)} — {r.client?.raisonSociale ?? ""}{" "}
-                    <span class="hint">({r.reason})</span>
+                    <span class="hint">({r.reason})</span>{" "}
+                    <button
+                      type="button"
+                      class="inline danger"
+                      onClick={() => setBulk({ action: "resign", accounts: [r.account] })}
+                      aria-label={t("optResignOne", account(r.account))}
+                      data-testid="resign-one"
+                    >
+                      {t("optResignOneShort")}
+                    </button>
                   </li>
                 ))}
               </ul>
