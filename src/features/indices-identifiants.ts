@@ -5,6 +5,7 @@ import { t } from "../browser.ts";
 import { checkAccountNumber, checkNir, checkSiren, checkSirenOrSiret, type IdResult } from "../domain/ids.ts";
 import { labelText } from "../pages/dom.ts";
 import { FORM_LABELS } from "../pages/inscription-compte.ts";
+import { jobRunning } from "./bulk-job/state.ts";
 import type { Feature } from "./registry.ts";
 
 /** Field label (as the site writes it) → validator and the _locales key of its "valid" hint. */
@@ -32,7 +33,9 @@ p { margin: 2px 0 0; font: 12px/1.3 system-ui, sans-serif; }
 export const indicesIdentifiants: Feature = {
   id: "indices-identifiants",
   runsOn: (page) => page?.kind === "etablissements" || page?.kind === "inscription-compte",
-  run({ mount, signal }) {
+  async run({ mount, signal }) {
+    // A running job fills these fields itself: hints would only cost it time on every page.
+    if (await jobRunning()) return;
     for (const label of document.querySelectorAll("label")) {
       const control = label.control;
       const entry = CHECKS.get(labelText(label));
