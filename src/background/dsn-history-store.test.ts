@@ -54,7 +54,10 @@ describe("DSN control history in the background", () => {
     await send({ type: "dsn-history/record", entries: [entry("123456789", "2026-01", "a.dsn", 2)] });
     await send({ type: "dsn-history/record", entries: [entry("123456789", "2026-02", "b.dsn")] });
     await send({ type: "dsn-history/record", entries: [entry("987654321", "2026-02", "c.dsn")] });
-    const again = await send({ type: "dsn-history/record", entries: [entry("123456789", "2026-01", "a.dsn")] });
+    const again = await send({
+      type: "dsn-history/record",
+      entries: [entry("123456789", "2026-01", "a.dsn")],
+    });
     expect(again).toEqual({ ok: true, data: { kept: 3 } });
     const stored = mem.data.get(DSN_HISTORY_KEY) as DsnHistoryEntry[];
     expect(stored.map((e) => [e.siren, e.mois, e.erreurs])).toEqual([
@@ -71,7 +74,10 @@ describe("DSN control history in the background", () => {
 
   it("refuses malformed entries and requests from a content script", async () => {
     const { send } = await setup();
-    const bad = await send({ type: "dsn-history/record", entries: [{ ...entry("12345", "2026-01", "a.dsn") }] });
+    const bad = await send({
+      type: "dsn-history/record",
+      entries: [{ ...entry("12345", "2026-01", "a.dsn") }],
+    });
     expect(bad.ok).toBe(false);
     const fromPage = await send({ type: "dsn-history/get" }, urssafTab);
     expect(fromPage).toMatchObject({ ok: false, error: expect.stringMatching(/page d'options/) });

@@ -43,7 +43,9 @@ describe("verdict and summary of a controlled file", () => {
     expect(payment?.findings[0]?.line).toBeGreaterThan(0);
     // Families keep the report order; errors come first inside a family.
     const order = groups.map((g) => g.family);
-    expect(order).toEqual([...order].sort((a, b) => Object.keys(FAMILIES).indexOf(a) - Object.keys(FAMILIES).indexOf(b)));
+    expect(order).toEqual(
+      [...order].sort((a, b) => Object.keys(FAMILIES).indexOf(a) - Object.keys(FAMILIES).indexOf(b)),
+    );
   });
 
   it("warns (no error) on a contact that differs from the settings", async () => {
@@ -135,9 +137,17 @@ describe("history of controls per client", () => {
 
   it("replaces a new control of the same file, keeps the others, and orders months latest first", async () => {
     const jan = historyEntries("janvier.dsn", await report("2026-01"), new Date("2026-02-03T09:00:00Z"));
-    const feb = historyEntries("fevrier.dsn", await report("2026-02", "ctp-amount"), new Date("2026-03-03T09:00:00Z"));
+    const feb = historyEntries(
+      "fevrier.dsn",
+      await report("2026-02", "ctp-amount"),
+      new Date("2026-03-03T09:00:00Z"),
+    );
     const febAgain = historyEntries("fevrier.dsn", await report("2026-02"), new Date("2026-03-04T09:00:00Z"));
-    const febFixed = historyEntries("fevrier-v2.dsn", await report("2026-02"), new Date("2026-03-05T09:00:00Z"));
+    const febFixed = historyEntries(
+      "fevrier-v2.dsn",
+      await report("2026-02"),
+      new Date("2026-03-05T09:00:00Z"),
+    );
     let history = addToHistory([], jan);
     history = addToHistory(history, feb);
     history = addToHistory(history, febAgain);
@@ -165,7 +175,10 @@ describe("history of controls per client", () => {
       infos: 0,
       principaux: [],
     });
-    const full = addToHistory([], Array.from({ length: MAX_HISTORY_ENTRIES }, (_, i) => entry(i)));
+    const full = addToHistory(
+      [],
+      Array.from({ length: MAX_HISTORY_ENTRIES }, (_, i) => entry(i)),
+    );
     const next = addToHistory(full, [entry(MAX_HISTORY_ENTRIES)]);
     expect(next).toHaveLength(MAX_HISTORY_ENTRIES);
     expect(next[0]?.fichier).toBe("f1.dsn");

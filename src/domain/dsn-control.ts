@@ -120,7 +120,10 @@ export function groupFindings(report: DsnReport, families: Readonly<Record<strin
     const family = f.check.split(".")[0] ?? f.check;
     if (!order.includes(family)) order.push(family);
     let checks = byFamily.get(family);
-    if (!checks) byFamily.set(family, (checks = new Map()));
+    if (!checks) {
+      checks = new Map();
+      byFamily.set(family, checks);
+    }
     const list = checks.get(f.check);
     if (list) list.push(f);
     else checks.set(f.check, [f]);
@@ -135,7 +138,9 @@ export function groupFindings(report: DsnReport, families: Readonly<Record<strin
       severity: worst(findings),
       findings: [...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     }));
-    list.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.check.localeCompare(b.check));
+    list.sort(
+      (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.check.localeCompare(b.check),
+    );
     groups.push({ family, label, checks: list });
   }
   return groups;
@@ -177,9 +182,9 @@ export function reportRows(files: readonly ControlledFile[]): string[][] {
   const rows: string[][] = [[...REPORT_CSV_HEADERS]];
   for (const file of files) {
     const sirens = [...new Set(file.report.declarations.map((d) => d.siren).filter(Boolean))].join(", ");
-    const months = [...new Set(file.report.declarations.map((d) => frenchMonth(d.mois)).filter(Boolean))].join(
-      ", ",
-    );
+    const months = [
+      ...new Set(file.report.declarations.map((d) => frenchMonth(d.mois)).filter(Boolean)),
+    ].join(", ");
     const groups = groupFindings(file.report, file.families);
     if (groups.length === 0) {
       rows.push([file.name, sirens, months, "", "", "", "", "", "Aucun constat.", "", ""]);
@@ -258,7 +263,11 @@ export function historyEntries(fileName: string, report: DsnReport, at: Date): D
     .filter((f) => f.severity !== "info")
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0))
     .slice(0, TOP_FINDINGS)
-    .map((f) => ({ check: cut(f.check, 80), severity: f.severity, message: cut(f.message, TOP_MESSAGE_CHARS) }));
+    .map((f) => ({
+      check: cut(f.check, 80),
+      severity: f.severity,
+      message: cut(f.message, TOP_MESSAGE_CHARS),
+    }));
   const seen = new Set<string>();
   const entries: DsnHistoryEntry[] = [];
   for (const d of report.declarations) {
@@ -318,6 +327,8 @@ export function historyBySiren(history: readonly DsnHistoryEntry[]): ClientHisto
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([siren, entries]) => ({
       siren,
-      entries: entries.sort((a, b) => b.mois.localeCompare(a.mois) || b.controleLe.localeCompare(a.controleLe)),
+      entries: entries.sort(
+        (a, b) => b.mois.localeCompare(a.mois) || b.controleLe.localeCompare(a.controleLe),
+      ),
     }));
 }
