@@ -124,7 +124,9 @@ export function DsnControlTab(props: { snapshot: RegisterListing; api: RegisterA
     const entries = historyEntries(name, report, new Date());
     if (entries.length === 0) return;
     try {
-      await send({ type: "dsn-history/record", entries });
+      // A message carries at most 500 entries (one per SIREN and month of the file).
+      for (let i = 0; i < entries.length; i += 500)
+        await send({ type: "dsn-history/record", entries: entries.slice(i, i + 500) });
       await loadHistory();
     } catch (e) {
       setHistoryError(e instanceof Error ? e.message : String(e));
