@@ -135,8 +135,6 @@ describe("Contrôle DSN tab", () => {
   });
 
   it("says in French why a dropped file cannot be read, and still reads the others", async () => {
-    if (process.env.DSN_SCREENSHOT)
-      await page.screenshot({ path: process.env.DSN_SCREENSHOT, fullPage: true });
     await page.getByTestId("dsn-clear").click();
     await page.evaluate((good) => {
       const dt = new DataTransfer();
