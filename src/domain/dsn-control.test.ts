@@ -13,6 +13,7 @@ import {
   historyBySiren,
   historyEntries,
   MAX_HISTORY_ENTRIES,
+  monthlyStatus,
   REPORT_CSV_HEADERS,
   reportRows,
   splitAdvice,
@@ -159,6 +160,24 @@ describe("history of controls per client", () => {
       ["2026-02", "fevrier.dsn", 0],
       ["2026-01", "janvier.dsn", 0],
     ]);
+    expect(monthlyStatus(client?.entries ?? [])).toEqual([
+      { mois: "2026-02", verdict: "ok" },
+      { mois: "2026-01", verdict: "ok" },
+    ]);
+    // The strip shows the latest control of each month: an error in March, then fixed in a second file.
+    const march = historyEntries(
+      "mars.dsn",
+      await report("2026-03", "ctp-amount"),
+      new Date("2026-04-02T09:00:00Z"),
+    );
+    const withError = historyBySiren(addToHistory(history, march))[0]?.entries ?? [];
+    expect(monthlyStatus(withError, 2)).toEqual([
+      { mois: "2026-03", verdict: "errors" },
+      { mois: "2026-02", verdict: "ok" },
+    ]);
+    const fixed = historyEntries("mars-v2.dsn", await report("2026-03"), new Date("2026-04-03T09:00:00Z"));
+    const after = historyBySiren(addToHistory(addToHistory(history, march), fixed))[0]?.entries ?? [];
+    expect(monthlyStatus(after)[0]).toEqual({ mois: "2026-03", verdict: "ok" });
   });
 
   it("drops the oldest controls beyond the limit", () => {

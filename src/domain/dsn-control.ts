@@ -332,3 +332,25 @@ export function historyBySiren(history: readonly DsnHistoryEntry[]): ClientHisto
       ),
     }));
 }
+
+/**
+ * A client's months, latest first (at most `months` of them), each with the verdict of its latest
+ * control: the "month after month" strip of the history. Entries as {@link historyBySiren} orders them.
+ */
+export function monthlyStatus(
+  entries: readonly DsnHistoryEntry[],
+  months = 12,
+): { mois: string; verdict: Exclude<Verdict, "unreadable"> }[] {
+  const seen = new Set<string>();
+  const strip: { mois: string; verdict: Exclude<Verdict, "unreadable"> }[] = [];
+  for (const e of entries) {
+    if (!e.mois || seen.has(e.mois)) continue;
+    seen.add(e.mois);
+    strip.push({
+      mois: e.mois,
+      verdict: e.erreurs > 0 ? "errors" : e.avertissements > 0 ? "warnings" : "ok",
+    });
+    if (strip.length === months) break;
+  }
+  return strip;
+}

@@ -162,6 +162,11 @@ describe("Contrôle DSN tab", () => {
     const client = page.locator(`[data-testid="dsn-history-client"][data-siren="${siren}"]`);
     await client.waitFor();
     expect(await client.locator("h3").textContent()).toContain("Menuiserie Générée");
+    // Month after month: the latest control of each month.
+    expect(await client.getByTestId("dsn-months").locator("li").allTextContents()).toEqual([
+      "03/2026 : Erreurs",
+      "02/2026 : OK",
+    ]);
     const rows = client.getByTestId("dsn-history-row");
     const months = await rows.evaluateAll((trs) =>
       trs.map((tr) => tr.querySelectorAll("td")[0]?.textContent),

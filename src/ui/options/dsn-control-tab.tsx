@@ -16,6 +16,7 @@ import {
   groupFindings,
   historyBySiren,
   historyEntries,
+  monthlyStatus,
   READ_FAMILY,
   reportRows,
   splitAdvice,
@@ -500,6 +501,13 @@ function HistoryView(props: {
               {t("dsnControlHistoryForget")}
             </button>
           </h3>
+          <ol class="dsn-months" aria-label={t("dsnControlHistoryMonths")} data-testid="dsn-months">
+            {monthlyStatus(c.entries).map((m) => (
+              <li key={m.mois} class={`verdict ${m.verdict}`} data-verdict={m.verdict}>
+                {frenchMonth(m.mois)} : {t(VERDICT_KEYS[m.verdict])}
+              </li>
+            ))}
+          </ol>
           <table class="plain">
             <thead>
               <tr>
