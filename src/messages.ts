@@ -2,7 +2,9 @@
 // each incoming message here and answers unknown or malformed ones with an error; senders use the
 // typed `send` of send.ts. The content script imports only types from this module (no zod in it).
 import { z } from "zod";
+import { type DsnHistoryEntry, DsnHistoryEntrySchema } from "./domain/dsn-control.ts";
 import type { Command, Job, JobBrief, JobProgress } from "./domain/jobs.ts";
+
 import type { PortfolioSnapshot } from "./domain/portfolio.ts";
 import {
   CLIENT_KINDS,
@@ -155,7 +157,26 @@ const JobControl = z.object({
 const JobGet = z.object({ type: z.literal("job/get") });
 const BackupRestore = z.object({ type: z.literal("backup/restore"), backup: z.unknown() });
 
+// --- Contrôle DSN (options page): the history of controls per client, kept by the background ---------
+
+const DsnHistoryGet = z.object({ type: z.literal("dsn-history/get") });
+/** The compact summaries of one controlled file (one per SIREN and month declared in it). */
+const DsnHistoryRecord = z.object({
+  type: z.literal("dsn-history/record"),
+  entries: z.array(DsnHistoryEntrySchema).min(1).max(500),
+});
+/** Forgets the history of one client, or all of it without a SIREN. */
+const DsnHistoryClear = z.object({
+  type: z.literal("dsn-history/clear"),
+  siren: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+});
+const DSN_CONTROL_MESSAGES = [DsnHistoryGet, DsnHistoryRecord, DsnHistoryClear] as const;
+
 export const MessageSchema = z.discriminatedUnion("type", [
+  ...DSN_CONTROL_MESSAGES,
   PageSeen,
   StatusGet,
   RegisterGet,
@@ -276,6 +297,9 @@ export interface Responses {
   "portfolio/get": PortfolioSnapshot | null;
   "portfolio/summary": PortfolioSummaryView | null;
   "options/open": { opened: true };
+  "dsn-history/get": DsnHistoryEntry[];
+  "dsn-history/record": { kept: number };
+  "dsn-history/clear": { removed: number };
 }
 
 export type Reply<T extends MessageType> =

@@ -1,6 +1,7 @@
 import { comparePortfolio } from "../domain/portfolio.ts";
 import { type NewClient, unpackRow } from "../domain/register.ts";
 import type { ClientForm } from "../messages.ts";
+import { createDsnHistoryStore, fromExtensionPage } from "./dsn-history-store.ts";
 import type { JobRunner } from "./job-runner.ts";
 import { createPagesSeen } from "./pages-seen.ts";
 import type { RegisterStore } from "./register-store.ts";
@@ -32,6 +33,7 @@ export function createHandlers(
   openOptions: (tab: string) => Promise<void> = async () => undefined,
 ): Handlers {
   const pages = createPagesSeen(store);
+  const dsnHistory = createDsnHistoryStore(store);
   return {
     async "page/seen"(message, sender) {
       const url = sender.url ?? sender.tab?.url;
@@ -93,5 +95,18 @@ export function createHandlers(
     "job/event": (m, sender) => jobs.event(m.jobId, m.event, sender),
     "job/control": (m, sender) => jobs.control(m.what, sender),
     "job/get": (_m, sender) => jobs.get(sender),
+    // Contrôle DSN: history of controls per client (extension pages only).
+    async "dsn-history/get"(_m, sender) {
+      fromExtensionPage(sender);
+      return dsnHistory.get();
+    },
+    async "dsn-history/record"(m, sender) {
+      fromExtensionPage(sender);
+      return dsnHistory.record(m.entries);
+    },
+    async "dsn-history/clear"(m, sender) {
+      fromExtensionPage(sender);
+      return dsnHistory.clear(m.siren);
+    },
   };
 }

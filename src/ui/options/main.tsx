@@ -16,9 +16,19 @@ const CollaboratorsTab = lazyComponent(() =>
   import("./collaborators-tab.tsx").then((m) => m.CollaboratorsTab),
 );
 const PortfolioTab = lazyComponent(() => import("./portfolio-tab.tsx").then((m) => m.PortfolioTab));
+const DsnControlTab = lazyComponent(() => import("./dsn-control-tab.tsx").then((m) => m.DsnControlTab));
 const SettingsTab = lazyComponent(() => import("./settings-tab.tsx").then((m) => m.SettingsTab));
 
-const TABS = ["clients", "portefeuille", "import", "export", "collaborateurs", "cabinet", "apropos"] as const;
+const TABS = [
+  "clients",
+  "portefeuille",
+  "import",
+  "export",
+  "collaborateurs",
+  "cabinet",
+  "controle-dsn",
+  "apropos",
+] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABELS: Record<Tab, string> = {
   clients: "optTabClients",
@@ -27,6 +37,7 @@ const TAB_LABELS: Record<Tab, string> = {
   export: "optTabExport",
   collaborateurs: "optTabCollaborators",
   cabinet: "optTabFirm",
+  "controle-dsn": "dsnControlTab",
   apropos: "optTabAbout",
 };
 
@@ -96,6 +107,7 @@ function Options() {
         {snapshot && tab === "export" && <ExportTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "collaborateurs" && <CollaboratorsTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "cabinet" && <SettingsTab settings={snapshot.settings} api={api} />}
+        {snapshot && tab === "controle-dsn" && <DsnControlTab snapshot={snapshot} api={api} />}
         {tab === "apropos" && (
           <section>
             <h2>{t("optionsPrivacyTitle")}</h2>
