@@ -1,6 +1,7 @@
 import { comparePortfolio } from "../domain/portfolio.ts";
 import { type NewClient, unpackRow } from "../domain/register.ts";
 import type { ClientForm } from "../messages.ts";
+import { createAnomalyHandlers } from "./anomalies.ts";
 import type { JobRunner } from "./job-runner.ts";
 import type { RegisterStore } from "./register-store.ts";
 import type { Handlers } from "./router.ts";
@@ -92,5 +93,6 @@ export function createHandlers(
     "job/event": (m, sender) => jobs.event(m.jobId, m.event, sender),
     "job/control": (m, sender) => jobs.control(m.what, sender),
     "job/get": (_m, sender) => jobs.get(sender),
+    ...createAnomalyHandlers(store, register, now),
   };
 }

@@ -17,8 +17,18 @@ const CollaboratorsTab = lazyComponent(() =>
 );
 const PortfolioTab = lazyComponent(() => import("./portfolio-tab.tsx").then((m) => m.PortfolioTab));
 const SettingsTab = lazyComponent(() => import("./settings-tab.tsx").then((m) => m.SettingsTab));
+const AnomaliesTab = lazyComponent(() => import("./anomalies-tab.tsx").then((m) => m.AnomaliesTab));
 
-const TABS = ["clients", "portefeuille", "import", "export", "collaborateurs", "cabinet", "apropos"] as const;
+const TABS = [
+  "clients",
+  "portefeuille",
+  "import",
+  "export",
+  "collaborateurs",
+  "cabinet",
+  "anomalies",
+  "apropos",
+] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABELS: Record<Tab, string> = {
   clients: "optTabClients",
@@ -27,6 +37,7 @@ const TAB_LABELS: Record<Tab, string> = {
   export: "optTabExport",
   collaborateurs: "optTabCollaborators",
   cabinet: "optTabFirm",
+  anomalies: "optTabAnomalies",
   apropos: "optTabAbout",
 };
 
@@ -96,6 +107,7 @@ function Options() {
         {snapshot && tab === "export" && <ExportTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "collaborateurs" && <CollaboratorsTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "cabinet" && <SettingsTab settings={snapshot.settings} api={api} />}
+        {tab === "anomalies" && <AnomaliesTab />}
         {tab === "apropos" && (
           <section>
             <h2>{t("optionsPrivacyTitle")}</h2>
