@@ -149,19 +149,28 @@ export const panneauAnomalies: Feature = {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(STYLE);
     // Attach every panel at once, collapsed, before asking the background anything.
+    // One prototype cloned per anomaly (cheaper than building each): the summary says what is coming.
+    const proto = el("details");
+    const protoLine = el("span", { text: t("anomalyLoading"), testid: "summary" });
+    proto.append(
+      el("summary", {}, el("span", { class: "badge", text: "TA" }), protoLine),
+      el("div", { class: "body", testid: "body" }),
+    );
     const panels = entries.map((entry) => {
       const root = entry.place(ctx);
       root.adoptedStyleSheets = [sheet];
-      const details = el("details");
-      details.open = entry.open;
+      const details = proto.cloneNode(true) as HTMLDetailsElement;
+      if (entry.open) details.open = true;
       details.dataset.reference = entry.reference;
-      const summary = el("summary", {}, el("span", { class: "badge", text: "TA" }));
-      const line = el("span", { text: t("anomalyLoading", entry.reference), testid: "summary" });
-      summary.append(line);
-      const body = el("div", { class: "body", testid: "body" });
-      details.append(summary, body);
       root.append(details);
-      return { entry, details, line, body, rendered: false };
+      const summary = details.firstElementChild as HTMLElement;
+      return {
+        entry,
+        details,
+        line: summary.lastElementChild as HTMLElement,
+        body: details.lastElementChild as HTMLElement,
+        rendered: false,
+      };
     });
     const gridHosts = grids.map((g) => {
       const root = ctx.mount({ after: g.container });
@@ -207,6 +216,16 @@ export const panneauAnomalies: Feature = {
     if (ctx.signal.aborted) return;
 
     const items = view.items;
+    // i18n lookups are not free: one per distinct text, not one per panel.
+    const texts = new Map<string, string>();
+    const cached = (key: string, make: () => string) => {
+      const known = texts.get(key);
+      if (known !== undefined) return known;
+      const text = make();
+      texts.set(key, text);
+      return text;
+    };
+    const unknownShort = t("anomalyUnknownShort");
     const byKey = new Map<string, typeof panels>();
     const refresh = (p: (typeof panels)[number], item: PanelItem) => {
       const ref = view.refs[item.reference];
@@ -214,11 +233,13 @@ export const panneauAnomalies: Feature = {
       if (!ref || !path) return;
       const status = el("span", {
         class: `status ${item.status ?? ""}`,
-        text: statusText(item.status, item.correctedInLabel),
+        text: cached(`${item.status}|${item.correctedInLabel}`, () =>
+          statusText(item.status, item.correctedInLabel),
+        ),
         testid: "status",
       });
       const parts: (Node | string)[] = [`${item.reference} · `];
-      if (!ref.known) parts.push(`${t("anomalyUnknownShort")} · `);
+      if (!ref.known) parts.push(`${unknownShort} · `);
       else parts.push(`${ref.variant ?? ref.title} · `);
       parts.push(status, ` · ${capitalize(path.summary)}`);
       p.line.replaceChildren(...parts);

@@ -65,9 +65,10 @@ export function readMonthGrids(doc: Document): MonthGrid[] {
     bySiret.delete(siret);
   };
   for (const a of doc.querySelectorAll<HTMLAnchorElement>("a[href]")) {
-    if (a.closest("[data-tiers-feature]")) continue;
-    const mark = textOf(a);
-    if (mark !== "!" && mark !== "-") continue;
+    const raw = a.textContent ?? "";
+    if (raw.length > 8) continue;
+    const mark = raw.trim();
+    if ((mark !== "!" && mark !== "-") || a.closest("[data-tiers-feature]")) continue;
     let url: URL;
     try {
       url = new URL(a.href);
@@ -87,11 +88,8 @@ export function readMonthGrids(doc: Document): MonthGrid[] {
 }
 
 function anomalyId(link: HTMLAnchorElement): string | null {
-  try {
-    return /\/anomalies\/([A-Za-z0-9_-]{1,40})$/.exec(new URL(link.href).pathname)?.[1] ?? null;
-  } catch {
-    return null;
-  }
+  // The link's own address ("…/suivi-dsn/anomalies/<id>"), read without building a URL per link.
+  return /\/anomalies\/([A-Za-z0-9_-]{1,40})(?:[?#]|$)/.exec(link.getAttribute("href") ?? "")?.[1] ?? null;
 }
 
 /** The anomaly lines of a list view; `missing` names what a line lacked (never guessed). */
@@ -102,7 +100,10 @@ export function readAnomalyLines(
   const anomalies: AnomalyOnPage[] = [];
   const missing = new Set<string>();
   for (const link of doc.querySelectorAll<HTMLAnchorElement>("a[href]")) {
-    const reference = textOf(link);
+    const raw = link.textContent ?? "";
+    // Cheap test first: a reference starts with "UR_ANO_" or "S" (DSN-Val), and is short.
+    if (raw.length > 60 || !/^\s*(?:UR_ANO_|S\d)/.test(raw)) continue;
+    const reference = norm(raw);
     if (!ANOMALY_REFERENCE_RE.test(reference) || link.closest("[data-tiers-feature]")) continue;
     let line: RegExpExecArray | null = null;
     let anchor: HTMLElement | null = null;

@@ -35,3 +35,6 @@ await benchJobs(process.argv.includes("--long"));
 
 const { benchDsn } = await import("./dsn.ts");
 await benchDsn();
+
+const { benchAnomalyPanels } = await import("./anomalies.ts");
+await benchAnomalyPanels();
