@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { frenchT } from "../../test/support/french.ts";
 import { siren, siret } from "../../test/support/ids.ts";
 import { memoryArea } from "../../test/support/memory-area.ts";
 import { ANOMALY_TRACKING_KEY, ANOMALY_UNKNOWN_KEY } from "../domain/anomaly-tracking.ts";
@@ -18,7 +19,7 @@ function setup() {
   const mem = memoryArea();
   const store = createStore(mem.area, MIGRATIONS, now);
   const register = createRegisterStore(store, now, () => "id");
-  return { mem, store, register, handlers: createAnomalyHandlers(store, register, now) };
+  return { mem, store, register, handlers: createAnomalyHandlers(store, register, now, frenchT) };
 }
 
 const item = (over: Record<string, unknown> = {}) => ({

@@ -1,7 +1,7 @@
 // The background's side of the DSN anomaly panel (issue 5): it holds the catalogue, answers the
 // content script's one batched request per Suivi DSN page, keeps the tracking and the unknown
 // references (storage keys and shapes: src/domain/anomaly-tracking.ts), and lists the open anomalies.
-import { buildPanels } from "../domain/anomaly-panel.ts";
+import { buildPanels, type Translate } from "../domain/anomaly-panel.ts";
 import {
   ANOMALY_TRACKING_KEY,
   ANOMALY_UNKNOWN_KEY,
@@ -65,6 +65,7 @@ export function createAnomalyHandlers(
   store: Store,
   register: RegisterStore,
   now: () => Date,
+  t: Translate,
 ): AnomalyHandlers {
   return {
     async "anomaly/panels"(m) {
@@ -81,6 +82,7 @@ export function createAnomalyHandlers(
           tracking: state,
           today: parisDateOf(at),
           dueDayOf,
+          t,
         });
         const unknownSeen = m.items.flatMap((item, i) => {
           const ref = view.items[i]?.reference ?? item.reference;

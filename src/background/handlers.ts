@@ -1,3 +1,4 @@
+import { t } from "../browser.ts";
 import { comparePortfolio } from "../domain/portfolio.ts";
 import { type NewClient, unpackRow } from "../domain/register.ts";
 import type { ClientForm } from "../messages.ts";
@@ -93,6 +94,6 @@ export function createHandlers(
     "job/event": (m, sender) => jobs.event(m.jobId, m.event, sender),
     "job/control": (m, sender) => jobs.control(m.what, sender),
     "job/get": (_m, sender) => jobs.get(sender),
-    ...createAnomalyHandlers(store, register, now),
+    ...createAnomalyHandlers(store, register, now, t),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { frenchT } from "../../test/support/french.ts";
 import { SEED_FIXED_TERM_NATURES } from "../knowledge/dsn-codes.ts";
-import { buildPanels } from "./anomaly-panel.ts";
+import { buildPanels, referenceInfo, type UiNode } from "./anomaly-panel.ts";
 import { EMPTY_TRACKING, recordSeen } from "./anomaly-tracking.ts";
 
 const SIRET = "52601815500017";
@@ -15,26 +16,51 @@ function build(
     items.map((i, n) => ({ ...i, libelle: "", id: `A${n}` })),
     new Date(`${today}T08:00:00Z`),
   );
-  return buildPanels({ items, keys: seen.keys, months: [], tracking: seen.state, today, dueDayOf });
+  return buildPanels({
+    items,
+    keys: seen.keys,
+    months: [],
+    tracking: seen.state,
+    today,
+    dueDayOf,
+    t: frenchT,
+  });
 }
+
+/** The text a node shows. */
+const text = (nodes: UiNode[] = []): string =>
+  nodes
+    .map((n) => (typeof n === "string" ? n : text(n.k)))
+    .join(" ")
+    .replace(/\s+/g, " ");
 
 describe("buildPanels", () => {
   it("explains a known reference with its rubrics, the contract natures and the seed's question", () => {
-    const view = build([{ reference: "UR_ANO_DIMNS002", period: "2026-07", siret: SIRET }]);
-    const ref = view.refs.UR_ANO_DIMNS002;
-    expect(ref?.known).toBe(true);
-    expect(ref?.title).toContain("Montant net social");
-    const natures = ref?.rubrics.find((r) => r.code === "S21.G00.40.007");
+    const info = referenceInfo("UR_ANO_DIMNS002");
+    expect(info.known).toBe(true);
+    const natures = info.rubrics.find((r) => r.code === "S21.G00.40.007");
     expect(natures?.fullTable).toBe(true);
     expect(natures?.values.filter((v) => v.highlight).map((v) => v.code)).toEqual([
       ...SEED_FIXED_TERM_NATURES,
     ]);
     expect(natures?.values.find((v) => v.code === "01")?.highlight).toBe(false);
-    const question = ref?.questions.find((q) => q.fromUrssaf);
-    expect(question?.answers.map((a) => a.answer)).toEqual(["Oui", "Non"]);
-    expect(ref?.sources.length).toBeGreaterThan(0);
-    expect(view.checklist.flatMap((s) => s.items)).toHaveLength(9);
-    expect(view.thirtyDayRule).toContain("30 jours");
+    expect(info.questions.find((q) => q.fromUrssaf)?.answers.map((a) => a.answer)).toEqual(["Oui", "Non"]);
+
+    const view = build([{ reference: "UR_ANO_DIMNS002", period: "2026-07", siret: SIRET }]);
+    const ref = view.refs.UR_ANO_DIMNS002;
+    expect(ref?.short).toContain("Montant net social");
+    expect(text(ref?.head)).toContain("montant net social");
+    expect(text(ref?.mid)).toContain("annule et remplace intégral");
+    expect(text(ref?.mid)).toContain("au moins 30 jours après la notification");
+    const tail = text(ref?.tail);
+    expect(tail).toContain("S21.G00.40.007 Nature du contrat");
+    expect(tail).toContain("Contrat de travail à durée indéterminée de droit privé");
+    expect(tail).toContain("Sources");
+    expect(JSON.stringify(ref?.tail)).toContain('"c":"hl"');
+    expect(text(ref?.questions[0]?.nodes)).toContain("Question posée par l'Urssaf");
+    expect(ref?.questions[0]?.answers.map((a) => a.answer)).toEqual(["Oui", "Non"]);
+    expect(text(view.common)).toContain("Bonnes pratiques du Suivi DSN");
+    expect(text(view.paths[view.items[0]?.path ?? ""]?.nodes)).toContain("DSN de substitution");
   });
 
   it("computes the correction path for today and the period, with the client's due day", () => {
@@ -60,8 +86,10 @@ describe("buildPanels", () => {
     const view = build([{ reference: "ur_ano_ctp_fnal_da101", period: "2026-03", siret: null }]);
     const ref = view.refs.UR_ANO_CTP_FNAL_DA101;
     expect(ref?.known).toBe(false);
-    expect(ref?.explanation).toContain("données agrégées");
-    expect(ref?.explanation).toContain("n'est pas encore dans notre catalogue");
+    expect(ref?.short).toBe("référence inconnue de notre catalogue");
+    expect(text(ref?.head)).toContain("données agrégées");
+    expect(text(ref?.head)).toContain("n'est pas encore dans notre catalogue");
+    expect(text(ref?.head)).toContain("Rien n'est envoyé");
     expect(view.items[0]).toMatchObject({ reference: "UR_ANO_CTP_FNAL_DA101", key: null, status: null });
   });
 

@@ -1,6 +1,7 @@
 // What the anomaly panels of a Suivi DSN page show, computed by the background from the catalogue
 // (src/knowledge/anomalies), the correction path for today and the tracking state. The content script
-// imports only the types of this module: the catalogue never enters its bundle.
+// imports only the types of this module: the catalogue never enters its bundle, and the panel's static
+// parts come as a tree of plain nodes (text only) that it builds as they are.
 
 import {
   type AnomalyEntry,
@@ -14,6 +15,28 @@ import { contractNatureTable } from "../knowledge/dsn-codes.ts";
 import { correctionPath, THIRTY_DAY_RULE_FR } from "./anomaly-path.ts";
 import { monthStatus, type TrackingState, type TrackStatus } from "./anomaly-tracking.ts";
 import { type DueDay, deMoisFr, formatPeriodFr, type IsoDate, type Period } from "./calendar.ts";
+
+/**
+ * A node of a panel: a text, or an element (tag among UI_TAGS, optional class, test id, children).
+ * Built with textContent only: never HTML.
+ */
+export type UiNode = string | { t: UiTag; c?: string; id?: string; k?: UiNode[]; open?: boolean };
+export const UI_TAGS = [
+  "p",
+  "h3",
+  "strong",
+  "ul",
+  "li",
+  "table",
+  "tr",
+  "td",
+  "details",
+  "summary",
+  "span",
+] as const;
+export type UiTag = (typeof UI_TAGS)[number];
+/** The extension's messages (browser.i18n.getMessage in the background; the French file in tests). */
+export type Translate = (key: string, substitutions?: string | string[]) => string;
 
 export interface PanelValue {
   code: string;
@@ -39,8 +62,8 @@ export interface PanelQuestion {
   answers: { answer: string; advice: string }[];
 }
 
-/** Everything the panel says about one reference (same for every anomaly of that reference). */
-export interface ReferencePanel {
+/** Everything known about one reference, structured (tests, and the nodes below are made from it). */
+export interface ReferenceInfo {
   reference: string;
   known: boolean;
   title: string;
@@ -58,6 +81,22 @@ export interface ReferencePanel {
   sources: string[];
 }
 
+/** What a page's panels get for one reference (same for every anomaly of that reference). */
+export interface ReferencePanel {
+  reference: string;
+  known: boolean;
+  /** Short name for the summary line: the family member, the title, or "référence inconnue…". */
+  short: string;
+  /** Title, explanation, level. */
+  head: UiNode[];
+  /** How to correct before / after the deadline. */
+  mid: UiNode[];
+  /** Rubrics with their values, causes, sources. */
+  tail: UiNode[];
+  /** Answered inside the panel: the question's nodes, then one button per answer (content script). */
+  questions: { id: string; nodes: UiNode[]; answers: { answer: string; advice: string }[] }[];
+}
+
 /** The correction path of a period for today, for a due day. */
 export interface PathPanel {
   kind: "annule-et-remplace" | "dsn-ulterieure";
@@ -69,6 +108,8 @@ export interface PathPanel {
   /** "d'août 2026", for "Marquer comme corrigée dans la DSN d'août 2026". */
   correctInLabel: string;
   dueDay: DueDay;
+  /** Heading, the summary and the sentences (30-day rule, DSN de substitution). */
+  nodes: UiNode[];
 }
 
 export interface PanelItem {
@@ -100,14 +141,13 @@ export interface AnomalyPanelsView {
   /** One per item of the request, same order. */
   items: PanelItem[];
   months: MonthPanel[];
-  thirtyDayRule: string;
-  checklist: { step: string; items: string[] }[];
-  checklistSource: string;
+  /** The seed's checklist, folded. */
+  common: UiNode[];
 }
 
 const sourceText = (s: { ref: string; supports: string }) => `${s.ref} — ${s.supports}`;
 
-function entryPanel(reference: string): ReferencePanel {
+export function referenceInfo(reference: string): ReferenceInfo {
   const explained = explainReference(reference);
   if (explained.status === "unknown") {
     return {
@@ -135,7 +175,7 @@ function entryPanel(reference: string): ReferencePanel {
     officialLabel: entry.officialLabel ?? null,
     explanation: variant ? `${entry.explanation} ${variant.explanation}` : entry.explanation,
     level: entry.scope === "envoi" ? null : LEVEL_LABELS[entry.scope],
-    rubrics: entry.rubrics.map(rubricPanel),
+    rubrics: entry.rubrics.map(rubricInfo),
     causes: [...entry.causes],
     correctionBefore: entry.correction.beforeDeadline,
     correctionAfter: entry.correction.afterDeadline,
@@ -154,7 +194,7 @@ function entryPanel(reference: string): ReferencePanel {
   };
 }
 
-function rubricPanel(r: AnomalyEntry["rubrics"][number]): PanelRubric {
+function rubricInfo(r: AnomalyEntry["rubrics"][number]): PanelRubric {
   if (r.valueTable === "CONTRACT_NATURES") {
     return {
       code: r.code,
@@ -177,7 +217,16 @@ function rubricPanel(r: AnomalyEntry["rubrics"][number]): PanelRubric {
   };
 }
 
-function pathPanel(period: Period, dueDay: DueDay, today: IsoDate): PathPanel {
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const el = (t: UiTag, k: UiNode[] = [], c?: string, id?: string): UiNode => ({
+  t,
+  k,
+  ...(c ? { c } : {}),
+  ...(id ? { id } : {}),
+});
+const labelled = (label: string, text: string): UiNode => el("p", [el("strong", [`${label} : `]), text]);
+
+function pathPanel(period: Period, dueDay: DueDay, today: IsoDate, t: Translate): PathPanel {
   const path = correctionPath({ period, dueDay, today });
   const correctIn = path.kind === "dsn-ulterieure" ? path.target.period : period;
   return {
@@ -187,7 +236,108 @@ function pathPanel(period: Period, dueDay: DueDay, today: IsoDate): PathPanel {
     correctIn,
     correctInLabel: deMoisFr(correctIn),
     dueDay,
+    nodes: [
+      el("h3", [t("anomalyHowWhen")]),
+      el("p", [`${capitalize(path.summary)}.`], "path", "path"),
+      ...path.sentences.map((sentence) => el("p", [sentence])),
+    ],
   };
+}
+
+/** A value table; highlighted rows (the seed's fixed-term natures) get a legend. */
+function valuesTable(values: readonly PanelValue[], t: Translate): UiNode[] {
+  const table = el(
+    "table",
+    values.map((v) => el("tr", [el("td", [v.code]), el("td", [v.label])], v.highlight ? "hl" : undefined)),
+  );
+  return values.some((v) => v.highlight) ? [table, el("p", [t("anomalyHighlighted")], "muted")] : [table];
+}
+
+/** The nodes of a reference's panel, from its structured info. */
+export function referencePanel(info: ReferenceInfo, t: Translate): ReferencePanel {
+  const head: UiNode[] = [
+    el("h3", [`${info.reference} — ${info.known ? info.title : t("anomalyUnknownShort")}`]),
+  ];
+  if (info.variant) head.push(el("p", [info.variant]));
+  head.push(el("p", [info.explanation], undefined, "explanation"));
+  if (info.level) head.push(el("p", [t("anomalyLevel", info.level)], "muted"));
+  if (!info.known) head.push(el("p", [t("anomalyUnknownNote")], "muted"));
+  const mid: UiNode[] = [];
+  if (info.correctionBefore) mid.push(labelled(t("anomalyBefore"), info.correctionBefore));
+  if (info.correctionAfter) mid.push(labelled(t("anomalyAfter"), info.correctionAfter));
+  mid.push(labelled(t("anomalyThirtyDays"), THIRTY_DAY_RULE_FR));
+  const tail: UiNode[] = [];
+  if (info.rubrics.length > 0) {
+    tail.push(el("h3", [t("anomalyRubrics")]));
+    tail.push(
+      el(
+        "ul",
+        info.rubrics.map((r) => {
+          const kids: UiNode[] = [el("strong", [r.code]), ` ${r.label} — ${r.role}`];
+          if (r.fullTable)
+            kids.push({
+              t: "details",
+              open: r.values.length <= 30,
+              k: [el("summary", [t("anomalyFullTable", r.label)]), ...valuesTable(r.values, t)],
+            });
+          else if (r.values.length > 0) kids.push(...valuesTable(r.values, t));
+          return el("li", kids);
+        }),
+        undefined,
+        "rubrics",
+      ),
+    );
+  }
+  if (info.causes.length > 0)
+    tail.push(
+      el("h3", [t("anomalyCauses")]),
+      el(
+        "ul",
+        info.causes.map((c) => el("li", [c])),
+      ),
+    );
+  tail.push(
+    el("details", [
+      el("summary", [t("anomalySources")]),
+      el(
+        "ul",
+        info.sources.map((source) => el("li", [source], "muted")),
+      ),
+    ]),
+  );
+  return {
+    reference: info.reference,
+    known: info.known,
+    short: info.known ? (info.variant ?? info.title) : t("anomalyUnknownShort"),
+    head,
+    mid,
+    tail,
+    questions: info.questions.map((q) => ({
+      id: q.id,
+      nodes: [
+        ...(q.fromUrssaf ? [el("p", [t("anomalyUrssafQuestion")], "muted")] : []),
+        el("p", [q.text]),
+        ...(q.values.length > 0 ? valuesTable(q.values, t) : []),
+      ],
+      answers: q.answers,
+    })),
+  };
+}
+
+function checklistNodes(t: Translate): UiNode[] {
+  return [
+    el("details", [
+      el("summary", [t("anomalyChecklist")]),
+      ...SUIVI_DSN_CHECKLIST.flatMap((step) => [
+        el("p", [el("strong", [step.step])]),
+        el(
+          "ul",
+          step.items.map((item) => el("li", [item])),
+        ),
+      ]),
+      el("p", [SUIVI_DSN_CHECKLIST_SOURCE], "muted"),
+    ]),
+  ];
 }
 
 export interface PanelRequestItem {
@@ -208,6 +358,7 @@ export function buildPanels(input: {
   tracking: TrackingState;
   today: IsoDate;
   dueDayOf: (siren: string) => DueDay | null;
+  t: Translate;
 }): AnomalyPanelsView {
   const refs: Record<string, ReferencePanel> = {};
   const paths: Record<string, PathPanel> = {};
@@ -218,9 +369,9 @@ export function buildPanels(input: {
     const found = siret ? input.dueDayOf(siret.slice(0, 9)) : null;
     const dueDay: DueDay = found ?? 15;
     const pathKey = `${item.period}|${dueDay}`;
-    paths[pathKey] ??= pathPanel(item.period, dueDay, input.today);
+    paths[pathKey] ??= pathPanel(item.period, dueDay, input.today, input.t);
     const reference = normalizeReference(item.reference);
-    refs[reference] ??= entryPanel(reference);
+    refs[reference] ??= referencePanel(referenceInfo(reference), input.t);
     const panel = refs[reference];
     return {
       reference: panel.reference,
@@ -242,8 +393,6 @@ export function buildPanels(input: {
       label: formatPeriodFr(m.period),
       ...monthStatus(input.tracking, m.siret, m.period),
     })),
-    thirtyDayRule: THIRTY_DAY_RULE_FR,
-    checklist: SUIVI_DSN_CHECKLIST.map((s) => ({ step: s.step, items: [...s.items] })),
-    checklistSource: SUIVI_DSN_CHECKLIST_SOURCE,
+    common: checklistNodes(input.t),
   };
 }

@@ -8,10 +8,9 @@ import { t } from "../browser.ts";
 import type {
   AnomalyPanelsView,
   PanelItem,
-  PanelQuestion,
-  PanelRubric,
   PathPanel,
   ReferencePanel,
+  UiNode,
 } from "../domain/anomaly-panel.ts";
 import type { TrackStatus } from "../domain/anomaly-tracking.ts";
 import type { DetectedPage } from "../pages/index.ts";
@@ -225,7 +224,6 @@ export const panneauAnomalies: Feature = {
       texts.set(key, text);
       return text;
     };
-    const unknownShort = t("anomalyUnknownShort");
     const byKey = new Map<string, typeof panels>();
     const refresh = (p: (typeof panels)[number], item: PanelItem) => {
       const ref = view.refs[item.reference];
@@ -239,8 +237,7 @@ export const panneauAnomalies: Feature = {
         testid: "status",
       });
       const parts: (Node | string)[] = [`${item.reference} · `];
-      if (!ref.known) parts.push(`${unknownShort} · `);
-      else parts.push(`${ref.variant ?? ref.title} · `);
+      parts.push(`${ref.short} · `);
       parts.push(status, ` · ${capitalize(path.summary)}`);
       p.line.replaceChildren(...parts);
       p.details.dataset.status = item.status ?? "";
@@ -318,17 +315,29 @@ function renderGrid(box: HTMLElement, grid: MonthGrid, view: AnomalyPanelsView):
   );
 }
 
-function valuesTable(rubric: { values: PanelRubric["values"] }): HTMLTableElement {
-  const table = el("table");
-  for (const v of rubric.values) {
-    const tr = el("tr", {}, el("td", { text: v.code }), el("td", { text: v.label }));
-    if (v.highlight) {
-      tr.className = "hl";
-      tr.title = t("anomalyHighlighted");
-    }
-    table.append(tr);
-  }
-  return table;
+const TAGS = new Set<string>([
+  "p",
+  "h3",
+  "strong",
+  "ul",
+  "li",
+  "table",
+  "tr",
+  "td",
+  "details",
+  "summary",
+  "span",
+]);
+
+/** Builds the background's nodes (text only: never HTML; unexpected tags become spans). */
+function build(node: UiNode): Node {
+  if (typeof node === "string") return document.createTextNode(node);
+  const e = document.createElement(TAGS.has(node.t) ? node.t : "span");
+  if (node.c) e.className = node.c;
+  if (node.id) e.dataset.testid = node.id;
+  if (node.open && e instanceof HTMLDetailsElement) e.open = true;
+  e.append(...(node.k ?? []).map(build));
+  return e;
 }
 
 function renderBody(
@@ -338,26 +347,10 @@ function renderBody(
   view: AnomalyPanelsView,
   setStatus: (item: PanelItem, status: TrackStatus, correctedIn: string | null) => Promise<void>,
 ): Node[] {
-  const out: Node[] = [];
-  // What it means
-  out.push(el("h3", { text: `${ref.reference} — ${ref.known ? ref.title : t("anomalyUnknownShort")}` }));
-  if (ref.variant) out.push(el("p", { text: ref.variant }));
-  out.push(el("p", { text: ref.explanation, testid: "explanation" }));
-  if (ref.level) out.push(el("p", { class: "muted", text: t("anomalyLevel", ref.level) }));
-  if (!ref.known) out.push(el("p", { class: "muted", text: t("anomalyUnknownNote") }));
-
-  // How and by when
-  out.push(el("h3", { text: t("anomalyHowWhen") }));
-  out.push(el("p", { class: "path", text: `${capitalize(path.summary)}.`, testid: "path" }));
-  for (const s of path.sentences) out.push(el("p", { text: s }));
+  const out: Node[] = [...ref.head.map(build), ...path.nodes.map(build)];
   if (item.dueDayAssumed) out.push(el("p", { class: "warn", text: t("anomalyDueDayAssumed") }));
-  if (ref.correctionBefore)
-    out.push(el("p", {}, el("strong", { text: `${t("anomalyBefore")} : ` }), ref.correctionBefore));
-  if (ref.correctionAfter)
-    out.push(el("p", {}, el("strong", { text: `${t("anomalyAfter")} : ` }), ref.correctionAfter));
-  out.push(el("p", {}, el("strong", { text: `${t("anomalyThirtyDays")} : ` }), view.thirtyDayRule));
+  out.push(...ref.mid.map(build));
 
-  // Tracking
   const track = el("div", { testid: "track" });
   track.append(el("h3", { text: t("trackTitle") }));
   track.append(
@@ -375,76 +368,45 @@ function renderBody(
   if (item.key) {
     const feedback = el("p", { class: "error" });
     feedback.setAttribute("role", "alert");
-    const act = (status: TrackStatus, correctedIn: string | null) => () =>
-      void setStatus(item, status, correctedIn).catch((e: unknown) => {
-        feedback.textContent = e instanceof Error ? e.message : String(e);
-      });
-    const corrected = button(t("trackMarkCorrected", path.correctInLabel), act("corrigee", path.correctIn));
-    const contested = button(t("trackMarkContested"), act("contestee", null));
-    const open = button(t("trackMarkOpen"), act("a-traiter", null));
-    corrected.setAttribute("aria-pressed", String(item.status === "corrigee"));
-    contested.setAttribute("aria-pressed", String(item.status === "contestee"));
-    open.setAttribute("aria-pressed", String(item.status === "a-traiter"));
-    track.append(el("p", {}, corrected, contested, open), feedback);
+    const act = (label: string, status: TrackStatus, correctedIn: string | null) => {
+      const b = button(
+        label,
+        () =>
+          void setStatus(item, status, correctedIn).catch((e: unknown) => {
+            feedback.textContent = e instanceof Error ? e.message : String(e);
+          }),
+      );
+      b.setAttribute("aria-pressed", String(item.status === status));
+      return b;
+    };
+    track.append(
+      el(
+        "p",
+        {},
+        act(t("trackMarkCorrected", path.correctInLabel), "corrigee", path.correctIn),
+        act(t("trackMarkContested"), "contestee", null),
+        act(t("trackMarkOpen"), "a-traiter", null),
+      ),
+      feedback,
+    );
   } else track.append(el("p", { class: "muted", text: t("trackNoSiret") }));
 
-  // Diagnostic questions, answered here
   if (ref.questions.length > 0) {
     out.push(el("h3", { text: t("anomalyQuestions") }));
     for (const q of ref.questions) out.push(renderQuestion(q, path, track));
   }
-  out.push(track);
-
-  // Rubrics
-  if (ref.rubrics.length > 0) {
-    out.push(el("h3", { text: t("anomalyRubrics") }));
-    const list = el("ul", { testid: "rubrics" });
-    for (const r of ref.rubrics) {
-      const li = el("li", {}, el("strong", { text: r.code }), ` ${r.label} — ${r.role}`);
-      if (r.values.length > 0 && !r.fullTable) li.append(valuesTable(r));
-      if (r.fullTable) {
-        const more = el(
-          "details",
-          {},
-          el("summary", { text: t("anomalyFullTable", r.label) }),
-          valuesTable(r),
-        );
-        more.open = r.values.length <= 30;
-        li.append(more);
-      }
-      list.append(li);
-    }
-    out.push(list);
-  }
-  if (ref.causes.length > 0) {
-    out.push(el("h3", { text: t("anomalyCauses") }));
-    out.push(el("ul", {}, ...ref.causes.map((c) => el("li", { text: c }))));
-  }
-
-  // Checklist and sources
-  const checklist = el("details", {}, el("summary", { text: t("anomalyChecklist") }));
-  for (const step of view.checklist)
-    checklist.append(
-      el("p", {}, el("strong", { text: step.step })),
-      el("ul", {}, ...step.items.map((i) => el("li", { text: i }))),
-    );
-  checklist.append(el("p", { class: "muted", text: view.checklistSource }));
-  const sources = el(
-    "details",
-    {},
-    el("summary", { text: t("anomalySources") }),
-    el("ul", {}, ...ref.sources.map((s) => el("li", { class: "muted", text: s }))),
-  );
-  out.push(checklist, sources);
+  out.push(track, ...ref.tail.map(build), ...view.common.map(build));
   return out;
 }
 
-function renderQuestion(q: PanelQuestion, path: PathPanel, track: HTMLElement): HTMLElement {
-  const box = el("div", { testid: "question" });
+/** A diagnostic question answered here: the answer's advice, then the next step (the correction path). */
+function renderQuestion(
+  q: ReferencePanel["questions"][number],
+  path: PathPanel,
+  track: HTMLElement,
+): HTMLElement {
+  const box = el("div", { testid: "question" }, ...q.nodes.map(build));
   box.dataset.question = q.id;
-  if (q.fromUrssaf) box.append(el("p", { class: "muted", text: t("anomalyUrssafQuestion") }));
-  box.append(el("p", { text: q.text }));
-  if (q.values.length > 0) box.append(valuesTable(q));
   const result = el("div", { class: "answer", testid: "answer" });
   result.hidden = true;
   const buttons = q.answers.map((a) => {
