@@ -107,7 +107,7 @@ function entriesOf(page: DetectedPage | null): Entry[] {
         siret: v.siret,
         id: v.id,
         open: true,
-        place: (ctx) => ctx.mount({ before: v.actionsHeading }),
+        place: (ctx) => ctx.mount({ before: v.panelBefore }),
       },
     ];
   }

@@ -1,5 +1,5 @@
 // "Suivi DSN" (seed 000): the home with its counts and the anomaly detail.
-import { findByText, hasText, pageText } from "./dom.ts";
+import { findActions, findByText, hasText, isAfter, pageText } from "./dom.ts";
 import { notUnderstood, type PageAdapter } from "./types.ts";
 
 export interface SuiviDsnView {
@@ -41,8 +41,21 @@ export interface AnomalieView {
   siret: string;
   /** The Urssaf's id of the anomaly, from the page address. */
   id: string | null;
-  /** The heading "Actions attendues de votre part": panels go just before it. */
+  /** The heading "Actions attendues de votre part". */
   actionsHeading: HTMLElement;
+  /**
+   * Where a panel goes: before the block of "Retour au Suivi DSN", i.e. after the page's own description,
+   * expected actions and question (nothing of the site moves down); before the actions heading when
+   * that button is absent.
+   */
+  panelBefore: HTMLElement;
+}
+
+function panelPlace(doc: Document, actionsHeading: HTMLElement): HTMLElement {
+  const back = findActions(doc, "Retour au Suivi DSN").find((el) => isAfter(actionsHeading, el));
+  if (!back) return actionsHeading;
+  const block = back.parentElement;
+  return block && block !== doc.body && !block.contains(actionsHeading) ? block : back;
 }
 
 export const suiviDsnAnomaliePage: PageAdapter<"suivi-dsn-anomalie", AnomalieView> = {
@@ -78,6 +91,7 @@ export const suiviDsnAnomaliePage: PageAdapter<"suivi-dsn-anomalie", AnomalieVie
         siret,
         id: /\/anomalies\/([A-Za-z0-9_-]{1,40})$/.exec(url.pathname)?.[1] ?? null,
         actionsHeading,
+        panelBefore: panelPlace(doc, actionsHeading),
       },
     };
   },

@@ -156,7 +156,16 @@ for (const variant of ["A", "B"] as const) {
       await page.goto(url);
       await waitFilled(page);
       const panel = page.locator(PANEL).first();
-      // On the detail the panel is open, before "Actions attendues de votre part".
+      // On the detail the panel is open, after the page's own actions and question.
+      expect(
+        await page.evaluate((sel) => {
+          const host = document.querySelector(sel);
+          const own = [...document.querySelectorAll("button, a")].find(
+            (e) => e.textContent?.trim() === "Oui",
+          );
+          return Boolean(host && own && own.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING);
+        }, PANEL),
+      ).toBe(true);
       const question = panel.getByTestId("question").first();
       await question.getByRole("button", { name: "Oui", exact: true }).click();
       const answer = question.getByTestId("answer");
