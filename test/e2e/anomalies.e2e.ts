@@ -5,11 +5,12 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenAnomaly } from "../../src/domain/anomaly-tracking.ts";
+import { demoRequest } from "../demo-site/client.ts";
 import type { Anomaly } from "../demo-site/data.ts";
 import { visibleAnomalies } from "../demo-site/state.ts";
 import { launchChromium } from "./chromium.ts";
 import { sendFromExtension } from "./jobs-support.ts";
-import { login, openExtensionPage, openSession, type Session } from "./support.ts";
+import { login, openExtensionPage, openSession, readMark, type Session } from "./support.ts";
 
 const PANEL = '[data-tiers-feature="panneau-anomalies"]';
 let session: Session;
@@ -218,6 +219,42 @@ for (const variant of ["A", "B"] as const) {
     });
   });
 }
+
+describe("labels missing", () => {
+  it("says which label is missing and attaches nothing (page altered on the way in)", async () => {
+    session.demo.reset();
+    await page.context().clearCookies();
+    await login(page, session.demo);
+    const first = anomalies()[0] as Anomaly;
+    const alter = async (pattern: RegExp, change: (html: string) => string) => {
+      await page.route(pattern, async (route) => {
+        // Fetched from Node with the browser's session cookie (Node has no host-resolver rule).
+        const cookie = (await page.context().cookies(route.request().url()))
+          .map((c) => `${c.name}=${c.value}`)
+          .join("; ");
+        const response = await demoRequest(session.demo.port, route.request().url(), { cookie });
+        await route.fulfill({
+          status: response.status,
+          contentType: "text/html; charset=utf-8",
+          body: change(response.body),
+        });
+      });
+    };
+    // The period view without its "— SIRET <siret>" line.
+    await alter(/\/suivi-dsn\/etablissements\/\d{14}/, (html) => html.replace(/ — SIRET \d{14}/g, ""));
+    await page.goto(session.demo.url("mon.urssaf.fr", monthPath(first)));
+    expect(await readMark(page)).toMatchObject({ kind: "suivi-dsn-liste", understood: false });
+    expect((await readMark(page))?.text).toContain("SIRET de l'établissement");
+    // The view by type with lines that lost their period.
+    await alter(/\/suivi-dsn\/typologies/, (html) => html.replace(/ \(\d{2}\/\d{4}/g, " ("));
+    await page.goto(session.demo.url("mon.urssaf.fr", "/suivi-dsn/typologies"));
+    const mark = await readMark(page);
+    expect(mark).toMatchObject({ kind: "suivi-dsn-liste", understood: false });
+    expect(mark?.text).toContain("libellé et période de UR_ANO_");
+    expect(await page.locator(PANEL).count()).toBe(0);
+    await page.unrouteAll({ behavior: "wait" });
+  });
+});
 
 describe("tracking", () => {
   it("marks an anomaly corrected, keeps it across a browser restart, and lists the open ones in the popup", async () => {
