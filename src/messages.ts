@@ -2,9 +2,10 @@
 // each incoming message here and answers unknown or malformed ones with an error; senders use the
 // typed `send` of send.ts. The content script imports only types from this module (no zod in it).
 import { z } from "zod";
+import type { AnomalyPanelsView } from "./domain/anomaly-panel.ts";
+import type { OpenAnomaly, TrackedAnomaly, UnknownReferences } from "./domain/anomaly-tracking.ts";
 import { type DsnHistoryEntry, DsnHistoryEntrySchema } from "./domain/dsn-control.ts";
 import type { Command, Job, JobBrief, JobProgress } from "./domain/jobs.ts";
-
 import type { PortfolioSnapshot } from "./domain/portfolio.ts";
 import {
   CLIENT_KINDS,
@@ -174,6 +175,41 @@ const DsnHistoryClear = z.object({
     .optional(),
 });
 const DSN_CONTROL_MESSAGES = [DsnHistoryGet, DsnHistoryRecord, DsnHistoryClear] as const;
+// --- DSN anomaly panel on "Suivi DSN" (issue 5) ----------------------------------------------------
+
+const anomalyPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const anomalySiret = z.string().regex(/^\d{14}$/);
+/** One anomaly as a Suivi DSN page shows it. */
+export const AnomalySeenSchema = z.object({
+  reference: z.string().min(1).max(80),
+  libelle: z.string().max(500),
+  period: anomalyPeriod,
+  siret: anomalySiret.nullable(),
+  id: z.string().max(40).nullable(),
+});
+/**
+ * The content script's one batched request for a Suivi DSN page: its anomalies (and month-grid cells);
+ * the background answers with everything the panels show (it holds the catalogue: the content script
+ * never loads it) and records what was seen (tracking, unknown references).
+ */
+const AnomalyPanels = z.object({
+  type: z.literal("anomaly/panels"),
+  items: z.array(AnomalySeenSchema).max(5_000),
+  months: z
+    .array(z.object({ siret: anomalySiret, period: anomalyPeriod }))
+    .max(1_200)
+    .optional(),
+});
+const AnomalyTrack = z.object({
+  type: z.literal("anomaly/track"),
+  key: z.string().max(120),
+  status: z.enum(["a-traiter", "corrigee", "contestee"]),
+  correctedIn: anomalyPeriod.nullable().optional(),
+});
+/** Open anomalies of every client with their correction deadline (popup). */
+const AnomalyOpen = z.object({ type: z.literal("anomaly/open") });
+/** References met on Suivi DSN that the catalogue does not know (options page). */
+const AnomalyUnknown = z.object({ type: z.literal("anomaly/unknown") });
 
 export const MessageSchema = z.discriminatedUnion("type", [
   ...DSN_CONTROL_MESSAGES,
@@ -200,6 +236,11 @@ export const MessageSchema = z.discriminatedUnion("type", [
   PortfolioGet,
   PortfolioSummary,
   OptionsOpen,
+  // DSN anomaly panel (issue 5)
+  AnomalyPanels,
+  AnomalyTrack,
+  AnomalyOpen,
+  AnomalyUnknown,
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 export type MessageType = Message["type"];
@@ -300,6 +341,11 @@ export interface Responses {
   "dsn-history/get": DsnHistoryEntry[];
   "dsn-history/record": { kept: number };
   "dsn-history/clear": { removed: number };
+  // DSN anomaly panel (issue 5)
+  "anomaly/panels": AnomalyPanelsView;
+  "anomaly/track": TrackedAnomaly;
+  "anomaly/open": OpenAnomaly[];
+  "anomaly/unknown": UnknownReferences;
 }
 
 export type Reply<T extends MessageType> =

@@ -1,6 +1,8 @@
+import { t } from "../browser.ts";
 import { comparePortfolio } from "../domain/portfolio.ts";
 import { type NewClient, unpackRow } from "../domain/register.ts";
 import type { ClientForm } from "../messages.ts";
+import { createAnomalyHandlers } from "./anomalies.ts";
 import { createDsnHistoryStore, fromExtensionPage } from "./dsn-history-store.ts";
 import type { JobRunner } from "./job-runner.ts";
 import { createPagesSeen } from "./pages-seen.ts";
@@ -108,5 +110,6 @@ export function createHandlers(
       fromExtensionPage(sender);
       return dsnHistory.clear(m.siren);
     },
+    ...createAnomalyHandlers(store, register, now, t),
   };
 }

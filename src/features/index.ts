@@ -1,5 +1,6 @@
 import { bulkJob } from "./bulk-job/index.ts";
 import { indicesIdentifiants } from "./indices-identifiants.ts";
+import { panneauAnomalies } from "./panneau-anomalies.ts";
 import { portefeuillePanneau } from "./portefeuille-panneau.ts";
 import type { Feature } from "./registry.ts";
 import { resilierEnUnClic } from "./resilier-en-un-clic.ts";
@@ -12,4 +13,5 @@ export const FEATURES: readonly Feature[] = [
   indicesIdentifiants,
   resilierEnUnClic,
   portefeuillePanneau,
+  panneauAnomalies,
 ];

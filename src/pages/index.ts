@@ -8,6 +8,7 @@ import { inscriptionComptePage } from "./inscription-compte.ts";
 import type { PageKind } from "./kinds.ts";
 import { messageriePage } from "./messagerie.ts";
 import { suiviDsnAnomaliePage, suiviDsnPage } from "./suivi-dsn.ts";
+import { suiviDsnListePage } from "./suivi-dsn-anomalies.ts";
 import { tableauDeBordPage } from "./tableau-de-bord.ts";
 import type { PageAdapter, PageRead } from "./types.ts";
 
@@ -19,6 +20,7 @@ export const ADAPTERS = [
   inscriptionComptePage,
   etablissementsPage,
   suiviDsnAnomaliePage,
+  suiviDsnListePage,
   suiviDsnPage,
   messageriePage,
 ] as const;

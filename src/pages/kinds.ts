@@ -8,6 +8,7 @@ export const PAGE_KINDS = [
   "inscription-compte",
   "suivi-dsn",
   "suivi-dsn-anomalie",
+  "suivi-dsn-liste",
   "messagerie",
   "erreur",
 ] as const;

@@ -38,3 +38,5 @@ await benchDsn();
 
 const { benchDsnOptions } = await import("./dsn-options.ts");
 await benchDsnOptions();
+const { benchAnomalyPanels } = await import("./anomalies.ts");
+await benchAnomalyPanels();

@@ -816,3 +816,34 @@ export function makeSeedData(seed = 1, opts: { year?: number; scale?: number } =
     unknownSirens,
   };
 }
+
+/**
+ * Benchmarks: adds anomalies (cycling through ANOMALY_TYPES, on the people of the seed) to the month
+ * of the first seeded anomaly's establishment, until that month lists `count` anomalies. Deterministic.
+ */
+export function padAnomalies(anomalies: Anomaly[], count: number): Anomaly[] {
+  const first = anomalies[0];
+  if (!first) return anomalies;
+  const same = (a: Anomaly) => a.siret === first.siret && a.year === first.year && a.month === first.month;
+  const people = anomalies.flatMap((a) => (a.individu ? [a.individu] : []));
+  const rng = new Rng(count);
+  const extra: Anomaly[] = [];
+  for (let i = anomalies.filter(same).length; i < count; i++) {
+    const type = ANOMALY_TYPES[i % ANOMALY_TYPES.length];
+    if (!type) continue;
+    extra.push({
+      id: `ANOB${String(i).padStart(5, "0")}`,
+      reference: type.reference,
+      libelle: type.libelle,
+      erreur: type.erreur(rng, first.month, first.year),
+      actions: type.actions,
+      question: type.question,
+      siret: first.siret,
+      raisonSociale: first.raisonSociale,
+      year: first.year,
+      month: first.month,
+      individu: type.individual ? (people[i % Math.max(1, people.length)] ?? null) : null,
+    });
+  }
+  return [...anomalies, ...extra];
+}

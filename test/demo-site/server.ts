@@ -119,6 +119,11 @@ export interface StartOptions {
   now?: () => Date;
   /** Multiplies the portfolio and the directory (benchmarks). Default 1 (167 accounts, 48 addable). */
   scale?: number;
+  /**
+   * Benchmarks: the month of the first seeded anomaly lists this many anomalies (padded with the same
+   * types; see padAnomalies). Default: the 14 seeded anomalies only.
+   */
+  anomalies?: number;
   /** Listen address. Default 127.0.0.1. */
   listenHost?: string;
 }
@@ -221,7 +226,7 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
   const defaultVariant: Variant = opts.variant ?? "A";
   const names = new Names();
   const year = parisYear(now());
-  let state = makeState(seed, year, opts.scale ?? 1);
+  let state = makeState(seed, year, opts.scale ?? 1, opts.anomalies ?? 0);
   let entries: LogEntry[] = [];
   let seq = 0;
   const defaultFaults = (): Faults => ({
@@ -270,7 +275,7 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
   };
 
   const reset = (host = "api") => {
-    state = makeState(seed, year, opts.scale ?? 1);
+    state = makeState(seed, year, opts.scale ?? 1, opts.anomalies ?? 0);
     faults = defaultFaults();
     entries = [];
     log("reset", { host }, { seed });

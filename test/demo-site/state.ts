@@ -10,6 +10,7 @@ import {
   makeSeedData,
   ONLINE_SERVICES,
   type OnlineService,
+  padAnomalies,
   type SeedData,
 } from "./data.ts";
 import {
@@ -44,8 +45,9 @@ export interface DemoState {
   unknownSirens: string[];
 }
 
-export function makeState(seed: number, year: number, scale = 1): DemoState {
+export function makeState(seed: number, year: number, scale = 1, anomalyCount = 0): DemoState {
   const data = makeSeedData(seed, { year, scale });
+  const anomalies = anomalyCount > 0 ? padAnomalies(data.anomalies, anomalyCount) : data.anomalies;
   return {
     seed: data.seed,
     year: data.year,
@@ -53,7 +55,7 @@ export function makeState(seed: number, year: number, scale = 1): DemoState {
     credentials: data.credentials,
     portfolio: data.portfolio,
     directory: data.directory,
-    anomalies: data.anomalies,
+    anomalies,
     messages: data.messages,
     incidents: data.incidents,
     sessions: [],

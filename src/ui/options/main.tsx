@@ -18,6 +18,7 @@ const CollaboratorsTab = lazyComponent(() =>
 const PortfolioTab = lazyComponent(() => import("./portfolio-tab.tsx").then((m) => m.PortfolioTab));
 const DsnControlTab = lazyComponent(() => import("./dsn-control-tab.tsx").then((m) => m.DsnControlTab));
 const SettingsTab = lazyComponent(() => import("./settings-tab.tsx").then((m) => m.SettingsTab));
+const AnomaliesTab = lazyComponent(() => import("./anomalies-tab.tsx").then((m) => m.AnomaliesTab));
 
 const TABS = [
   "clients",
@@ -27,6 +28,7 @@ const TABS = [
   "collaborateurs",
   "cabinet",
   "controle-dsn",
+  "anomalies",
   "apropos",
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -38,6 +40,7 @@ const TAB_LABELS: Record<Tab, string> = {
   collaborateurs: "optTabCollaborators",
   cabinet: "optTabFirm",
   "controle-dsn": "dsnControlTab",
+  anomalies: "optTabAnomalies",
   apropos: "optTabAbout",
 };
 
@@ -108,6 +111,7 @@ function Options() {
         {snapshot && tab === "collaborateurs" && <CollaboratorsTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "cabinet" && <SettingsTab settings={snapshot.settings} api={api} />}
         {snapshot && tab === "controle-dsn" && <DsnControlTab snapshot={snapshot} api={api} />}
+        {tab === "anomalies" && <AnomaliesTab />}
         {tab === "apropos" && (
           <section>
             <h2>{t("optionsPrivacyTitle")}</h2>

@@ -3,6 +3,7 @@ import { browser, t } from "../../browser.ts";
 import { pageLabel } from "../../pages/index.ts";
 import { formatDateTime } from "../shared/format.ts";
 import { useStatus } from "../shared/use-status.ts";
+import { AnomaliesList } from "./anomalies-list.tsx";
 import { JobPanel } from "./job-panel.tsx";
 import "../shared/base.css";
 import "./popup.css";
@@ -19,6 +20,7 @@ function Popup() {
         </p>
       )}
       <JobPanel />
+      <AnomaliesList />
       <section aria-live="polite" data-testid="last-page">
         {status &&
           (last?.kind ? (
