@@ -1,4 +1,3 @@
-import { t } from "../browser.ts";
 import { comparePortfolio } from "../domain/portfolio.ts";
 import { type NewClient, unpackRow } from "../domain/register.ts";
 import type { ClientForm } from "../messages.ts";
@@ -33,6 +32,8 @@ export function createHandlers(
   jobs: JobRunner,
   now: () => Date,
   openOptions: (tab: string) => Promise<void> = async () => undefined,
+  /** The UI text of the browser's language (the background's own browser.i18n; injected for tests). */
+  t: (key: string, substitutions?: string | string[]) => string = (key) => key,
 ): Handlers {
   const pages = createPagesSeen(store);
   const dsnHistory = createDsnHistoryStore(store);

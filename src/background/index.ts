@@ -1,7 +1,7 @@
 // Service worker entry. Listeners are registered synchronously at the top level (MV3 requirement:
 // a worker woken by an event must find its listener at once); storage migration runs behind
 // `store.ready`, which every handler awaits.
-import { browser, type Runtime, restrictStorageToTrustedContexts } from "../browser.ts";
+import { browser, type Runtime, restrictStorageToTrustedContexts, t } from "../browser.ts";
 import { createHandlers } from "./handlers.ts";
 import { createJobRunner, JOB_WATCHDOG_ALARM } from "./job-runner.ts";
 import { createRegisterStore } from "./register-store.ts";
@@ -46,7 +46,7 @@ const jobs = createJobRunner(
 const openOptions = async (tab: string) => {
   await browser.tabs.create({ url: browser.runtime.getURL(`src/ui/options/index.html#${tab}`) });
 };
-const handlers = createHandlers(store, register, jobs, () => new Date(), openOptions);
+const handlers = createHandlers(store, register, jobs, () => new Date(), openOptions, t);
 const ctx = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL(""), handlers };
 
 // Content scripts must not read or write storage directly: everything goes through messages here.
