@@ -86,15 +86,17 @@ function cleanLabel(text: string): string {
 export function findByText(root: ParentNode, text: string | RegExp): HTMLElement[] {
   const test = typeof text === "string" ? (s: string) => sameText(s, text) : (s: string) => text.test(s);
   if (root instanceof Document) {
-    // The page-wide lookups (every adapter asks several) share one index of the short texts.
+    // The page-wide lookups (every adapter asks several) share one index of the short texts, kept
+    // normalised and lower-cased once: a lookup by text is then a plain comparison per entry.
     const index = shortTexts(root);
-    return index.entries
-      .filter(([, t]) => test(t))
-      .map(([el]) => el)
-      .filter(
-        (el) =>
-          ![...el.children].some((child) => test(index.texts.get(child as HTMLElement) ?? textOf(child))),
-      );
+    const wanted = typeof text === "string" ? norm(text).toLocaleLowerCase("fr") : null;
+    const matches =
+      wanted !== null
+        ? (el: HTMLElement) => index.lower.get(el) === wanted
+        : (el: HTMLElement) => test(index.texts.get(el) ?? textOf(el));
+    const hit = (child: Element) =>
+      index.texts.has(child as HTMLElement) ? matches(child as HTMLElement) : test(textOf(child));
+    return index.entries.filter((el) => matches(el)).filter((el) => ![...el.children].some(hit));
   }
   const found: HTMLElement[] = [];
   for (const el of root.querySelectorAll<HTMLElement>("*")) {
@@ -111,11 +113,15 @@ export function findByText(root: ParentNode, text: string | RegExp): HTMLElement
 const SHORT_TEXT = 400;
 
 interface TextIndex {
-  entries: [HTMLElement, string][];
+  entries: HTMLElement[];
   texts: Map<HTMLElement, string>;
+  lower: Map<HTMLElement, string>;
 }
 
 const indexes = new WeakMap<Document, { index: TextIndex; observer: MutationObserver }>();
+
+/** Subtrees never read: scripts, styles, templates and our own feature hosts. */
+const SKIPPED_TAGS = new Set(["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT"]);
 
 /**
  * Every element of the body whose visible text is short, with that text; rebuilt when the document
@@ -125,18 +131,30 @@ function shortTexts(doc: Document): TextIndex {
   const cached = indexes.get(doc);
   if (cached?.observer.takeRecords().every(ownHostOnly)) return cached.index;
   cached?.observer.disconnect();
-  const entries: [HTMLElement, string][] = [];
+  const entries: HTMLElement[] = [];
   const texts = new Map<HTMLElement, string>();
-  for (const el of doc.querySelectorAll<HTMLElement>("body *")) {
-    const raw = el.textContent ?? "";
-    if (raw.length > SHORT_TEXT * 4) continue;
-    if (el.closest("[data-tiers-feature], script, style, template")) continue;
-    const t = norm(raw);
-    if (t.length > SHORT_TEXT) continue;
-    entries.push([el, t]);
-    texts.set(el, t);
+  const lower = new Map<HTMLElement, string>();
+  if (doc.body) {
+    const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_ELEMENT, {
+      acceptNode: (node) => {
+        const el = node as HTMLElement;
+        return SKIPPED_TAGS.has(el.tagName) || el.dataset?.tiersFeature !== undefined
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node as HTMLElement;
+      const raw = el.textContent ?? "";
+      if (raw.length > SHORT_TEXT * 4) continue;
+      const t = norm(raw);
+      if (t.length > SHORT_TEXT) continue;
+      entries.push(el);
+      texts.set(el, t);
+      lower.set(el, t.toLocaleLowerCase("fr"));
+    }
   }
-  const index = { entries, texts };
+  const index = { entries, texts, lower };
   const observer = new MutationObserver(() => undefined);
   observer.observe(doc, { subtree: true, childList: true, characterData: true });
   indexes.set(doc, { index, observer });

@@ -58,6 +58,7 @@ export const bulkJob: Feature = {
   runsOn: () => true,
   run(ctx: FeatureContext) {
     let root: ShadowRoot | null = null;
+    let style: HTMLStyleElement | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let hidden = false;
 
@@ -134,8 +135,11 @@ export const bulkJob: Feature = {
         });
       }
       bar.append(actions);
-      const style = document.createElement("style");
-      style.textContent = STYLE;
+      // The style sheet is built once per page; a step only swaps the bar.
+      if (!style) {
+        style = document.createElement("style");
+        style.textContent = STYLE;
+      }
       root.replaceChildren(style, bar);
     };
 
