@@ -29,9 +29,14 @@ export function sameText(a: string, b: string): boolean {
 
 /** Buttons, links and submit inputs whose visible label is exactly `label` (case-insensitive). */
 export function findActions(root: ParentNode, label: string): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(ACTION_SELECTOR)].filter((el) =>
-    sameText(actionLabel(el), label),
-  );
+  // Pages with hundreds of links (a Suivi DSN list) are searched often: the label is normalised once,
+  // and a text of another length is passed over before any case folding.
+  const wanted = norm(label);
+  const folded = wanted.toLocaleLowerCase("fr");
+  return [...root.querySelectorAll<HTMLElement>(ACTION_SELECTOR)].filter((el) => {
+    const own = norm(actionLabel(el));
+    return own.length === wanted.length && own.toLocaleLowerCase("fr") === folded;
+  });
 }
 
 export function findAction(root: ParentNode, label: string): HTMLElement | null {
