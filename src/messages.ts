@@ -2,6 +2,7 @@
 // each incoming message here and answers unknown or malformed ones with an error; senders use the
 // typed `send` of send.ts. The content script imports only types from this module (no zod in it).
 import { z } from "zod";
+import type { EmitterStatus } from "./domain/emitter-siret.ts";
 import type { Command, Job, JobProgress } from "./domain/jobs.ts";
 import type { PortfolioSnapshot } from "./domain/portfolio.ts";
 import {
@@ -151,6 +152,13 @@ const JobControl = z.object({
 const JobGet = z.object({ type: z.literal("job/get") });
 const BackupRestore = z.object({ type: z.literal("backup/restore"), backup: z.unknown() });
 
+// --- Emitter-SIRET badge on the login form (issue 6) -----------------------------------------------
+/** The SIRET typed in the login form's "Identifiant" (never the password), for the background to classify. */
+const SiretClassify = z.object({
+  type: z.literal("siret/classify"),
+  siret: z.string().regex(/^[0-9A-Z]{14}$/),
+});
+
 export const MessageSchema = z.discriminatedUnion("type", [
   PageSeen,
   StatusGet,
@@ -175,6 +183,7 @@ export const MessageSchema = z.discriminatedUnion("type", [
   PortfolioGet,
   PortfolioSummary,
   OptionsOpen,
+  SiretClassify,
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 export type MessageType = Message["type"];
@@ -267,6 +276,14 @@ export interface Responses {
   "portfolio/get": PortfolioSnapshot | null;
   "portfolio/summary": PortfolioSummaryView | null;
   "options/open": { opened: true };
+  "siret/classify": SiretBadgeVerdict;
+}
+
+/** The badge's verdict: no client name, only what the typed SIRET is for the firm. */
+export interface SiretBadgeVerdict {
+  status: EmitterStatus;
+  /** For "invalid": why (length, character, key), in French. */
+  problem: string | null;
 }
 
 export type Reply<T extends MessageType> =

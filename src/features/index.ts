@@ -1,3 +1,4 @@
+import { badgeSiretEmetteur } from "./badge-siret-emetteur.ts";
 import { bulkJob } from "./bulk-job/index.ts";
 import { indicesIdentifiants } from "./indices-identifiants.ts";
 import { portefeuillePanneau } from "./portefeuille-panneau.ts";
@@ -12,4 +13,5 @@ export const FEATURES: readonly Feature[] = [
   indicesIdentifiants,
   resilierEnUnClic,
   portefeuillePanneau,
+  badgeSiretEmetteur,
 ];
