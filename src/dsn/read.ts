@@ -23,6 +23,8 @@ export interface ReaderSink {
   rubric(event: RubricEvent): void;
   /** A platform wrapper line (S05, S06, S95, S96). */
   wrapper?(event: RubricEvent): void;
+  /** A rubric whose value does not fit the norm's type or length (the rubric event is still sent). */
+  invalid?(event: RubricEvent, message: string): void;
   /** A non-blank line that produced no rubric event (technical, unknown or malformed). */
   skipped?(line: number): void;
   error(error: ReadError): void;
@@ -36,6 +38,10 @@ interface RubricInfo {
   kind: RubricKind;
   /** The block exists in the norm. */
   known: boolean;
+  /** Value type of the norm (P26V01): 0 text or unchecked, 1 number, 2 date JJMMAAAA. */
+  fmt: number;
+  /** Maximum length of the value in the norm, 0 when unknown. */
+  max: number;
 }
 
 const CODE_RE = /^S\d\d\.G\d\d\.\d\d\.\d{3}$/;
@@ -71,7 +77,79 @@ function classify(code: string): RubricInfo {
           : "unknown-rubric";
   else
     kind = Number(code.slice(8, 10)) >= 90 && /^S(10|20|21)$/.test(segment) ? "technical" : "unknown-block";
-  return { code: intern(code), block, num, kind, known: def !== undefined };
+  const spec = def?.rubrics[num];
+  const letter = spec?.charAt(0);
+  return {
+    code: intern(code),
+    block,
+    num,
+    kind,
+    known: def !== undefined,
+    fmt: letter === "N" ? 1 : letter === "D" ? 2 : 0,
+    max: spec && spec !== "-" ? Number(spec.slice(1)) || 0 : 0,
+  };
+}
+
+/**
+ * 0 when the value (bytes `s` from `a` to `b`, one byte per character) fits its rubric's type and
+ * length, else 1 too long, 2 not a number (-digits, optional decimal point), 3 not a date JJMMAAAA.
+ * Same rules as {@link valueProblemText}; two copies so that each stays monomorphic on the hot path.
+ */
+function valueProblemBytes(s: Uint8Array, a: number, b: number, info: RubricInfo): number {
+  if (info.max > 0 && b - a > info.max) return 1;
+  if (info.fmt === 1) {
+    let i = a;
+    if (s[i] === 45) i++;
+    let digits = 0;
+    let point = false;
+    for (; i < b; i++) {
+      const c = s[i] as number;
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === 46 && !point && digits > 0 && i + 1 < b) point = true;
+      else return 2;
+    }
+    return digits > 0 ? 0 : 2;
+  }
+  if (info.fmt === 2) {
+    if (b - a !== 8) return 3;
+    for (let i = a; i < b; i++) {
+      const c = s[i] as number;
+      if (c < 48 || c > 57) return 3;
+    }
+    const day = ((s[a] as number) - 48) * 10 + (s[a + 1] as number) - 48;
+    const month = ((s[a + 2] as number) - 48) * 10 + (s[a + 3] as number) - 48;
+    return day < 1 || day > 31 || month < 1 || month > 12 ? 3 : 0;
+  }
+  return 0;
+}
+
+function valueProblemText(s: string, info: RubricInfo): number {
+  const b = s.length;
+  if (info.max > 0 && b > info.max) return 1;
+  if (info.fmt === 1) {
+    let i = 0;
+    if (s.charCodeAt(0) === 45) i++;
+    let digits = 0;
+    let point = false;
+    for (; i < b; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === 46 && !point && digits > 0 && i + 1 < b) point = true;
+      else return 2;
+    }
+    return digits > 0 ? 0 : 2;
+  }
+  if (info.fmt === 2) {
+    if (b !== 8) return 3;
+    for (let i = 0; i < b; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return 3;
+    }
+    const day = (s.charCodeAt(0) - 48) * 10 + s.charCodeAt(1) - 48;
+    const month = (s.charCodeAt(2) - 48) * 10 + s.charCodeAt(3) - 48;
+    return day < 1 || day > 31 || month < 1 || month > 12 ? 3 : 0;
+  }
+  return 0;
 }
 
 /**
@@ -366,17 +444,35 @@ export class DsnReader {
             ? fast.get(byteKey(data, from))
             : undefined;
         if (info !== undefined) {
-          this.sink.rubric({
+          const event: RubricEvent = {
             line: this.lines,
             code: info.code,
             block: info.block,
             num: info.num,
             value: text.slice(from + 16, end - 1),
-          });
+          };
+          const problem = valueProblemBytes(data, from + 16, end - 1, info);
+          if (problem !== 0) this.invalid(event, info, problem);
+          this.sink.rubric(event);
         } else this.line(text.slice(from, end), false);
       }
       from = nl + 1;
     }
+  }
+
+  private invalid(e: RubricEvent, info: RubricInfo, problem: number) {
+    if (!this.sink.invalid) return;
+    const v = excerpt(e.value);
+    const why =
+      problem === 1
+        ? `la valeur « ${v} » a ${e.value.length} caractères, la norme en admet ${info.max} au plus`
+        : problem === 2
+          ? `la valeur « ${v} » n'est pas un nombre (chiffres, signe « - » et point décimal, par exemple 1234.56)`
+          : `la valeur « ${v} » n'est pas une date JJMMAAAA (par exemple 31012026)`;
+    this.sink.invalid(
+      e,
+      `Ligne ${e.line} (${e.code}) : ${why}. Corrigez la donnée dans le logiciel de paie et régénérez la DSN.`,
+    );
   }
 
   private tooLong() {
@@ -428,8 +524,12 @@ export class DsnReader {
         if (info !== undefined) {
           const value = data.slice(from + 16, end - 1);
           if (this.encoding === "utf-8" && value.includes("\uFFFD")) this.line(data.slice(from, end), false);
-          else
-            this.sink.rubric({ line: this.lines, code: info.code, block: info.block, num: info.num, value });
+          else {
+            const event = { line: this.lines, code: info.code, block: info.block, num: info.num, value };
+            const problem = info.max > 0 || info.fmt !== 0 ? valueProblemText(value, info) : 0;
+            if (problem !== 0) this.invalid(event, info, problem);
+            this.sink.rubric(event);
+          }
         } else this.line(data.slice(from, end), false);
       }
       from = nl + 1;
@@ -555,7 +655,10 @@ export class DsnReader {
           `Ligne ${n} (${code}) : la valeur « ${excerpt(value)} » contient le caractère de remplacement « \uFFFD » : des lettres accentuées ont été perdues lors d'une conversion d'encodage. Régénérez le fichier depuis le logiciel de paie (ISO-8859-1).`,
         );
       }
-      this.sink.rubric({ line: n, code, block: info.block, num: info.num, value });
+      const event = { line: n, code: info.code, block: info.block, num: info.num, value };
+      const problem = valueProblemText(value, info);
+      if (problem !== 0) this.invalid(event, info, problem);
+      this.sink.rubric(event);
       if (this.fast.size < 10_000) this.fast.set(numericKey(line, 0), info);
       return;
     }
