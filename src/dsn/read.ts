@@ -348,18 +348,35 @@ export class DsnReader {
       this.pending = null;
     }
     if (this.carryBytes) {
-      const joined = new Uint8Array(this.carryBytes.length + bytes.length);
-      joined.set(this.carryBytes);
-      joined.set(bytes, this.carryBytes.length);
-      bytes = joined;
+      const carry = this.carryBytes;
       this.carryBytes = null;
+      const nl = this.pending ? -1 : bytes.indexOf(10);
+      if (nl >= 0 && nl < bytes.length - 1) {
+        // The line cut by the previous chunk, completed and read alone: the chunk itself is not copied.
+        const head = new Uint8Array(carry.length + nl + 1);
+        head.set(carry);
+        head.set(bytes.subarray(0, nl + 1), carry.length);
+        this.consume(head);
+        if (this.aborted) return false;
+        bytes = bytes.subarray(nl + 1);
+      } else {
+        const joined = new Uint8Array(carry.length + bytes.length);
+        joined.set(carry);
+        joined.set(bytes, carry.length);
+        bytes = joined;
+      }
     }
+    this.consume(bytes);
+    return !this.aborted;
+  }
+
+  /** Decodes `bytes` (after the carry and pending bytes) and reads their lines. */
+  private consume(bytes: Uint8Array) {
     const text = this.decode(bytes);
     if (this.encoding !== "utf-8") {
       // One byte per character: lines are found and recognised on the bytes, values sliced from the text.
       this.splitBytes(this.pending ? bytes.subarray(0, text.length) : bytes, text);
     } else this.split(text);
-    return !this.aborted;
   }
 
   private decode(chunk: Uint8Array): string {
