@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { AnomalyPanelsView } from "./domain/anomaly-panel.ts";
 import type { OpenAnomaly, TrackedAnomaly, UnknownReferences } from "./domain/anomaly-tracking.ts";
 import { type DsnHistoryEntry, DsnHistoryEntrySchema } from "./domain/dsn-control.ts";
+import type { EmitterStatus } from "./domain/emitter-siret.ts";
 import type { Command, Job, JobBrief, JobProgress } from "./domain/jobs.ts";
 import type { PortfolioSnapshot } from "./domain/portfolio.ts";
 import {
@@ -210,6 +211,12 @@ const AnomalyTrack = z.object({
 const AnomalyOpen = z.object({ type: z.literal("anomaly/open") });
 /** References met on Suivi DSN that the catalogue does not know (options page). */
 const AnomalyUnknown = z.object({ type: z.literal("anomaly/unknown") });
+// --- Emitter-SIRET badge on the login form (issue 6) -----------------------------------------------
+/** The SIRET typed in the login form's "Identifiant" (never the password), for the background to classify. */
+const SiretClassify = z.object({
+  type: z.literal("siret/classify"),
+  siret: z.string().regex(/^[0-9A-Z]{14}$/),
+});
 
 export const MessageSchema = z.discriminatedUnion("type", [
   ...DSN_CONTROL_MESSAGES,
@@ -241,6 +248,7 @@ export const MessageSchema = z.discriminatedUnion("type", [
   AnomalyTrack,
   AnomalyOpen,
   AnomalyUnknown,
+  SiretClassify,
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 export type MessageType = Message["type"];
@@ -346,6 +354,14 @@ export interface Responses {
   "anomaly/track": TrackedAnomaly;
   "anomaly/open": OpenAnomaly[];
   "anomaly/unknown": UnknownReferences;
+  "siret/classify": SiretBadgeVerdict;
+}
+
+/** The badge's verdict: no client name, only what the typed SIRET is for the firm. */
+export interface SiretBadgeVerdict {
+  status: EmitterStatus;
+  /** For "invalid": why (length, character, key), in French. */
+  problem: string | null;
 }
 
 export type Reply<T extends MessageType> =

@@ -1,3 +1,4 @@
+import { classifySiret, clientSirensOf } from "../domain/emitter-siret.ts";
 import { comparePortfolio } from "../domain/portfolio.ts";
 import { type NewClient, unpackRow } from "../domain/register.ts";
 import type { ClientForm } from "../messages.ts";
@@ -112,5 +113,15 @@ export function createHandlers(
       return dsnHistory.clear(m.siren);
     },
     ...createAnomalyHandlers(store, register, now, t),
+    /** Login badge (issue 6): the typed SIRET against the firm's settings and the register's SIRENs. */
+    async "siret/classify"(m) {
+      const { settings, clients } = await register.snapshot();
+      const v = classifySiret(
+        m.siret,
+        { active: settings.siretActif, old: settings.anciensSirets },
+        clientSirensOf(clients),
+      );
+      return { status: v.status, problem: v.problem };
+    },
   };
 }

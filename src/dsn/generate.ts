@@ -45,6 +45,11 @@ export const PLANTABLE_ERRORS = {
   "reduction-amount": "réduction générale surévaluée de 50 % (reduction.amount)",
   "missing-net-social": "versement sans montant net social S21.G00.58 type 03 (net-social.missing)",
   "type-027": "rémunération de type 027 dans S21.G00.51 (net-social.type-027)",
+  "rubric-format": "montant net fiscal écrit avec une virgule, 1234,56 (structure.rubric-format)",
+  "block-order": "bloc S21.G00.58 écrit avant les S21.G00.51 de son versement (out-of-order)",
+  cardinality: "deux blocs établissement S21.G00.11 dans une entreprise (structure.cardinality)",
+  "wrapper-count":
+    "enveloppe de plateforme : S96.G51.00.002 annonce un envoi de trop (structure.wrapper-count)",
 } as const;
 export type PlantableError = keyof typeof PLANTABLE_ERRORS;
 
@@ -58,6 +63,8 @@ export interface GenerateOptions {
   establishments?: number;
   encoding?: "latin-1" | "utf-8";
   eol?: "\n" | "\r\n";
+  /** Wraps the send in the lines of a receiving platform (S05, S06 … S96, S95), as in a "lot" file. */
+  wrapper?: boolean;
 }
 
 function siren(prefix8: string): string {
@@ -199,6 +206,8 @@ interface Employee {
   noNetSocial?: boolean;
   type027?: boolean;
   noRetirementBlock?: boolean;
+  commaAmount?: boolean;
+  netSocialFirst?: boolean;
 }
 
 /** Generates the file as text chunks (one per individual, roughly) — join them or encode them one by one. */
@@ -326,6 +335,8 @@ export function generateDsnChunks(options: GenerateOptions): string[] {
   if (plant.has("missing-net-social")) e0.noNetSocial = true;
   if (plant.has("type-027")) e0.type027 = true;
   if (plant.has("missing-block")) e0.noRetirementBlock = true;
+  if (plant.has("rubric-format")) e0.commaAmount = true;
+  if (plant.has("block-order")) e0.netSocialFirst = true;
 
   // ----- serialisation -----
   const chunks: string[] = [];
@@ -398,6 +409,8 @@ export function generateDsnChunks(options: GenerateOptions): string[] {
     const present = staff.filter((s) => s.endDay === null).length;
     put("S21.G00.11.001", nic);
     put("S21.G00.11.002", "5610C");
+    // A second establishment block in the same enterprise (its rubric .001 again opens a new instance).
+    if (e === 0 && plant.has("cardinality")) put("S21.G00.11.001", nic);
     put("S21.G00.11.003", `${10 + e} RUE DU COMMERCE`);
     put("S21.G00.11.004", "69003");
     put("S21.G00.11.005", "LYON");
@@ -558,7 +571,7 @@ export function generateDsnChunks(options: GenerateOptions): string[] {
       }
       const endIso = s.endDay ? `${month}-${String(s.endDay).padStart(2, "0")}` : last;
       put("S21.G00.50.001", dd(last));
-      put("S21.G00.50.002", eur(s.netFiscal));
+      put("S21.G00.50.002", s.commaAmount ? eur(s.netFiscal).replace(".", ",") : eur(s.netFiscal));
       put("S21.G00.50.004", eur(s.netSocial - s.pas));
       put("S21.G00.50.006", s.pasRate.toFixed(2));
       put("S21.G00.50.007", "01");
@@ -570,6 +583,15 @@ export function generateDsnChunks(options: GenerateOptions): string[] {
         ["010", s.hours, s.gross],
       ];
       if (s.type027) rem.push(["027", null, s.netSocial]);
+      const netSocial = () => {
+        if (!s.noNetSocial) {
+          put("S21.G00.58.001", dd(first));
+          put("S21.G00.58.002", dd(endIso));
+          put("S21.G00.58.003", "03");
+          put("S21.G00.58.004", eur(s.netSocial));
+        }
+      };
+      if (s.netSocialFirst) netSocial();
       for (const [type, hours, amount] of rem) {
         put("S21.G00.51.001", dd(first));
         put("S21.G00.51.002", dd(endIso));
@@ -578,12 +600,7 @@ export function generateDsnChunks(options: GenerateOptions): string[] {
         if (hours !== null) put("S21.G00.51.012", hours.toFixed(2));
         put("S21.G00.51.013", eur(amount));
       }
-      if (!s.noNetSocial) {
-        put("S21.G00.58.001", dd(first));
-        put("S21.G00.58.002", dd(endIso));
-        put("S21.G00.58.003", "03");
-        put("S21.G00.58.004", eur(s.netSocial));
-      }
+      if (!s.netSocialFirst) netSocial();
       for (const b of s.bases) {
         put("S21.G00.78.001", b.code);
         put("S21.G00.78.002", dd(first));
@@ -608,6 +625,28 @@ export function generateDsnChunks(options: GenerateOptions): string[] {
   put("S90.G00.90.002", String(nEst));
   lines -= 2;
   flush();
+  if (options.wrapper || plant.has("wrapper-count")) {
+    // Platform lines around the send: not counted in S90.G00.90.001 (they are not part of the send).
+    const lot = String(100_000 + (options.seed % 900_000));
+    const head = [
+      "S05.G51.00.001,'V01R02'",
+      `S05.G51.00.002,'${lot}'`,
+      "S05.G51.00.003,'01'",
+      `S05.G51.00.004,'${dd(last)}'`,
+      "S05.G51.00.005,'101500'",
+      "S05.G51.00.006,'1'",
+      "S06.G51.00.001,'DSNOK'",
+    ];
+    const sends = plant.has("wrapper-count") ? 2 : 1;
+    const tail = [
+      "S96.G51.00.001,'FINSL'",
+      `S96.G51.00.002,'${sends}'`,
+      `S95.G51.00.001,'${lot}'`,
+      "S95.G51.00.002,'1'",
+    ];
+    chunks.unshift(head.join(eol) + eol);
+    chunks.push(tail.join(eol) + eol);
+  }
   return chunks;
 }
 

@@ -23,6 +23,8 @@ export interface ReaderSink {
   rubric(event: RubricEvent): void;
   /** A platform wrapper line (S05, S06, S95, S96). */
   wrapper?(event: RubricEvent): void;
+  /** A rubric whose value does not fit the norm's type or length (the rubric event is still sent). */
+  invalid?(event: RubricEvent, message: string): void;
   /** A non-blank line that produced no rubric event (technical, unknown or malformed). */
   skipped?(line: number): void;
   error(error: ReadError): void;
@@ -36,14 +38,32 @@ interface RubricInfo {
   kind: RubricKind;
   /** The block exists in the norm. */
   known: boolean;
+  /** Value type of the norm (P26V01): 0 text or unchecked, 1 number, 2 date JJMMAAAA. */
+  fmt: number;
+  /** Maximum length of the value in the norm, 0 when unknown. */
+  max: number;
 }
 
 const CODE_RE = /^S\d\d\.G\d\d\.\d\d\.\d{3}$/;
 const WRAPPER_SEGMENTS = new Set(["S05", "S06", "S95", "S96"]);
 
+/**
+ * One copy of each block, rubric number and code string, internalised (a property key): the tree and the
+ * checks compare them with `===` (and with literals such as "001"), which is then a pointer comparison.
+ */
+const INTERNED = new Map<string, string>();
+function intern(s: string): string {
+  let v = INTERNED.get(s);
+  if (v === undefined) {
+    v = Object.keys({ [s]: 0 })[0] as string;
+    if (INTERNED.size < 100_000) INTERNED.set(v, v);
+  }
+  return v;
+}
+
 function classify(code: string): RubricInfo {
-  const block = code.slice(0, 10);
-  const num = code.slice(11, 14);
+  const block = intern(code.slice(0, 10));
+  const num = intern(code.slice(11, 14));
   const segment = code.slice(0, 3);
   let kind: RubricKind;
   const def: DsnBlockDef | undefined = DSN_BLOCKS[block];
@@ -57,7 +77,79 @@ function classify(code: string): RubricInfo {
           : "unknown-rubric";
   else
     kind = Number(code.slice(8, 10)) >= 90 && /^S(10|20|21)$/.test(segment) ? "technical" : "unknown-block";
-  return { code, block, num, kind, known: def !== undefined };
+  const spec = def?.rubrics[num];
+  const letter = spec?.charAt(0);
+  return {
+    code: intern(code),
+    block,
+    num,
+    kind,
+    known: def !== undefined,
+    fmt: letter === "N" ? 1 : letter === "D" ? 2 : 0,
+    max: spec && spec !== "-" ? Number(spec.slice(1)) || 0 : 0,
+  };
+}
+
+/**
+ * 0 when the value (bytes `s` from `a` to `b`, one byte per character) fits its rubric's type and
+ * length, else 1 too long, 2 not a number (-digits, optional decimal point), 3 not a date JJMMAAAA.
+ * Same rules as {@link valueProblemText}; two copies so that each stays monomorphic on the hot path.
+ */
+function valueProblemBytes(s: Uint8Array, a: number, b: number, info: RubricInfo): number {
+  if (info.max > 0 && b - a > info.max) return 1;
+  if (info.fmt === 1) {
+    let i = a;
+    if (s[i] === 45) i++;
+    let digits = 0;
+    let point = false;
+    for (; i < b; i++) {
+      const c = s[i] as number;
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === 46 && !point && digits > 0 && i + 1 < b) point = true;
+      else return 2;
+    }
+    return digits > 0 ? 0 : 2;
+  }
+  if (info.fmt === 2) {
+    if (b - a !== 8) return 3;
+    for (let i = a; i < b; i++) {
+      const c = s[i] as number;
+      if (c < 48 || c > 57) return 3;
+    }
+    const day = ((s[a] as number) - 48) * 10 + (s[a + 1] as number) - 48;
+    const month = ((s[a + 2] as number) - 48) * 10 + (s[a + 3] as number) - 48;
+    return day < 1 || day > 31 || month < 1 || month > 12 ? 3 : 0;
+  }
+  return 0;
+}
+
+function valueProblemText(s: string, info: RubricInfo): number {
+  const b = s.length;
+  if (info.max > 0 && b > info.max) return 1;
+  if (info.fmt === 1) {
+    let i = 0;
+    if (s.charCodeAt(0) === 45) i++;
+    let digits = 0;
+    let point = false;
+    for (; i < b; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === 46 && !point && digits > 0 && i + 1 < b) point = true;
+      else return 2;
+    }
+    return digits > 0 ? 0 : 2;
+  }
+  if (info.fmt === 2) {
+    if (b !== 8) return 3;
+    for (let i = 0; i < b; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return 3;
+    }
+    const day = (s.charCodeAt(0) - 48) * 10 + s.charCodeAt(1) - 48;
+    const month = (s.charCodeAt(2) - 48) * 10 + s.charCodeAt(3) - 48;
+    return day < 1 || day > 31 || month < 1 || month > 12 ? 3 : 0;
+  }
+  return 0;
 }
 
 /**
@@ -88,9 +180,15 @@ function utf8Verdict(bytes: Uint8Array, from: number): "utf-8" | "latin-1" | "un
   return complete ? "utf-8" : "undecided";
 }
 
-const KEY_DIGITS = [1, 2, 5, 6, 8, 9, 11, 12, 13];
+/** A decimal digit's value, or a large number (never a digit) for any other character. */
+function digit(s: string, i: number): number {
+  return (s.charCodeAt(i) - 48) >>> 0;
+}
 
-/** "S21.G00.06.001" at `i` → 210006001 (the 9 digits), or -1 when the shape is not Sdd.Gdd.dd.ddd. */
+/**
+ * "S21.G00.06.001" at `i` → 210006001 (its 9 digits), or -1 when the shape is not Sdd.Gdd.dd.ddd.
+ * Unrolled: it runs on every line.
+ */
 function numericKey(s: string, i: number): number {
   if (
     s.charCodeAt(i + 3) !== 46 ||
@@ -99,13 +197,33 @@ function numericKey(s: string, i: number): number {
     s.charCodeAt(i + 10) !== 46
   )
     return -1;
-  let k = 0;
-  for (let j = 0; j < 9; j++) {
-    const d = s.charCodeAt(i + (KEY_DIGITS[j] as number)) - 48;
-    if (d < 0 || d > 9) return -1;
-    k = k * 10 + d;
-  }
-  return k;
+  const a = digit(s, i + 1);
+  const b = digit(s, i + 2);
+  const c = digit(s, i + 5);
+  const d = digit(s, i + 6);
+  const e = digit(s, i + 8);
+  const f = digit(s, i + 9);
+  const g = digit(s, i + 11);
+  const h = digit(s, i + 12);
+  const k = digit(s, i + 13);
+  if (a > 9 || b > 9 || c > 9 || d > 9 || e > 9 || f > 9 || g > 9 || h > 9 || k > 9) return -1;
+  return (((((((a * 10 + b) * 10 + c) * 10 + d) * 10 + e) * 10 + f) * 10 + g) * 10 + h) * 10 + k;
+}
+
+/** {@link numericKey} on bytes (one-byte encodings). */
+function byteKey(s: Uint8Array, i: number): number {
+  if (s[i + 3] !== 46 || s[i + 4] !== 71 || s[i + 7] !== 46 || s[i + 10] !== 46) return -1;
+  const a = ((s[i + 1] as number) - 48) >>> 0;
+  const b = ((s[i + 2] as number) - 48) >>> 0;
+  const c = ((s[i + 5] as number) - 48) >>> 0;
+  const d = ((s[i + 6] as number) - 48) >>> 0;
+  const e = ((s[i + 8] as number) - 48) >>> 0;
+  const f = ((s[i + 9] as number) - 48) >>> 0;
+  const g = ((s[i + 11] as number) - 48) >>> 0;
+  const h = ((s[i + 12] as number) - 48) >>> 0;
+  const k = ((s[i + 13] as number) - 48) >>> 0;
+  if (a > 9 || b > 9 || c > 9 || d > 9 || e > 9 || f > 9 || g > 9 || h > 9 || k > 9) return -1;
+  return (((((((a * 10 + b) * 10 + c) * 10 + d) * 10 + e) * 10 + f) * 10 + g) * 10 + h) * 10 + k;
 }
 
 /** A short, printable excerpt of a line for error messages (control characters shown as "·"). */
@@ -129,6 +247,8 @@ export class DsnReader {
   sawRubric = false;
 
   private carry = "";
+  /** The incomplete last line while the file reads one byte per character (ASCII, Latin-1). */
+  private carryBytes: Uint8Array | null = null;
   private skipping = false;
   private utf8: TextDecoder | null = null;
   private readonly latin1 = new TextDecoder("latin1");
@@ -227,9 +347,36 @@ export class DsnReader {
       bytes = joined;
       this.pending = null;
     }
-    const text = this.decode(bytes);
-    this.split(text);
+    if (this.carryBytes) {
+      const carry = this.carryBytes;
+      this.carryBytes = null;
+      const nl = this.pending ? -1 : bytes.indexOf(10);
+      if (nl >= 0 && nl < bytes.length - 1) {
+        // The line cut by the previous chunk, completed and read alone: the chunk itself is not copied.
+        const head = new Uint8Array(carry.length + nl + 1);
+        head.set(carry);
+        head.set(bytes.subarray(0, nl + 1), carry.length);
+        this.consume(head);
+        if (this.aborted) return false;
+        bytes = bytes.subarray(nl + 1);
+      } else {
+        const joined = new Uint8Array(carry.length + bytes.length);
+        joined.set(carry);
+        joined.set(bytes, carry.length);
+        bytes = joined;
+      }
+    }
+    this.consume(bytes);
     return !this.aborted;
+  }
+
+  /** Decodes `bytes` (after the carry and pending bytes) and reads their lines. */
+  private consume(bytes: Uint8Array) {
+    const text = this.decode(bytes);
+    if (this.encoding !== "utf-8") {
+      // One byte per character: lines are found and recognised on the bytes, values sliced from the text.
+      this.splitBytes(this.pending ? bytes.subarray(0, text.length) : bytes, text);
+    } else this.split(text);
   }
 
   private decode(chunk: Uint8Array): string {
@@ -281,6 +428,80 @@ export class DsnReader {
     }
   }
 
+  /** {@link split} for one-byte encodings: `text` is `bytes` decoded, character i being byte i. */
+  private splitBytes(data: Uint8Array, text: string) {
+    let from = 0;
+    const len = data.length;
+    const fast = this.fast;
+    while (from < len && !this.aborted) {
+      const nl = text.indexOf("\n", from);
+      if (nl < 0) {
+        if (len - from > MAX_LINE_CHARS) {
+          if (!this.skipping) {
+            this.lines += 1;
+            this.skipping = true;
+            this.tooLong();
+          }
+        } else this.carryBytes = data.slice(from);
+        return;
+      }
+      if (this.skipping) {
+        this.skipping = false;
+      } else {
+        const end = nl > from && data[nl - 1] === 13 ? nl - 1 : nl;
+        this.lines += 1;
+        // Hot path: a well-formed rubric line of a known code.
+        const info =
+          end - from > 16 &&
+          end - from <= NORM_LINE_CHARS &&
+          data[from] === 83 &&
+          data[from + 14] === 44 &&
+          data[from + 15] === 39 &&
+          data[end - 1] === 39
+            ? fast.get(byteKey(data, from))
+            : undefined;
+        if (info !== undefined) {
+          const event: RubricEvent = {
+            line: this.lines,
+            code: info.code,
+            block: info.block,
+            num: info.num,
+            value: text.slice(from + 16, end - 1),
+          };
+          const problem = valueProblemBytes(data, from + 16, end - 1, info);
+          if (problem !== 0) this.invalid(event, info, problem);
+          this.sink.rubric(event);
+        } else this.line(text.slice(from, end), false);
+      }
+      from = nl + 1;
+    }
+  }
+
+  private invalid(e: RubricEvent, info: RubricInfo, problem: number) {
+    if (!this.sink.invalid) return;
+    const v = excerpt(e.value);
+    const why =
+      problem === 1
+        ? `la valeur « ${v} » a ${e.value.length} caractères, la norme en admet ${info.max} au plus`
+        : problem === 2
+          ? `la valeur « ${v} » n'est pas un nombre (chiffres, signe « - » et point décimal, par exemple 1234.56)`
+          : `la valeur « ${v} » n'est pas une date JJMMAAAA (par exemple 31012026)`;
+    this.sink.invalid(
+      e,
+      `Ligne ${e.line} (${e.code}) : ${why}. Corrigez la donnée dans le logiciel de paie et régénérez la DSN.`,
+    );
+  }
+
+  private tooLong() {
+    this.report(
+      "line-too-long",
+      "error",
+      this.lines,
+      null,
+      `Ligne ${this.lines} : plus de ${MAX_LINE_CHARS.toLocaleString("fr-FR")} caractères sans retour à la ligne. Ce n'est pas une ligne DSN (256 caractères au plus) ; elle est ignorée.`,
+    );
+  }
+
   private split(text: string) {
     let from = 0;
     let data = text;
@@ -297,13 +518,7 @@ export class DsnReader {
           if (!this.skipping) {
             this.lines += 1;
             this.skipping = true;
-            this.report(
-              "line-too-long",
-              "error",
-              this.lines,
-              null,
-              `Ligne ${this.lines} : plus de ${MAX_LINE_CHARS.toLocaleString("fr-FR")} caractères sans retour à la ligne. Ce n'est pas une ligne DSN (256 caractères au plus) ; elle est ignorée.`,
-            );
+            this.tooLong();
           }
         } else this.carry = from === 0 ? data : data.slice(from);
         return;
@@ -326,8 +541,12 @@ export class DsnReader {
         if (info !== undefined) {
           const value = data.slice(from + 16, end - 1);
           if (this.encoding === "utf-8" && value.includes("\uFFFD")) this.line(data.slice(from, end), false);
-          else
-            this.sink.rubric({ line: this.lines, code: info.code, block: info.block, num: info.num, value });
+          else {
+            const event = { line: this.lines, code: info.code, block: info.block, num: info.num, value };
+            const problem = info.max > 0 || info.fmt !== 0 ? valueProblemText(value, info) : 0;
+            if (problem !== 0) this.invalid(event, info, problem);
+            this.sink.rubric(event);
+          }
         } else this.line(data.slice(from, end), false);
       }
       from = nl + 1;
@@ -336,6 +555,10 @@ export class DsnReader {
 
   /** Flushes the last line and reports what the whole file lacks. */
   end(): void {
+    if (this.carryBytes) {
+      this.carry = this.latin1.decode(this.carryBytes);
+      this.carryBytes = null;
+    }
     if (!this.aborted && this.pending) {
       // The file ends inside an undecided sequence: not UTF-8.
       this.encoding = "latin-1";
@@ -449,7 +672,10 @@ export class DsnReader {
           `Ligne ${n} (${code}) : la valeur « ${excerpt(value)} » contient le caractère de remplacement « \uFFFD » : des lettres accentuées ont été perdues lors d'une conversion d'encodage. Régénérez le fichier depuis le logiciel de paie (ISO-8859-1).`,
         );
       }
-      this.sink.rubric({ line: n, code, block: info.block, num: info.num, value });
+      const event = { line: n, code: info.code, block: info.block, num: info.num, value };
+      const problem = valueProblemText(value, info);
+      if (problem !== 0) this.invalid(event, info, problem);
+      this.sink.rubric(event);
       if (this.fast.size < 10_000) this.fast.set(numericKey(line, 0), info);
       return;
     }

@@ -31,7 +31,7 @@ describe("checkDsn on the public sample (three sends in a platform wrapper)", ()
 });
 
 describe("checkDsn on generated monthly files", () => {
-  it("raises no error or warning on clean files across 24 seeds (Latin-1/UTF-8, LF/CRLF, 1–3 establishments)", async () => {
+  it("raises no error or warning on clean files across 24 seeds (Latin-1/UTF-8, LF/CRLF, 1–3 establishments, platform wrapper or not)", async () => {
     for (let seed = 1; seed <= 24; seed++) {
       const bytes = generateDsn({
         employees: 3 + seed * 5,
@@ -39,6 +39,7 @@ describe("checkDsn on generated monthly files", () => {
         establishments: 1 + (seed % 3),
         encoding: seed % 2 ? "utf-8" : "latin-1",
         eol: seed % 4 === 0 ? "\r\n" : "\n",
+        wrapper: seed % 3 === 0,
       });
       const r = await checkDsn(bytes, generatedFirmContext());
       const problems = [...r.errors, ...r.findings].filter((f) => f.severity !== "info");
@@ -54,16 +55,25 @@ describe("checkDsn on generated monthly files", () => {
   });
 
   const plants = Object.keys(PLANTABLE_ERRORS) as PlantableError[];
-  it.each(plants)("finds the planted error %s", async (plant) => {
+  const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
+  it.each(plants)("finds the planted error %s across 20 seeds", async (plant) => {
+    // The check id (a finding) or the read error kind (an error of the file itself) it must raise.
     const expected = /\(([^)]+)\)$/.exec(PLANTABLE_ERRORS[plant])?.[1] as string;
-    for (const seed of [2, 5, 11]) {
-      const r = await checkDsn(generateDsn({ employees: 30, seed, plant: [plant] }), generatedFirmContext());
-      const found = r.findings.filter((f) => f.check === expected);
+    for (const seed of SEEDS) {
+      const r = await checkDsn(
+        generateDsn({ employees: 4 + (seed % 5), seed, establishments: 1 + (seed % 2), plant: [plant] }),
+        generatedFirmContext(),
+      );
+      const found = [
+        ...r.findings.filter((f) => f.check === expected),
+        ...r.errors.filter((e) => e.kind === expected).map((e) => ({ ...e, source: "lecture" })),
+      ];
       expect(found.length, `${plant}, graine ${seed}`).toBeGreaterThan(0);
       for (const f of found) {
         expect(f.message.length).toBeGreaterThan(30);
         expect(f.source).not.toBe("");
         expect(f.rubric).toMatch(/^S\d\d\.G\d\d\.\d\d/);
+        expect(f.line).toBeGreaterThan(0);
       }
     }
   });

@@ -95,6 +95,9 @@ export async function checkDsn(source: ByteSource, context: DsnCheckContext): Pr
           individuals: d.individuals,
         });
       },
+      wrapper(e) {
+        for (const r of runners) r.wrapper?.(e);
+      },
       send(s) {
         for (const r of runners) r.send?.(s);
         const em = s.header.child("S10.G00.01");
@@ -113,13 +116,26 @@ export async function checkDsn(source: ByteSource, context: DsnCheckContext): Pr
   );
   const reader = new DsnReader({
     rubric: (e) => tree.rubric(e),
+    invalid: (e, message) =>
+      report({
+        check: "structure.rubric-format",
+        severity: "error",
+        rubric: e.code,
+        line: e.line,
+        message,
+        source:
+          "Norme DSN P26V01 : type (X, N, D) et longueur maximale de chaque rubrique (norm-P26V01.yaml)",
+      }),
     wrapper: (e) => tree.wrapper(e),
     skipped: (line) => tree.skipped(line),
     error: (e) => errors.push(e),
   });
   try {
     await feed(reader, source);
-    if (!reader.aborted || reader.sawRubric) tree.end();
+    if (!reader.aborted || reader.sawRubric) {
+      tree.end();
+      for (const r of runners) r.end?.();
+    }
   } catch (error) {
     errors.push({
       kind: "truncated",

@@ -15,6 +15,9 @@ export class DsnBlock {
   readonly rubrics: RubricEvent[] = [];
   readonly children: DsnBlock[] = [];
   lastNum = "";
+  /** Position in the norm's tree (see {@link TREE_ORDER}) of the last child block opened, -1 before. */
+  lastChildOrder = -1;
+  lastChildLine = 0;
   constructor(
     readonly block: string,
     readonly line: number,
@@ -82,6 +85,20 @@ export interface TreeVisitor {
   declaration?(declaration: DeclarationInfo): void;
   send?(send: SendInfo): void;
   wrapper?(event: RubricEvent): void;
+}
+
+/**
+ * Position of each block in the norm's tree, parents before their children and siblings in the order of
+ * the message trees of the cahier technique (ct2025 § 5.5; the Blocks sheet lists them in that order):
+ * "block order follows the tree, not the numbers" (facts/dsn.md).
+ */
+const TREE_ORDER = new Map<string, number>();
+/** Parent of each block (a Map: faster than the big object literal on the hot path). */
+const PARENT = new Map<string, string>();
+for (const [block, def] of Object.entries(DSN_BLOCKS)) {
+  if (def.parent === null) continue;
+  TREE_ORDER.set(block, TREE_ORDER.size);
+  PARENT.set(block, def.parent);
 }
 
 const ROOT = "S10.G00.00";
@@ -153,7 +170,7 @@ export class TreeBuilder {
       return;
     }
     this.orphan = null;
-    const parent = DSN_BLOCKS[e.block]?.parent ?? null;
+    const parent = PARENT.get(e.block) ?? null;
     for (let i = stack.length - 1; i >= 0; i--) {
       const s = stack[i] as DsnBlock;
       if (s.block === e.block) {
@@ -197,6 +214,24 @@ export class TreeBuilder {
     s.lastNum = e.num;
   }
 
+  /** A block opened after a sibling that the norm places after it (S21.G00.40 after S21.G00.50…). */
+  private siblingOrder(e: RubricEvent, parent: DsnBlock) {
+    let after = "";
+    for (const [block, order] of TREE_ORDER)
+      if (order === parent.lastChildOrder) {
+        after = block;
+        break;
+      }
+    const name = (b: string) => `${b} (${DSN_BLOCKS[b]?.name ?? "?"})`;
+    this.error({
+      kind: "out-of-order",
+      severity: "error",
+      line: e.line,
+      rubric: e.code,
+      message: `Ligne ${e.line} : le bloc ${name(e.block)} vient après le bloc ${name(after)} ouvert ligne ${parent.lastChildLine}, alors que la norme le place avant (ordre des blocs dans ${name(parent.block)}, ligne ${parent.line}). Les blocs suivent l'arborescence de la norme, pas leurs numéros : corrigez l'ordre dans le logiciel de paie.`,
+    });
+  }
+
   private openSend(e: RubricEvent) {
     const header = new DsnBlock(ROOT, e.line, null);
     header.rubrics.push(e);
@@ -216,6 +251,15 @@ export class TreeBuilder {
   }
 
   private open(e: RubricEvent, parent: DsnBlock | null) {
+    if (parent) {
+      const order = TREE_ORDER.get(e.block);
+      if (order !== undefined) {
+        // Reported once, then the order goes on from this block (its next instances are not errors).
+        if (order < parent.lastChildOrder) this.siblingOrder(e, parent);
+        parent.lastChildOrder = order;
+        parent.lastChildLine = e.line;
+      }
+    }
     const b = new DsnBlock(e.block, e.line, parent);
     b.rubrics.push(e);
     b.lastNum = e.num;

@@ -1,3 +1,4 @@
+import { badgeSiretEmetteur } from "./badge-siret-emetteur.ts";
 import { bulkJob } from "./bulk-job/index.ts";
 import { indicesIdentifiants } from "./indices-identifiants.ts";
 import { panneauAnomalies } from "./panneau-anomalies.ts";
@@ -14,4 +15,5 @@ export const FEATURES: readonly Feature[] = [
   resilierEnUnClic,
   portefeuillePanneau,
   panneauAnomalies,
+  badgeSiretEmetteur,
 ];

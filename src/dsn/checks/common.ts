@@ -4,7 +4,7 @@
  */
 import type { DsnContact } from "../../domain/register.ts";
 import type { DeclarationInfo, DsnBlock, SendInfo } from "../tree.ts";
-import type { Finding, Severity } from "../types.ts";
+import type { Finding, RubricEvent, Severity } from "../types.ts";
 
 export interface DsnCheckContext {
   /** The firm's active SIRET (settings), or null when not configured. */
@@ -24,6 +24,10 @@ export interface DsnCheckRunner {
   individual?(individual: DsnBlock, declaration: DeclarationInfo): void;
   declaration?(declaration: DeclarationInfo): void;
   send?(send: SendInfo): void;
+  /** A platform wrapper line (S05, S06, S95, S96), after the send it closes. */
+  wrapper?(event: RubricEvent): void;
+  /** The end of the file (after the last send). */
+  end?(): void;
 }
 
 export interface DsnCheckFamily {

@@ -3,20 +3,14 @@
  * in S10.G00.01 — not a client's SIRET, not a closed SIRET of the firm — and the S10.G00.02 contact must
  * be complete and match the firm's settings.
  */
-import { checkSiren, checkSiret, formatSiret } from "../../domain/ids.ts";
+import { classifySiret, type EmitterStatus } from "../../domain/emitter-siret.ts";
+import { checkSiren, formatSiret } from "../../domain/ids.ts";
 import type { SendInfo } from "../tree.ts";
 import { type DsnCheckContext, type DsnCheckFamily, finding } from "./common.ts";
 
 const SEED = "Seed 000, « Le SIRET connecté » (Urssaf) : déclarer dans S10.G00.01 le SIRET actif du cabinet";
 
-export type EmitterStatus =
-  | "active"
-  | "old"
-  | "firm-other"
-  | "client"
-  | "unknown"
-  | "invalid"
-  | "not-configured";
+export type { EmitterStatus } from "../../domain/emitter-siret.ts";
 
 export interface EmitterClassification {
   siret: string;
@@ -26,9 +20,9 @@ export interface EmitterClassification {
 }
 
 /**
- * Says what an emitter SIRET (or a SIRET typed on a login form) is for the firm: its active SIRET, an old
- * one, another establishment of the firm, a client's (SIREN of the file's S21.G00.06 or of the register),
- * unknown, or invalid. Pure: reusable by the page badges.
+ * Says what an emitter SIRET is for the firm (see {@link classifySiret}, shared with the login badge),
+ * with a French sentence for the report: its active SIRET, an old one, another establishment of the firm,
+ * a client's (SIREN of the file's S21.G00.06 or of the register), unknown, or invalid.
  */
 export function classifyEmitter(
   siret: string,
@@ -36,40 +30,31 @@ export function classifyEmitter(
   fileSirens: ReadonlySet<string> = new Set(),
 ): EmitterClassification {
   const shown = formatSiret(siret);
-  const valid = checkSiret(siret);
-  if (!valid.ok) return { siret, status: "invalid", label: valid.problem.message };
-  const siren = siret.slice(0, 9);
-  const firm = context.firmSiret;
-  if (firm && siret === firm)
-    return { siret, status: "active", label: `${shown} est le SIRET actif du cabinet.` };
-  if (context.oldSirets.includes(siret)) {
-    return { siret, status: "old", label: `${shown} est un ancien SIRET du cabinet (fermé).` };
-  }
-  if (firm && siren === firm.slice(0, 9)) {
-    return {
-      siret,
-      status: "firm-other",
-      label: `${shown} est un autre établissement du cabinet, pas son SIRET actif.`,
-    };
-  }
-  if (fileSirens.has(siren) || context.clientSirens?.has(siren)) {
-    const from = fileSirens.has(siren)
-      ? "l'entreprise déclarée dans le fichier (S21.G00.06)"
-      : "un client du registre";
-    return { siret, status: "client", label: `${shown} est le SIRET d'un client : ${from}.` };
-  }
-  if (!firm) {
-    return {
-      siret,
-      status: "not-configured",
-      label: `${shown} : le SIRET actif du cabinet n'est pas renseigné dans les réglages, la comparaison est impossible.`,
-    };
-  }
-  return {
+  const v = classifySiret(
     siret,
-    status: "unknown",
-    label: `${shown} n'est ni le SIRET du cabinet ni celui d'un client connu.`,
-  };
+    { active: context.firmSiret, old: context.oldSirets },
+    context.clientSirens,
+    fileSirens,
+  );
+  const label = (() => {
+    switch (v.status) {
+      case "invalid":
+        return v.problem ?? `${shown} est invalide.`;
+      case "active":
+        return `${shown} est le SIRET actif du cabinet.`;
+      case "old":
+        return `${shown} est un ancien SIRET du cabinet (fermé).`;
+      case "firm-other":
+        return `${shown} est un autre établissement du cabinet, pas son SIRET actif.`;
+      case "client":
+        return `${shown} est le SIRET d'un client : ${v.clientFrom === "file" ? "l'entreprise déclarée dans le fichier (S21.G00.06)" : "un client du registre"}.`;
+      case "not-configured":
+        return `${shown} : le SIRET actif du cabinet n'est pas renseigné dans les réglages, la comparaison est impossible.`;
+      case "unknown":
+        return `${shown} n'est ni le SIRET du cabinet ni celui d'un client connu.`;
+    }
+  })();
+  return { siret, status: v.status, label };
 }
 
 const norm = (s: string) =>

@@ -5,6 +5,8 @@
 import { checkNir, checkSiren, checkSiret, formatSiret } from "../../domain/ids.ts";
 import { type DsnCheckFamily, finding, who } from "./common.ts";
 
+export const PLAIN_NIR = /^[1-8]\d{12}$/;
+
 export const identifiersFamily: DsnCheckFamily = {
   id: "identifiers",
   label: "Identifiants",
@@ -48,8 +50,10 @@ export const identifiersFamily: DsnCheckFamily = {
             ),
           );
         } else {
-          const r = checkNir(nir);
-          if (!r.ok) {
+          // 13 digits starting with 1 to 8: what checkNir accepts without a key (it only adds warnings),
+          // tested at once instead of character by character — this runs for every individual.
+          const r = PLAIN_NIR.test(nir) ? null : checkNir(nir);
+          if (r && !r.ok) {
             report(
               finding(
                 "identifiers.nir-format",

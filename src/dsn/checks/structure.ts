@@ -65,11 +65,106 @@ export function checkCardinalities(b: DsnBlock, strict: boolean, report: Report,
     if (c.children.length > 0 || CHILDREN.has(c.block)) checkCardinalities(c, strict, report, skip);
 }
 
+const SOURCE_WRAPPER =
+  "Enveloppe des fichiers de plateforme (S05 lot, S06 sous-lot, S96 fin de sous-lot, S95 fin de lot), d'après l'exemple public open-neodes (facts/dsn-samples)";
+
+/**
+ * The platform wrapper of a "lot" file: S05 opens the lot (.002 its id), each S06 a sub-lot (.001 its
+ * status, DSNOK…), S96 closes the sub-lot (.002 the number of sends in it), S95 closes the lot (.001 the
+ * lot id again, .002 the number of sends in the lot).
+ */
+function wrapperChecker(report: Report) {
+  let lot: { line: number; id: string | null } | null = null;
+  let closed = false;
+  let sends = 0;
+  let sub: { line: number; status: string; sends: number } | null = null;
+  let last = 0;
+  const count = (
+    e: { line: number; code: string; value: string },
+    expected: number,
+    what: string,
+    where: string,
+  ) => {
+    if (Number(e.value) === expected && /^\d+$/.test(e.value)) return;
+    report(
+      finding(
+        "structure.wrapper-count",
+        "error",
+        e.code,
+        e.line,
+        `Ligne ${e.line} : ${e.code} annonce « ${e.value} » envoi(s) ${what}, le fichier en contient ${expected} ${where}. Des envois ont été ajoutés, retirés ou coupés : récupérez le fichier de la plateforme en entier.`,
+        SOURCE_WRAPPER,
+      ),
+    );
+  };
+  return {
+    send(endLine: number) {
+      last = Math.max(last, endLine);
+      sends++;
+      if (sub) sub.sends++;
+    },
+    wrapper(e: { line: number; code: string; block: string; num: string; value: string }) {
+      last = e.line;
+      const seg = e.block.slice(0, 3);
+      if (seg === "S05") {
+        if (e.num === "001" || !lot) {
+          lot = { line: e.line, id: null };
+          closed = false;
+          sends = 0;
+          sub = null;
+        }
+        if (e.num === "002") lot.id = e.value;
+      } else if (seg === "S06" && e.num === "001") {
+        sub = { line: e.line, status: e.value, sends: 0 };
+      } else if (seg === "S96" && e.num === "002" && sub) {
+        count(
+          e,
+          sub.sends,
+          `dans le sous-lot « ${sub.status} »`,
+          `entre la ligne ${sub.line} et la ligne ${e.line}`,
+        );
+      } else if (seg === "S95") {
+        closed = true;
+        if (e.num === "001" && lot?.id && e.value !== lot.id) {
+          report(
+            finding(
+              "structure.wrapper-count",
+              "error",
+              e.code,
+              e.line,
+              `Ligne ${e.line} : la fin de lot S95 porte le numéro « ${e.value} », le lot ouvert ligne ${lot.line} (S05) le numéro « ${lot.id} ». Le fichier assemble deux lots différents : récupérez le fichier de la plateforme en entier.`,
+              SOURCE_WRAPPER,
+            ),
+          );
+        }
+        if (e.num === "002") count(e, sends, "dans le lot", lot ? `depuis la ligne ${lot.line}` : "");
+      }
+    },
+    end() {
+      if (lot && !closed) {
+        report(
+          finding(
+            "structure.wrapper-truncated",
+            "error",
+            "S95.G51.00",
+            last,
+            `Le lot de plateforme ouvert ligne ${(lot as { line: number }).line} (S05) n'a pas sa ligne de fin S95 : le fichier est tronqué après la ligne ${last}. Récupérez le fichier en entier.`,
+            SOURCE_WRAPPER,
+          ),
+        );
+      }
+    },
+  };
+}
+
 export const structureFamily: DsnCheckFamily = {
   id: "structure",
   label: "Structure",
   create(_context, report) {
+    const wrapper = wrapperChecker(report);
     return {
+      wrapper: wrapper.wrapper,
+      end: wrapper.end,
       individual(individual, declaration) {
         checkCardinalities(individual, declaration.nature === "01", report);
       },
@@ -77,6 +172,7 @@ export const structureFamily: DsnCheckFamily = {
         checkCardinalities(declaration.block, declaration.nature === "01", report, "S21.G00.30");
       },
       send(send) {
+        wrapper.send(send.endLine);
         const h = send.header;
         for (const block of ["S10.G00.01", "S10.G00.02"]) {
           const n = h.all(block).length;
