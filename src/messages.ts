@@ -218,6 +218,16 @@ const SiretClassify = z.object({
   siret: z.string().regex(/^[0-9A-Z]{14}$/),
 });
 
+// --- Identifier hints on the Urssaf forms (issue 4) --------------------------------------------------
+/** A value typed in an identifier field, checked by the background (the checks stay out of the page). */
+const IdCheck = z.object({
+  type: z.literal("id/check"),
+  check: z.enum(["siren", "siren-or-siret", "account", "nir"]),
+  value: z.string().max(64),
+});
+
+export type IdCheckKind = z.infer<typeof IdCheck>["check"];
+
 export const MessageSchema = z.discriminatedUnion("type", [
   ...DSN_CONTROL_MESSAGES,
   PageSeen,
@@ -249,6 +259,7 @@ export const MessageSchema = z.discriminatedUnion("type", [
   AnomalyOpen,
   AnomalyUnknown,
   SiretClassify,
+  IdCheck,
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 export type MessageType = Message["type"];
@@ -321,6 +332,12 @@ export interface JobReply {
   command: Command | null;
 }
 
+/** The hint under an identifier field: its level and its text, in the browser's language. */
+export interface IdHint {
+  level: "ok" | "warn" | "bad";
+  text: string;
+}
+
 /** What each message answers when it succeeds. */
 export interface Responses {
   "page/seen": { recorded: true };
@@ -355,6 +372,7 @@ export interface Responses {
   "anomaly/open": OpenAnomaly[];
   "anomaly/unknown": UnknownReferences;
   "siret/classify": SiretBadgeVerdict;
+  "id/check": IdHint;
 }
 
 /** The badge's verdict: no client name, only what the typed SIRET is for the firm. */

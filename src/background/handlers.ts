@@ -4,6 +4,7 @@ import { type NewClient, unpackRow } from "../domain/register.ts";
 import type { ClientForm } from "../messages.ts";
 import { createAnomalyHandlers } from "./anomalies.ts";
 import { createDsnHistoryStore, fromExtensionPage } from "./dsn-history-store.ts";
+import { idHint } from "./id-hints.ts";
 import type { JobRunner } from "./job-runner.ts";
 import { createPagesSeen } from "./pages-seen.ts";
 import type { RegisterStore } from "./register-store.ts";
@@ -114,6 +115,9 @@ export function createHandlers(
     },
     ...createAnomalyHandlers(store, register, now, t),
     /** Login badge (issue 6): the typed SIRET against the firm's settings and the register's SIRENs. */
+    async "id/check"(m) {
+      return idHint(m.check, m.value, t);
+    },
     async "siret/classify"(m) {
       const { settings, clients } = await register.snapshot();
       const v = classifySiret(

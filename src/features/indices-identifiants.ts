@@ -1,25 +1,25 @@
 // Validity hints under the identifier fields of the Urssaf forms (Siren, Siret, account numbers, NIR),
 // with the reason, before the user submits. Only reads what the user types; never changes the field.
 
-import { t } from "../browser.ts";
-import { checkAccountNumber, checkNir, checkSiren, checkSirenOrSiret, type IdResult } from "../domain/ids.ts";
+import type { IdCheckKind } from "../messages.ts";
 import { labelText } from "../pages/dom.ts";
 import { FORM_LABELS } from "../pages/inscription-compte.ts";
+import { send } from "../send.ts";
 import { jobRunning } from "./bulk-job/state.ts";
 import type { Feature } from "./registry.ts";
 
-/** Field label (as the site writes it) → validator and the _locales key of its "valid" hint. */
-const CHECKS = new Map<string, [check: (v: string) => IdResult, okKey: string]>(
+/** Field label (as the site writes it) → the check the background runs on what is typed. */
+const CHECKS = new Map<string, IdCheckKind>(
   (
     [
-      ["Siren/Siret de l'établissement", checkSirenOrSiret, "hintValidNumber"],
-      ["Siren", checkSiren, "hintValidSiren"],
-      ["Numéro de compte", checkAccountNumber, "hintPlausibleAccount"],
-      [FORM_LABELS.compteEmployeur, checkAccountNumber, "hintPlausibleAccount"],
-      [FORM_LABELS.compteIndependant, checkAccountNumber, "hintPlausibleAccount"],
-      [FORM_LABELS.nir, checkNir, "hintValidNir"],
+      ["Siren/Siret de l'établissement", "siren-or-siret"],
+      ["Siren", "siren"],
+      ["Numéro de compte", "account"],
+      [FORM_LABELS.compteEmployeur, "account"],
+      [FORM_LABELS.compteIndependant, "account"],
+      [FORM_LABELS.nir, "nir"],
     ] as const
-  ).map(([label, check, key]) => [label.toLocaleLowerCase("fr"), [check, key]]),
+  ).map(([label, check]) => [label.toLocaleLowerCase("fr"), check]),
 );
 
 const STYLE = `
@@ -40,7 +40,7 @@ export const indicesIdentifiants: Feature = {
       const control = label.control;
       const entry = CHECKS.get(labelText(label));
       if (!(control instanceof HTMLInputElement) || !entry) continue;
-      const [check, okKey] = entry;
+      const check = entry;
       // After the field, but never inside a label that wraps it: that would change the field's name.
       const root = mount({ after: control.closest("label") ?? control });
       const style = document.createElement("style");
@@ -48,16 +48,23 @@ export const indicesIdentifiants: Feature = {
       const hint = document.createElement("p");
       hint.setAttribute("aria-live", "polite");
       root.append(style, hint);
+      // Answers can cross: only the one for the latest keystroke is shown.
+      let asked = 0;
       const update = () => {
         const value = control.value.trim();
+        const mine = ++asked;
         if (!value) {
           hint.textContent = "";
           return;
         }
-        const result = check(value);
-        const warning = result.ok ? result.warnings[0]?.message : undefined;
-        hint.className = !result.ok ? "bad" : warning ? "warn" : "ok";
-        hint.textContent = t("hintPrefix", !result.ok ? result.problem.message : (warning ?? t(okKey)));
+        void send({ type: "id/check", check, value: value.slice(0, 64) }).then(
+          (answer) => {
+            if (mine !== asked || signal.aborted) return;
+            hint.className = answer.level;
+            hint.textContent = answer.text;
+          },
+          () => undefined,
+        );
       };
       control.addEventListener("input", update, { signal });
       update();
