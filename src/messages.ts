@@ -24,13 +24,13 @@ import { PAGE_KINDS } from "./pages/kinds.ts";
 const pageKind = z.enum(PAGE_KINDS);
 
 /** A content script tells the background which page it recognised (or not) on load. */
-const PageSeen = z.object({
-  type: z.literal("page/seen"),
-  page: z.union([
-    z.object({ understood: z.literal(true), kind: pageKind }),
-    z.object({ understood: z.literal(false), kind: pageKind.nullable(), missing: z.array(z.string()) }),
-  ]),
-});
+/** The Urssaf page the content script recognised (the popup's "last page"). */
+const SeenPageSchema = z.union([
+  z.object({ understood: z.literal(true), kind: pageKind }),
+  z.object({ understood: z.literal(false), kind: pageKind.nullable(), missing: z.array(z.string()) }),
+]);
+const PageSeen = z.object({ type: z.literal("page/seen"), page: SeenPageSchema });
+export type SeenPage = z.infer<typeof SeenPageSchema>;
 
 const StatusGet = z.object({ type: z.literal("status/get") });
 
@@ -150,6 +150,8 @@ const JobReport = z.object({
   scriptMs: z.number().min(0).max(600_000).optional(),
   /** Time that page waited for the background's answers. */
   waitMs: z.number().min(0).max(600_000).optional(),
+  /** The page recognised, on its first report: one message per page load instead of two. */
+  page: SeenPageSchema.optional(),
 });
 const JobEvent = z.object({ type: z.literal("job/event"), jobId: z.string(), event: JobEventSchema });
 const JobControl = z.object({

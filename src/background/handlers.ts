@@ -1,7 +1,8 @@
+import type { Runtime } from "../browser.ts";
 import { classifySiret, clientSirensOf } from "../domain/emitter-siret.ts";
 import { comparePortfolio } from "../domain/portfolio.ts";
 import { type NewClient, unpackRow } from "../domain/register.ts";
-import type { ClientForm } from "../messages.ts";
+import type { ClientForm, SeenPage } from "../messages.ts";
 import { createAnomalyHandlers } from "./anomalies.ts";
 import { createDsnHistoryStore, fromExtensionPage } from "./dsn-history-store.ts";
 import { idHint } from "./id-hints.ts";
@@ -38,18 +39,21 @@ export function createHandlers(
   t: (key: string, substitutions?: string | string[]) => string = (key) => key,
 ): Handlers {
   const pages = createPagesSeen(store);
+  const recordPage = (page: SeenPage, sender: Runtime.MessageSender) => {
+    const url = sender.url ?? sender.tab?.url;
+    const host = url && isUrssafUrl(url) ? new URL(url).hostname : "";
+    return pages.record({
+      kind: page.kind,
+      understood: page.understood,
+      missing: page.understood ? [] : page.missing,
+      host,
+      at: now().toISOString(),
+    });
+  };
   const dsnHistory = createDsnHistoryStore(store);
   return {
     async "page/seen"(message, sender) {
-      const url = sender.url ?? sender.tab?.url;
-      const host = url && isUrssafUrl(url) ? new URL(url).hostname : "";
-      await pages.record({
-        kind: message.page.kind,
-        understood: message.page.understood,
-        missing: message.page.understood ? [] : message.page.missing,
-        host,
-        at: now().toISOString(),
-      });
+      await recordPage(message.page, sender);
       return { recorded: true };
     },
     async "status/get"() {
@@ -95,8 +99,16 @@ export function createHandlers(
       await openOptions(m.tab);
       return { opened: true };
     },
-    "job/report": (m, sender) =>
-      jobs.report(m.observation, sender, m.loadMs, { scriptMs: m.scriptMs, waitMs: m.waitMs }),
+    async "job/report"(m, sender) {
+      const reply = await jobs.report(m.observation, sender, m.loadMs, {
+        scriptMs: m.scriptMs,
+        waitMs: m.waitMs,
+      });
+      // The page's first report also says which page it is (the popup's "last page"): written after the
+      // job's own step, so the job never waits behind it.
+      if (m.page) recordPage(m.page, sender).catch((e: unknown) => console.warn("Tiers Assistant :", e));
+      return reply;
+    },
     "job/event": (m, sender) => jobs.event(m.jobId, m.event, sender),
     "job/control": (m, sender) => jobs.control(m.what, sender),
     "job/get": (_m, sender) => jobs.get(sender),

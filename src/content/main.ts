@@ -4,7 +4,6 @@
 import { FEATURES } from "../features/index.ts";
 import { runFeatures } from "../features/registry.ts";
 import { detectPage } from "../pages/index.ts";
-import { send } from "../send.ts";
 import { connectDialogBridge } from "./bridge-client.ts";
 
 const bridge = connectDialogBridge();
@@ -17,14 +16,8 @@ async function start(): Promise<void> {
   const detectMs = performance.now() - detectStart;
   // Debugging handle in the isolated world only: page scripts cannot see it.
   Object.assign(globalThis, { tiersAssistant: { page, bridge } });
-  if (page) {
-    send({
-      type: "page/seen",
-      page: page.understood
-        ? { understood: true, kind: page.kind }
-        : { understood: false, kind: page.kind, missing: page.missing },
-    }).catch((error: unknown) => console.warn("Tiers Assistant :", error));
-  }
+  // The page recognised reaches the background with the bulk-job feature's first report (one message
+  // per page load).
   await runFeatures(FEATURES, page, { doc: document, bridge, signal: lifetime.signal, detectMs });
 }
 

@@ -19,7 +19,7 @@ const CHECKS = new Map<string, IdCheckKind>(
       [FORM_LABELS.compteIndependant, "account"],
       [FORM_LABELS.nir, "nir"],
     ] as const
-  ).map(([label, check]) => [label.toLocaleLowerCase("fr"), check]),
+  ).map(([label, check]) => [label.toLowerCase(), check]),
 );
 
 const STYLE = `

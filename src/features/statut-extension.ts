@@ -2,6 +2,7 @@
 // or, on a page it claims but cannot read, which expected label is missing (so nothing is acted on).
 import { t } from "../browser.ts";
 import { pageLabel } from "../pages/index.ts";
+import { jobRunning } from "./bulk-job/state.ts";
 import type { Feature } from "./registry.ts";
 
 // Bottom-left, where the Urssaf pages have no action buttons; after a few seconds it folds into a small
@@ -23,8 +24,10 @@ button:focus-visible { outline: 2px solid #00539b; outline-offset: 2px; }
 export const statutExtension: Feature = {
   id: "statut-extension",
   runsOn: (page) => page !== null,
-  run({ page, mount, signal }) {
+  async run({ page, mount, signal }) {
     if (!page) return;
+    // While a job works in this tab its own bar says what happens: the mark would only cost it time.
+    if (await jobRunning()) return;
     const root = mount();
     const style = document.createElement("style");
     style.textContent = STYLE;

@@ -1,6 +1,9 @@
 // Finders by visible label and text, never by id or class: the Urssaf pages' ids and classes are
 // generated and change, their labels are what the help pages document.
 
+// Case folding is plain toLowerCase(): French has no locale-specific lower-casing (only Turkish,
+// Azeri and Lithuanian do), and the locale-aware call costs a locale lookup on every text of a page.
+
 /** Collapse white space (including non-breaking spaces) the way a reader sees the text. */
 export function norm(text: string | null | undefined): string {
   return (text ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
@@ -24,7 +27,7 @@ export function actionLabel(el: Element): string {
 }
 
 export function sameText(a: string, b: string): boolean {
-  return norm(a).toLocaleLowerCase("fr") === norm(b).toLocaleLowerCase("fr");
+  return norm(a).toLowerCase() === norm(b).toLowerCase();
 }
 
 /** Buttons, links and submit inputs whose visible label is exactly `label` (case-insensitive). */
@@ -32,10 +35,10 @@ export function findActions(root: ParentNode, label: string): HTMLElement[] {
   // Pages with hundreds of links (a Suivi DSN list) are searched often: the label is normalised once,
   // and a text of another length is passed over before any case folding.
   const wanted = norm(label);
-  const folded = wanted.toLocaleLowerCase("fr");
+  const folded = wanted.toLowerCase();
   return [...root.querySelectorAll<HTMLElement>(ACTION_SELECTOR)].filter((el) => {
     const own = norm(actionLabel(el));
-    return own.length === wanted.length && own.toLocaleLowerCase("fr") === folded;
+    return own.length === wanted.length && own.toLowerCase() === folded;
   });
 }
 
@@ -81,7 +84,7 @@ export function labelText(label: HTMLLabelElement): string {
 function cleanLabel(text: string): string {
   return norm(text)
     .replace(/\s*[:*]+\s*$/, "")
-    .toLocaleLowerCase("fr");
+    .toLowerCase();
 }
 
 /**
@@ -94,7 +97,7 @@ export function findByText(root: ParentNode, text: string | RegExp): HTMLElement
     // The page-wide lookups (every adapter asks several) share one index of the short texts, kept
     // normalised and lower-cased once: a lookup by text is then a plain comparison per entry.
     const index = shortTexts(root);
-    const wanted = typeof text === "string" ? norm(text).toLocaleLowerCase("fr") : null;
+    const wanted = typeof text === "string" ? norm(text).toLowerCase() : null;
     const matches =
       wanted !== null
         ? (el: HTMLElement) => index.lower.get(el) === wanted
@@ -143,7 +146,7 @@ function shortTexts(doc: Document): TextIndex {
     const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_ELEMENT, {
       acceptNode: (node) => {
         const el = node as HTMLElement;
-        return SKIPPED_TAGS.has(el.tagName) || el.dataset?.tiersFeature !== undefined
+        return SKIPPED_TAGS.has(el.tagName) || el.hasAttribute("data-tiers-feature")
           ? NodeFilter.FILTER_REJECT
           : NodeFilter.FILTER_ACCEPT;
       },
@@ -156,7 +159,7 @@ function shortTexts(doc: Document): TextIndex {
       if (t.length > SHORT_TEXT) continue;
       entries.push(el);
       texts.set(el, t);
-      lower.set(el, t.toLocaleLowerCase("fr"));
+      lower.set(el, t.toLowerCase());
     }
   }
   const index = { entries, texts, lower };
@@ -169,7 +172,7 @@ function shortTexts(doc: Document): TextIndex {
 /** Our own feature hosts coming and going change no text of the page: the index stays valid. */
 function ownHostOnly(record: MutationRecord): boolean {
   if (record.type !== "childList") return false;
-  const ours = (node: Node) => node instanceof HTMLElement && node.dataset.tiersFeature !== undefined;
+  const ours = (node: Node) => node instanceof HTMLElement && node.hasAttribute("data-tiers-feature");
   return [...record.addedNodes].every(ours) && [...record.removedNodes].every(ours);
 }
 
@@ -197,7 +200,8 @@ export function pageText(doc: Document): string {
 
 /** Set a field's value the way a person typing would, so the page's own listeners see it. */
 export function fillField(control: HTMLInputElement | HTMLTextAreaElement, value: string): boolean {
-  control.focus();
+  // No scrolling to the field: it would force a layout of the page for nothing the typing needs.
+  control.focus({ preventScroll: true });
   const proto =
     control instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(control, value);
@@ -219,7 +223,7 @@ export function isAfter(a: Node, b: Node): boolean {
  * says which one is meant.
  */
 export function findControlAfter(root: ParentNode, anchor: Node, label: string) {
-  const wanted = label.toLocaleLowerCase("fr");
+  const wanted = label.toLowerCase();
   for (const el of root.querySelectorAll("label")) {
     const control = el.control;
     if (!control || !isAfter(anchor, control)) continue;
@@ -228,7 +232,7 @@ export function findControlAfter(root: ParentNode, anchor: Node, label: string) 
     if (
       norm(clone.textContent)
         .replace(/\s*[:*]+\s*$/, "")
-        .toLocaleLowerCase("fr") === wanted
+        .toLowerCase() === wanted
     ) {
       if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) return control;
     }

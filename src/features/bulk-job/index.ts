@@ -178,11 +178,21 @@ export const bulkJob: Feature = {
       const observation = observe(ctx.page, document);
       const asked = performance.now();
       metrics.script(asked - started);
+      const page = ctx.page;
+      const seen =
+        loadMs !== undefined && page
+          ? {
+              page: page.understood
+                ? { understood: true as const, kind: page.kind }
+                : { understood: false as const, kind: page.kind, missing: page.missing },
+            }
+          : {};
       return send({
         type: "job/report",
         observation,
         ...(loadMs !== undefined ? { loadMs } : {}),
         ...(previous ?? {}),
+        ...seen,
       }).then(
         (reply) => {
           metrics.wait(performance.now() - asked);

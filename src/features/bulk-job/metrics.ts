@@ -22,14 +22,14 @@ export function pageMetrics(detectMs: number) {
     }
   };
   let taken = false;
+  // Written once, when the page is left (a storage write per step would itself cost time).
+  addEventListener("pagehide", save, { once: true });
   return {
     script(ms: number) {
       spent.scriptMs += ms;
-      save();
     },
     wait(ms: number) {
       spent.waitMs += ms;
-      save();
     },
     /** The previous page's figures, once per page (before this page saves its own). */
     previous(): PageSpent | undefined {
