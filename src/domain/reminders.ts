@@ -731,7 +731,7 @@ export function planDelivery(
     const warn = Date.parse(r.at) - warnMs;
     if (warn > now.getTime()) candidates.push(new Date(warn));
   }
-  const wakeAt = candidates.reduce((x, y) => (y < x ? y : x));
+  const wakeAt = new Date(Math.min(...candidates.map((d) => d.getTime())));
   return { digest, immediate, state: { digestOn, day: today, notified }, wakeAt };
 }
 
