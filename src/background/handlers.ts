@@ -1,6 +1,6 @@
 import { comparePortfolio } from "../domain/portfolio.ts";
 import { type NewClient, unpackRow } from "../domain/register.ts";
-import type { ClientForm } from "../messages.ts";
+import type { ClientForm, ReminderMessageType } from "../messages.ts";
 import type { JobRunner } from "./job-runner.ts";
 import type { RegisterStore } from "./register-store.ts";
 import type { Handlers } from "./router.ts";
@@ -29,7 +29,8 @@ export function createHandlers(
   jobs: JobRunner,
   now: () => Date,
   openOptions: (tab: string) => Promise<void> = async () => undefined,
-): Handlers {
+): Omit<Handlers, ReminderMessageType> {
+  // The reminders' messages are handled by reminders.ts (merged in index.ts).
   return {
     async "page/seen"(message, sender) {
       const url = sender.url ?? sender.tab?.url;

@@ -1,10 +1,17 @@
 // Service worker entry. Listeners are registered synchronously at the top level (MV3 requirement:
 // a worker woken by an event must find its listener at once); storage migration runs behind
 // `store.ready`, which every handler awaits.
-import { browser, type Runtime, restrictStorageToTrustedContexts } from "../browser.ts";
+import { browser, type Runtime, restrictStorageToTrustedContexts, t } from "../browser.ts";
 import { createHandlers } from "./handlers.ts";
 import { createJobRunner } from "./job-runner.ts";
 import { createRegisterStore } from "./register-store.ts";
+import { browserPlatform } from "./reminder-platform.ts";
+import {
+  affectsReminders,
+  createReminderService,
+  createShiftableClock,
+  isReminderNotification,
+} from "./reminders.ts";
 import { route } from "./router.ts";
 import { MIGRATIONS } from "./schema.ts";
 import { createStore } from "./store.ts";
@@ -35,7 +42,20 @@ const jobs = createJobRunner(
 const openOptions = async (tab: string) => {
   await browser.tabs.create({ url: browser.runtime.getURL(`src/ui/options/index.html#${tab}`) });
 };
-const handlers = createHandlers(store, register, jobs, () => new Date(), openOptions);
+// Reminders, notifications and badge (their clock can be shifted by our own pages, for tests).
+const platform = browserPlatform();
+const reminders = createReminderService({
+  store,
+  register,
+  clock: createShiftableClock(platform.session),
+  platform,
+  t,
+  ownOrigin: browser.runtime.getURL(""),
+});
+const handlers = {
+  ...createHandlers(store, register, jobs, () => new Date(), openOptions),
+  ...reminders.handlers,
+};
 const ctx = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL(""), handlers };
 
 // Content scripts must not read or write storage directly: everything goes through messages here.
@@ -44,6 +64,19 @@ void restrictStorageToTrustedContexts();
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
   route(raw, sender, ctx),
 );
+
+browser.alarms.onAlarm.addListener((alarm) => void reminders.onAlarm(alarm.name));
+browser.notifications.onClicked.addListener((id) => {
+  if (isReminderNotification(id)) void reminders.onNotificationClick(id);
+});
+// After every change of the register (options page, import, a bulk job) or of the reminders' data.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === "local" && Object.keys(changes).some(affectsReminders)) void reminders.refresh("stockage");
+});
+// At every start of the worker (browser start, install, an event that woke it): badge and alarms again.
+void store.ready
+  .then(() => reminders.refresh("démarrage"))
+  .catch((error: unknown) => console.error("Tiers Assistant : calcul des échéances impossible", error));
 
 store.ready.catch((error: unknown) =>
   console.error("Tiers Assistant : migration du stockage impossible", error),

@@ -108,7 +108,7 @@ export type ReminderClient = Pick<
   Client,
   "id" | "kind" | "raisonSociale" | "siren" | "effectif" | "paieDecalee" | "statut" | "collaborateurId"
 > &
-  Partial<Pick<Client, "historique" | "modifieLe">>;
+  Partial<Pick<Client, "historique" | "modifieLe" | "creeLe">>;
 
 export interface ReminderInput {
   clients: readonly ReminderClient[];
@@ -284,7 +284,10 @@ export function computeReminders(input: ReminderInput, w: Window): Reminder[] {
     // Monthly DSN (employers), due on the 5th or the 15th at noon, moved to a working day.
     const dueDay = dsnDueDay(c);
     if (dueDay) {
+      // Deadlines before the client entered the register are not the firm's to remind.
+      const since = c.creeLe ? parisDateOf(new Date(c.creeLe)) : "";
       for (const s of slots[dueDay]) {
+        if (s.dueDate < since) continue;
         if (inWindow(s.dueDate, w))
           out.push(
             make("dsn-echeance", `dsn:${c.id}:${s.period}`, s.dueDate, {
