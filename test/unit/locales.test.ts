@@ -23,7 +23,9 @@ const used = new Set<string>();
 for (const file of sources(join(root, "src"))) {
   const code = readFileSync(file, "utf8");
   for (const m of code.matchAll(/\bt\(\s*"(\w+)"/g)) used.add(m[1] as string);
-  for (const m of code.matchAll(/"((?:opt|popup|mark|options|job|hint|oneClick|panel|anomaly|track|control|dsnControl|siretBadge|reminder|notif|badge|ics|indicator)[A-Z]\w*)"/g))
+  for (const m of code.matchAll(
+    /"((?:opt|popup|mark|options|job|hint|oneClick|panel|anomaly|track|control|dsnControl|siretBadge|reminder|notif|badge|ics|indicator)[A-Z]\w*)"/g,
+  ))
     used.add(m[1] as string);
 }
 const manifest = readFileSync(join(root, "manifest.json"), "utf8");
