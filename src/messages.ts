@@ -217,6 +217,8 @@ export interface AgendaView {
   upcoming: Reminder[];
   /** Counts before the lists were cut to what the popup shows. */
   counts: { overdue: number; dueToday: number; upcoming: number };
+  /** For the calendar export's choice (per collaborator or the whole firm). */
+  collaborators: { id: string; name: string }[];
 }
 
 export interface IndicatorsView {

@@ -193,10 +193,12 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       },
       windowOf(today, s),
     );
-    return { now, today, settings: s, state: st, reminders, firm: snapshot.settings.nom };
+    const collaborators = snapshot.collaborators.map((k) => ({ id: k.id, name: `${k.prenom} ${k.nom}` }));
+    return { now, today, settings: s, state: st, reminders, firm: snapshot.settings.nom, collaborators };
   }
 
-  const toView = (a: Agenda, now: Date): AgendaView => ({
+  const toView = (a: Agenda, now: Date, collaborators: AgendaView["collaborators"]): AgendaView => ({
+    collaborators,
     today: a.today,
     now: now.toISOString(),
     overdue: a.overdue.slice(0, LIST_CAP),
@@ -280,8 +282,8 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
   }
 
   async function agendaView(): Promise<AgendaView> {
-    const { now, today, settings: s, state: st, reminders } = await compute(agendaWindow);
-    return toView(agenda(reminders, st, today, s), now);
+    const { now, today, settings: s, state: st, reminders, collaborators } = await compute(agendaWindow);
+    return toView(agenda(reminders, st, today, s), now, collaborators);
   }
 
   async function indicatorsView(): Promise<IndicatorsView> {

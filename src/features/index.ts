@@ -1,4 +1,5 @@
 import { bulkJob } from "./bulk-job/index.ts";
+import { indicateursTableauDeBord } from "./indicateurs-tableau-de-bord.ts";
 import { indicesIdentifiants } from "./indices-identifiants.ts";
 import { portefeuillePanneau } from "./portefeuille-panneau.ts";
 import type { Feature } from "./registry.ts";
@@ -12,4 +13,5 @@ export const FEATURES: readonly Feature[] = [
   indicesIdentifiants,
   resilierEnUnClic,
   portefeuillePanneau,
+  indicateursTableauDeBord,
 ];

@@ -16,13 +16,24 @@ const CollaboratorsTab = lazyComponent(() =>
   import("./collaborators-tab.tsx").then((m) => m.CollaboratorsTab),
 );
 const PortfolioTab = lazyComponent(() => import("./portfolio-tab.tsx").then((m) => m.PortfolioTab));
+const RemindersTab = lazyComponent(() => import("./reminders-tab.tsx").then((m) => m.RemindersTab));
 const SettingsTab = lazyComponent(() => import("./settings-tab.tsx").then((m) => m.SettingsTab));
 
-const TABS = ["clients", "portefeuille", "import", "export", "collaborateurs", "cabinet", "apropos"] as const;
+const TABS = [
+  "clients",
+  "portefeuille",
+  "echeances",
+  "import",
+  "export",
+  "collaborateurs",
+  "cabinet",
+  "apropos",
+] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABELS: Record<Tab, string> = {
   clients: "optTabClients",
   portefeuille: "optTabPortfolio",
+  echeances: "optTabReminders",
   import: "optTabImport",
   export: "optTabExport",
   collaborateurs: "optTabCollaborators",
@@ -31,7 +42,8 @@ const TAB_LABELS: Record<Tab, string> = {
 };
 
 const tabFromHash = (): Tab => {
-  const hash = location.hash.slice(1) as Tab;
+  // "#echeances/<client id>" opens the reminders tab on one client.
+  const hash = location.hash.slice(1).split("/")[0] as Tab;
   return TABS.includes(hash) ? hash : "clients";
 };
 
@@ -92,6 +104,7 @@ function Options() {
         {api.loadError && <Notice kind="error">{t("popupError", api.loadError)}</Notice>}
         {snapshot && tab === "clients" && <ClientsTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "portefeuille" && <PortfolioTab snapshot={snapshot} api={api} />}
+        {snapshot && tab === "echeances" && <RemindersTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "import" && <ImportTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "export" && <ExportTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "collaborateurs" && <CollaboratorsTab snapshot={snapshot} api={api} />}

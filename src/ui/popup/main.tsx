@@ -3,7 +3,10 @@ import { browser, t } from "../../browser.ts";
 import { pageLabel } from "../../pages/index.ts";
 import { formatDateTime } from "../shared/format.ts";
 import { useStatus } from "../shared/use-status.ts";
+import { Indicators } from "./indicators.tsx";
 import { JobPanel } from "./job-panel.tsx";
+import { QuickLinks } from "./quick-links.tsx";
+import { RemindersList } from "./reminders-list.tsx";
 import "../shared/base.css";
 import "./popup.css";
 
@@ -19,6 +22,9 @@ function Popup() {
         </p>
       )}
       <JobPanel />
+      <RemindersList />
+      <Indicators />
+      <QuickLinks />
       <section aria-live="polite" data-testid="last-page">
         {status &&
           (last?.kind ? (
