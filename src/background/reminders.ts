@@ -246,7 +246,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       await platform.notify(notificationId("digest", plan.digest.items, now), digestContent(plan.digest));
     if (plan.immediate)
       await platform.notify(notificationId("due", plan.immediate, now), immediateContent(plan.immediate));
-    await store.set(REMINDER_KEYS.delivery, plan.state);
+    if (plan.changed) await store.set(REMINDER_KEYS.delivery, plan.state);
     const ind = await indicators();
     const latest = ind.lastVisit?.understood ? (ind.readings.at(-1) ?? null) : null;
     const badge = badgeFor(a, s.badge, latest);

@@ -216,8 +216,8 @@ interface DsnSlot {
   dueDate: IsoDate;
   at: string;
   cutoffDay: IsoDate;
-  dueLabel: string;
-  periodLabel: string;
+  /** [period label, due date label], shared by the items of this slot. */
+  params: string[];
 }
 
 /** The DSN deadlines (per due day) whose due date or cutoff falls in the window: computed once per call. */
@@ -236,8 +236,7 @@ function dsnSlots(w: Window): Record<DueDay, DsnSlot[]> {
         dueDate: due.date,
         at: due.at.toISOString(),
         cutoffDay: cutoff.lastDay,
-        dueLabel: formatDateFr(due.date),
-        periodLabel: deMoisFr(p),
+        params: [deMoisFr(p), formatDateFr(due.date)],
       });
     }
   }
@@ -267,14 +266,48 @@ function make(
 }
 
 const MONTHLY_SOURCE = REMINDER_RULES.dsn.source.ref;
+const DSN_SOURCES = {
+  5: `${MONTHLY_SOURCE} ; échéance du 5`,
+  15: `${MONTHLY_SOURCE} ; échéance du 15`,
+  cutoff: `${MONTHLY_SOURCE} ; annule et remplace jusqu'à minuit la veille`,
+} as const;
 
-/** Every reminder dated within the window, sorted by date then subject. */
+/**
+ * The Paris day of an ISO instant, cached by its UTC hour: Paris is a whole number of hours from UTC,
+ * so the hour decides the day (10,000 clients share a few hundred creation hours).
+ */
+const parisDayCache = new Map<string, IsoDate>();
+function parisDay(iso: string): IsoDate {
+  // The register writes instants with toISOString() ("…Z"): the UTC hour is its first 13 characters.
+  const utc = iso.length === 24 && iso.endsWith("Z");
+  const at = utc ? null : new Date(iso);
+  if (at && Number.isNaN(at.getTime())) return "";
+  const key = at ? at.toISOString().slice(0, 13) : iso.slice(0, 13);
+  let day = parisDayCache.get(key);
+  if (day === undefined) {
+    day = parisDateOf(at ?? new Date(iso));
+    if (parisDayCache.size > 50_000) parisDayCache.clear();
+    parisDayCache.set(key, day);
+  }
+  return day;
+}
+
+/** Every reminder dated within the window, in date order (within a day: clients, then collaborators, then anomalies). */
 export function computeReminders(input: ReminderInput, w: Window): Reminder[] {
   const out: Reminder[] = [];
   const slots = dsnSlots(w);
   const years: number[] = [];
   for (let y = parseIsoDate(w.from).y; y <= parseIsoDate(w.to).y; y++) years.push(y);
   const bySiren = new Map<string, ReminderClient>();
+  const schedules = new Map<SelfEmployedSchedule, ScheduleDate[]>();
+  const scheduleOf = (schedule: SelfEmployedSchedule) => {
+    let dates = schedules.get(schedule);
+    if (!dates) {
+      dates = scheduleDates(schedule, w, years);
+      schedules.set(schedule, dates);
+    }
+    return dates;
+  };
 
   for (const c of input.clients) {
     if (c.statut === "resilie") continue;
@@ -285,26 +318,40 @@ export function computeReminders(input: ReminderInput, w: Window): Reminder[] {
     const dueDay = dsnDueDay(c);
     if (dueDay) {
       // Deadlines before the client entered the register are not the firm's to remind.
-      const since = c.creeLe ? parisDateOf(new Date(c.creeLe)) : "";
+      const since = c.creeLe ? parisDay(c.creeLe) : "";
+      // The hot path (thousands of employers): objects built directly, in the Reminder field order.
       for (const s of slots[dueDay]) {
         if (s.dueDate < since) continue;
         if (inWindow(s.dueDate, w))
-          out.push(
-            make("dsn-echeance", `dsn:${c.id}:${s.period}`, s.dueDate, {
-              ...who,
-              at: s.at,
-              params: [s.periodLabel, s.dueLabel],
-              source: `${MONTHLY_SOURCE} ; échéance du ${dueDay}`,
-            }),
-          );
+          out.push({
+            id: `dsn:${c.id}:${s.period}`,
+            kind: "dsn-echeance",
+            date: s.dueDate,
+            at: s.at,
+            persists: true,
+            clientId: c.id,
+            collaborateurId: c.collaborateurId,
+            subject: c.raisonSociale,
+            textKey: REMINDER_TEXT["dsn-echeance"],
+            params: s.params,
+            action: null,
+            source: DSN_SOURCES[dueDay],
+          });
         if (inWindow(s.cutoffDay, w))
-          out.push(
-            make("dsn-annule-remplace", `ar:${c.id}:${s.period}`, s.cutoffDay, {
-              ...who,
-              params: [s.periodLabel, s.dueLabel],
-              source: `${MONTHLY_SOURCE} ; annule et remplace jusqu'à minuit la veille`,
-            }),
-          );
+          out.push({
+            id: `ar:${c.id}:${s.period}`,
+            kind: "dsn-annule-remplace",
+            date: s.cutoffDay,
+            at: null,
+            persists: false,
+            clientId: c.id,
+            collaborateurId: c.collaborateurId,
+            subject: c.raisonSociale,
+            textKey: REMINDER_TEXT["dsn-annule-remplace"],
+            params: s.params,
+            action: null,
+            source: DSN_SOURCES.cutoff,
+          });
       }
     }
 
@@ -312,7 +359,7 @@ export function computeReminders(input: ReminderInput, w: Window): Reminder[] {
 
     // Security-code letter (self-employed clients waiting for it): follow-up, then "renvoyer le code".
     if (c.statut === "code-attendu" && !record.codeRecuLe && c.historique) {
-      const since = parisDateOf(new Date(statusSince(c as Client)));
+      const since = parisDay(statusSince(c as Client));
       const sinceLabel = formatDateFr(since);
       const followUp = addDays(since, REMINDER_RULES.securityCode.followUpDays);
       const resend = addDays(since, input.settings.codeResendAfterDays);
@@ -377,7 +424,10 @@ export function computeReminders(input: ReminderInput, w: Window): Reminder[] {
 
     // Self-employed and micro-entrepreneur dates, as data.
     if (record.echeancier && c.kind !== "employeur")
-      selfEmployedDates(c, record.echeancier, w, years, who, out);
+      for (const d of scheduleOf(record.echeancier))
+        out.push(
+          make(d.kind, `${d.kind}:${c.id}:${d.key}`, d.date, { ...who, params: d.params, source: d.source }),
+        );
   }
 
   // Collaborator activation: 24 hours after the access was created.
@@ -413,17 +463,23 @@ export function computeReminders(input: ReminderInput, w: Window): Reminder[] {
     );
   }
 
-  return out.sort((a, b) =>
-    a.date !== b.date
-      ? a.date < b.date
-        ? -1
-        : 1
-      : a.subject < b.subject
-        ? -1
-        : a.subject > b.subject
-          ? 1
-          : 0,
-  );
+  return byDate(out);
+}
+
+/**
+ * Orders by date, keeping the computation's order within a day (a bucket per date: tens of dates for
+ * tens of thousands of items, so no comparison sort of the whole list).
+ */
+function byDate(items: Reminder[]): Reminder[] {
+  const buckets = new Map<IsoDate, Reminder[]>();
+  for (const r of items) {
+    const bucket = buckets.get(r.date);
+    if (bucket) bucket.push(r);
+    else buckets.set(r.date, [r]);
+  }
+  const out: Reminder[] = [];
+  for (const date of [...buckets.keys()].sort()) for (const r of buckets.get(date) ?? []) out.push(r);
+  return out;
 }
 
 const timeFormat = new Intl.DateTimeFormat("fr-FR", {
@@ -435,18 +491,21 @@ function timeInParis(at: Date): string {
   return timeFormat.format(at).replace(":", " h ");
 }
 
-function selfEmployedDates(
-  c: ReminderClient,
-  schedule: SelfEmployedSchedule,
-  w: Window,
-  years: readonly number[],
-  who: { clientId: string; collaborateurId: string | null; subject: string },
-  out: Reminder[],
-): void {
+interface ScheduleDate {
+  kind: ReminderKind;
+  key: string;
+  date: IsoDate;
+  params: string[];
+  source: string;
+}
+
+/** The dates of one self-employed schedule within the window (the same for every client on it). */
+function scheduleDates(schedule: SelfEmployedSchedule, w: Window, years: readonly number[]): ScheduleDate[] {
+  const out: ScheduleDate[] = [];
   const ti = REMINDER_RULES.selfEmployed;
   const micro = REMINDER_RULES.microEntrepreneur;
   const push = (kind: ReminderKind, key: string, date: IsoDate, params: string[], source: string) => {
-    if (inWindow(date, w)) out.push(make(kind, `${kind}:${c.id}:${key}`, date, { ...who, params, source }));
+    if (inWindow(date, w)) out.push({ kind, key, date, params, source });
   };
   const monthDay = (y: number, md: { month: number; day: number }) =>
     toIsoDate({ y, m: md.month, d: md.day });
@@ -455,7 +514,7 @@ function selfEmployedDates(
 
   if (schedule === "ti-mensuel-5" || schedule === "ti-mensuel-20") {
     const day = schedule === "ti-mensuel-5" ? 5 : 20;
-    if (!ti.monthlyDebitDays.includes(day)) return;
+    if (!ti.monthlyDebitDays.includes(day)) return out;
     for (const p of periods)
       push("ti-prelevement", p, `${p}-${String(day).padStart(2, "0")}`, ["mensuel"], ti.source.ref);
   }
@@ -493,6 +552,7 @@ function selfEmployedDates(
       const date = monthDay(y, micro.periodicityChangeBefore);
       push("micro-periodicite", date, date, [formatDateFr(date)], micro.source.ref);
     }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -572,21 +632,29 @@ export function agenda(
   const out: Agenda = { today, overdue: [], dueToday: [], upcoming: [], lead: [] };
   const soonest = addDays(today, -REMINDER_RULES.dsn.overdueWindowDays);
   const lastUpcoming = addDays(today, UPCOMING_DAYS);
-  const maxLead = Math.max(0, ...settings.leadDays);
+  const lastLead = addDays(today, Math.max(0, ...settings.leadDays) + LEAD_MARGIN_DAYS);
+  // Announcement days per deadline date (a few distinct dates for thousands of items).
+  const announcements = new Map<IsoDate, IsoDate[]>();
+  // Maps, and no lookup at all when empty: 10,000 clients make tens of thousands of ids to look up.
+  const done = new Map(Object.entries(state.done));
+  const snoozed = new Map(Object.entries(state.snoozed));
   for (const r of reminders) {
-    if (state.done[r.id]) continue;
-    const until = state.snoozed[r.id];
+    if (done.size > 0 && done.has(r.id)) continue;
+    const until = snoozed.size > 0 ? snoozed.get(r.id) : undefined;
     if (until && until > today) continue;
     if (r.date < today) {
       if (r.persists && r.date >= soonest) out.overdue.push(r);
     } else if (r.date === today) out.dueToday.push(r);
     else {
       if (r.date <= lastUpcoming) out.upcoming.push(r);
-      if (
-        daysBetween(today, r.date) <= maxLead + LEAD_MARGIN_DAYS &&
-        announcedOn(r.date, settings.leadDays).includes(today)
-      )
-        out.lead.push(r);
+      if (r.date <= lastLead) {
+        let days = announcements.get(r.date);
+        if (!days) {
+          days = announcedOn(r.date, settings.leadDays);
+          announcements.set(r.date, days);
+        }
+        if (days.includes(today)) out.lead.push(r);
+      }
     }
   }
   return out;
@@ -669,6 +737,8 @@ export interface DeliveryPlan {
   /** One grouped notification for today's items not yet announced, or near their time. */
   immediate: Reminder[] | null;
   state: DeliveryState;
+  /** False when `state` is the previous one unchanged (nothing to write). */
+  changed: boolean;
   /** When to look again (the next digest, the next timed item, or the next midnight). */
   wakeAt: Date;
 }
@@ -735,7 +805,12 @@ export function planDelivery(
     if (warn > now.getTime()) candidates.push(new Date(warn));
   }
   const wakeAt = new Date(Math.min(...candidates.map((d) => d.getTime())));
-  return { digest, immediate, state: { digestOn, day: today, notified }, wakeAt };
+  const changed =
+    digestOn !== previous.digestOn ||
+    today !== previous.day ||
+    Object.keys(notified).length !== Object.keys(previous.notified).length ||
+    immediate !== null;
+  return { digest, immediate, state: { digestOn, day: today, notified }, changed, wakeAt };
 }
 
 /** Only the reminders of one collaborator (for a per-collaborator calendar export). */
