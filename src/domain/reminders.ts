@@ -15,7 +15,6 @@ import {
   addMonths,
   annuleEtRemplaceCutoff,
   type DueDay,
-  daysBetween,
   deMoisFr,
   dsnDueDate,
   formatDateFr,
