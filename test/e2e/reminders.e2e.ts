@@ -132,6 +132,27 @@ describe("reminders, notifications and badge", () => {
     await popup.close();
   });
 
+  it("records an attestation de vigilance in the options page, opened on the client as a notification does", async () => {
+    const page = await openExtensionPage(
+      session.browser.context,
+      id(),
+      `src/ui/options/index.html#echeances/${encodeURIComponent(CLIENT)}`,
+    );
+    const form = page.getByTestId("client-record");
+    await form.waitFor();
+    expect(await form.getAttribute("data-client")).toBe(CLIENT);
+    await page.getByLabel("Attestation de vigilance émise le").fill("2026-06-20");
+    await page.getByTestId("rem-record-save").click();
+    await page.getByText("Noté pour SARL Boulangerie Martin.").waitFor();
+    const view = await message<{ upcoming: { kind: string; date: string; clientId: string }[] }>({
+      type: "reminders/get",
+    });
+    expect(view.upcoming).toContainEqual(
+      expect.objectContaining({ kind: "vigilance-expiree", date: "2026-12-20", clientId: CLIENT }),
+    );
+    await page.close();
+  });
+
   it("exports the upcoming deadlines as an ICS file that a real parser reads back", async () => {
     const popup = await openExtensionPage(session.browser.context, id(), "src/ui/popup/index.html");
     await popup.getByTestId("ics-export").waitFor();
