@@ -70,8 +70,12 @@ browser.notifications.onClicked.addListener((id) => {
   if (isReminderNotification(id)) void reminders.onNotificationClick(id);
 });
 // After every change of the register (options page, import, a bulk job) or of the reminders' data.
+// Debounced: a bulk job or an import changes many clients in a row; one computation after the burst.
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === "local" && Object.keys(changes).some(affectsReminders)) void reminders.refresh("stockage");
+  if (area !== "local" || !Object.keys(changes).some(affectsReminders)) return;
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void reminders.refresh("stockage"), 1_000);
 });
 // At every start of the worker (browser start, install, an event that woke it): badge and alarms again.
 void store.ready

@@ -174,6 +174,7 @@ function RecordForm(props: { client: ClientRow; api: RegisterApi }) {
               : t("optRemNoEstimate")}
           </p>
           <DateInput id="rem-estimate" label={t("optRemEstimateAdd")} value={request} onChange={setRequest} />
+          <p class="hint">{t("optRemResendHint")}</p>
           <DateInput
             id="rem-code"
             label={t("optRemCodeReceived")}

@@ -37,9 +37,9 @@ function Item(props: {
         <button type="button" onClick={() => props.onMark(r.id, "snooze-1s")}>
           {t("reminderSnoozeWeek")}
         </button>
-        {r.action === "renvoyer-le-code" && r.clientId && (
-          <button type="button" onClick={openClient}>
-            {t("reminderResendCode")}
+        {r.clientId && (
+          <button type="button" onClick={openClient} title={t("reminderOpenClientHint")}>
+            {t("reminderOpenClient")}
           </button>
         )}
       </div>
