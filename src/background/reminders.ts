@@ -166,11 +166,36 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
   const realNow = deps.realNow ?? Date.now;
   const anomalies = deps.anomalies ?? (async () => []);
 
-  const settings = () => read(store, REMINDER_KEYS.settings, ReminderSettingsSchema, DEFAULTS.settings);
-  const records = () => read(store, REMINDER_KEYS.records, ClientRecordsSchema, DEFAULTS.records);
-  const state = () => read(store, REMINDER_KEYS.state, ReminderStateSchema, DEFAULTS.state);
-  const delivery = () => read(store, REMINDER_KEYS.delivery, DeliveryStateSchema, DEFAULTS.delivery);
-  const indicators = () => read(store, REMINDER_KEYS.indicators, IndicatorHistorySchema, DEFAULTS.indicators);
+  // This service is the only writer of its keys: what it read or wrote stays in memory until the worker
+  // stops (no parse of thousands of client records on every computation).
+  const cache = new Map<string, unknown>();
+  const cached =
+    <T>(key: string, load: () => Promise<T>) =>
+    async (): Promise<T> => {
+      if (cache.has(key)) return cache.get(key) as T;
+      const value = await load();
+      cache.set(key, value);
+      return value;
+    };
+  const write = async (key: string, value: unknown) => {
+    await store.set(key, value);
+    cache.set(key, value);
+  };
+  const settings = cached(REMINDER_KEYS.settings, () =>
+    read(store, REMINDER_KEYS.settings, ReminderSettingsSchema, DEFAULTS.settings),
+  );
+  const records = cached(REMINDER_KEYS.records, () =>
+    read(store, REMINDER_KEYS.records, ClientRecordsSchema, DEFAULTS.records),
+  );
+  const state = cached(REMINDER_KEYS.state, () =>
+    read(store, REMINDER_KEYS.state, ReminderStateSchema, DEFAULTS.state),
+  );
+  const delivery = cached(REMINDER_KEYS.delivery, () =>
+    read(store, REMINDER_KEYS.delivery, DeliveryStateSchema, DEFAULTS.delivery),
+  );
+  const indicators = cached(REMINDER_KEYS.indicators, () =>
+    read(store, REMINDER_KEYS.indicators, IndicatorHistorySchema, DEFAULTS.indicators),
+  );
 
   async function compute(windowOf: (today: IsoDate, s: ReminderSettings) => { from: IsoDate; to: IsoDate }) {
     await clock.ready;
@@ -246,7 +271,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       await platform.notify(notificationId("digest", plan.digest.items, now), digestContent(plan.digest));
     if (plan.immediate)
       await platform.notify(notificationId("due", plan.immediate, now), immediateContent(plan.immediate));
-    if (plan.changed) await store.set(REMINDER_KEYS.delivery, plan.state);
+    if (plan.changed) await write(REMINDER_KEYS.delivery, plan.state);
     const ind = await indicators();
     const latest = ind.lastVisit?.understood ? (ind.readings.at(-1) ?? null) : null;
     const badge = badgeFor(a, s.badge, latest);
@@ -325,12 +350,13 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       async "reminders/mark"(m) {
         await clock.ready;
         const today = parisDateOf(clock.now());
-        await store.update(REMINDER_KEYS.state, ReminderStateSchema.optional(), (current) => {
+        const next = await store.update(REMINDER_KEYS.state, ReminderStateSchema.optional(), (current) => {
           const st = pruneState(current ?? DEFAULTS.state, today);
           if (m.action === "done") return markDone(st, m.id, today);
           if (m.action === "undo") return undoReminder(st, m.id);
           return snooze(st, m.id, m.action === "snooze-1j" ? "1j" : "1s", today);
         });
+        cache.set(REMINDER_KEYS.state, next);
         await refresh("marque");
         return agendaView();
       },
@@ -346,7 +372,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       },
       async "reminders/settings"(m) {
         if (m.settings) {
-          await store.set(REMINDER_KEYS.settings, ReminderSettingsSchema.parse(m.settings));
+          await write(REMINDER_KEYS.settings, ReminderSettingsSchema.parse(m.settings));
           await refresh("réglages");
         }
         return settings();
@@ -357,17 +383,18 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       async "client-record/save"(m) {
         const record = ClientRecordSchema.parse(m.record);
         await register.getClient(m.id); // refuses a client that is no longer in the register
-        await store.update(REMINDER_KEYS.records, ClientRecordsSchema.optional(), (all) => ({
+        const next = await store.update(REMINDER_KEYS.records, ClientRecordsSchema.optional(), (all) => ({
           ...(all ?? {}),
           [m.id]: record,
         }));
+        cache.set(REMINDER_KEYS.records, next);
         await refresh("dossier client");
         return record;
       },
       async "indicators/record"(m) {
         await clock.ready;
         const at = clock.now().toISOString();
-        await store.update(
+        const history = await store.update(
           REMINDER_KEYS.indicators,
           IndicatorHistorySchema.optional(),
           (current): IndicatorHistory => {
@@ -381,6 +408,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
             };
           },
         );
+        cache.set(REMINDER_KEYS.indicators, history);
         await refresh("indicateurs");
         return { recorded: m.reading.understood };
       },

@@ -194,6 +194,11 @@ export interface Reminder {
 export interface Window {
   from: IsoDate;
   to: IsoDate;
+  /**
+   * When set, the "annule et remplace" cutoffs before this day are left out: information for a past
+   * day that the agenda would drop anyway (a quarter of the items for a firm of employers).
+   */
+  today?: IsoDate;
 }
 
 /** `date` + n months, the day clamped to the month's length (31 March + 1 month = 30 April). */
@@ -336,7 +341,7 @@ export function computeReminders(input: ReminderInput, w: Window): Reminder[] {
             action: null,
             source: DSN_SOURCES[dueDay],
           });
-        if (inWindow(s.cutoffDay, w))
+        if (inWindow(s.cutoffDay, w) && !(w.today && s.cutoffDay < w.today))
           out.push({
             id: `ar:${c.id}:${s.period}`,
             kind: "dsn-annule-remplace",
@@ -619,7 +624,7 @@ const LEAD_MARGIN_DAYS = 7;
 export function agendaWindow(today: IsoDate, settings: ReminderSettings): Window {
   // A lead-time announcement moved off a weekend or holiday comes a few days earlier: margin of a week.
   const ahead = Math.max(UPCOMING_DAYS, ...settings.leadDays) + LEAD_MARGIN_DAYS;
-  return { from: addDays(today, -REMINDER_RULES.dsn.overdueWindowDays), to: addDays(today, ahead) };
+  return { from: addDays(today, -REMINDER_RULES.dsn.overdueWindowDays), to: addDays(today, ahead), today };
 }
 
 export function agenda(
