@@ -19,6 +19,13 @@ import {
   type FirmSettings,
   ServicesProfileSchema,
 } from "./domain/register.ts";
+import {
+  ClientRecordSchema,
+  type IndicatorValues,
+  IndicatorValuesSchema,
+  ReminderSettingsSchema,
+} from "./domain/reminder-schema.ts";
+import type { ClientRecord, Reminder, ReminderSettings } from "./domain/reminders.ts";
 import { PAGE_KINDS } from "./pages/kinds.ts";
 
 const pageKind = z.enum(PAGE_KINDS);
@@ -230,7 +237,87 @@ const IdCheck = z.object({
 
 export type IdCheckKind = z.infer<typeof IdCheck>["check"];
 
+// --- Reminders, notifications, badge, dashboard indicators (issue 7) -----------------------------
+
+/** The popup's lists: overdue, today, next 7 days. */
+const RemindersGet = z.object({ type: z.literal("reminders/get") });
+const RemindersMark = z.object({
+  type: z.literal("reminders/mark"),
+  id: z.string().min(1).max(400),
+  action: z.enum(["done", "snooze-1j", "snooze-1s", "undo"]),
+});
+/** Upcoming deadlines for a calendar export, for one collaborator or the whole firm (null). */
+const RemindersExport = z.object({
+  type: z.literal("reminders/export"),
+  collaborateurId: z.string().nullable(),
+  days: z.number().int().min(1).max(400),
+});
+/** Reads (no `settings`) or saves the reminder settings. */
+const RemindersSettings = z.object({
+  type: z.literal("reminders/settings"),
+  settings: ReminderSettingsSchema.optional(),
+});
+const ClientRecordGet = z.object({ type: z.literal("client-record/get"), id: z.string().min(1) });
+const ClientRecordSave = z.object({
+  type: z.literal("client-record/save"),
+  id: z.string().min(1),
+  record: ClientRecordSchema,
+});
+/** The content script on the dashboard reports the key indicators it read (or that it could not). */
+const IndicatorsRecord = z.object({
+  type: z.literal("indicators/record"),
+  reading: z.union([
+    IndicatorValuesSchema.extend({ understood: z.literal(true) }),
+    z.object({ understood: z.literal(false), missing: z.array(z.string().max(100)).max(10) }),
+  ]),
+});
+const IndicatorsGet = z.object({ type: z.literal("indicators/get") });
+/** Test hook: shifts the background's clock (accepted from the extension's own pages only). */
+const ClockSet = z.object({ type: z.literal("clock/set"), at: z.iso.datetime({ offset: true }).nullable() });
+
+export const REMINDER_MESSAGES = [
+  "reminders/get",
+  "reminders/mark",
+  "reminders/export",
+  "reminders/settings",
+  "client-record/get",
+  "client-record/save",
+  "indicators/record",
+  "indicators/get",
+  "clock/set",
+] as const;
+export type ReminderMessageType = (typeof REMINDER_MESSAGES)[number];
+
+export interface AgendaView {
+  today: string;
+  now: string;
+  overdue: Reminder[];
+  dueToday: Reminder[];
+  upcoming: Reminder[];
+  /** Counts before the lists were cut to what the popup shows. */
+  counts: { overdue: number; dueToday: number; upcoming: number };
+  /** For the calendar export's choice (per collaborator or the whole firm). */
+  collaborators: { id: string; name: string }[];
+}
+
+export interface IndicatorsView {
+  latest: (IndicatorValues & { at: string }) | null;
+  previous: (IndicatorValues & { at: string }) | null;
+  /** The last visit could not read the dashboard: nothing is shown. */
+  notUnderstood: { at: string; missing: string[] } | null;
+  history: (IndicatorValues & { at: string })[];
+}
+
 export const MessageSchema = z.discriminatedUnion("type", [
+  RemindersGet,
+  RemindersMark,
+  RemindersExport,
+  RemindersSettings,
+  ClientRecordGet,
+  ClientRecordSave,
+  IndicatorsRecord,
+  IndicatorsGet,
+  ClockSet,
   ...DSN_CONTROL_MESSAGES,
   PageSeen,
   StatusGet,
@@ -375,6 +462,15 @@ export interface Responses {
   "anomaly/unknown": UnknownReferences;
   "siret/classify": SiretBadgeVerdict;
   "id/check": IdHint;
+  "reminders/get": AgendaView;
+  "reminders/mark": AgendaView;
+  "reminders/export": { reminders: Reminder[]; firm: string; today: string };
+  "reminders/settings": ReminderSettings;
+  "client-record/get": ClientRecord;
+  "client-record/save": ClientRecord;
+  "indicators/record": { recorded: boolean };
+  "indicators/get": IndicatorsView;
+  "clock/set": { now: string };
 }
 
 /** The badge's verdict: no client name, only what the typed SIRET is for the firm. */

@@ -61,6 +61,12 @@ type AnomalyHandlers = Pick<
   "anomaly/panels" | "anomaly/track" | "anomaly/open" | "anomaly/unknown"
 >;
 
+/** The anomalies still to correct, with their deadlines (the popup's list and the reminders' input). */
+export async function openAnomalies(store: Store, register: RegisterStore, now: () => Date) {
+  const dueDayOf = await dueDays(register);
+  return openTrackedAnomalies(await readTracking(store), parisDateOf(now()), (s) => dueDayOf(s) ?? 15);
+}
+
 export function createAnomalyHandlers(
   store: Store,
   register: RegisterStore,
@@ -105,10 +111,7 @@ export function createAnomalyHandlers(
         return item;
       });
     },
-    async "anomaly/open"() {
-      const dueDayOf = await dueDays(register);
-      return openTrackedAnomalies(await readTracking(store), parisDateOf(now()), (s) => dueDayOf(s) ?? 15);
-    },
+    "anomaly/open": () => openAnomalies(store, register, now),
     "anomaly/unknown": () => readUnknown(store),
   };
 }

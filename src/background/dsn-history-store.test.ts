@@ -6,7 +6,7 @@ import { DSN_HISTORY_KEY } from "./dsn-history-store.ts";
 import { createHandlers } from "./handlers.ts";
 import type { JobRunner } from "./job-runner.ts";
 import type { RegisterStore } from "./register-store.ts";
-import { route } from "./router.ts";
+import { type Handlers, route } from "./router.ts";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.ts";
 import { createStore } from "./store.ts";
 
@@ -36,7 +36,8 @@ const entry = (siren: string, mois: string, fichier: string, erreurs = 0): DsnHi
 async function setup() {
   const mem = memoryArea();
   const store = createStore(mem.area, MIGRATIONS, () => new Date("2026-11-25T10:00:00Z"));
-  const handlers = createHandlers(store, {} as RegisterStore, {} as JobRunner, () => new Date());
+  // The reminders' handlers live in reminders.ts; none of their messages is sent here.
+  const handlers = createHandlers(store, {} as RegisterStore, {} as JobRunner, () => new Date()) as Handlers;
   const ctx = { ownId: OWN_ID, ownOrigin: OWN_ORIGIN, handlers };
   return { mem, send: (m: unknown, sender = options) => route(m, sender, ctx) };
 }

@@ -2,7 +2,7 @@ import type { Runtime } from "../browser.ts";
 import { classifySiret, clientSirensOf } from "../domain/emitter-siret.ts";
 import { comparePortfolio } from "../domain/portfolio.ts";
 import { type NewClient, unpackRow } from "../domain/register.ts";
-import type { ClientForm, SeenPage } from "../messages.ts";
+import type { ClientForm, ReminderMessageType, SeenPage } from "../messages.ts";
 import { createAnomalyHandlers } from "./anomalies.ts";
 import { createDsnHistoryStore, fromExtensionPage } from "./dsn-history-store.ts";
 import { idHint } from "./id-hints.ts";
@@ -37,7 +37,8 @@ export function createHandlers(
   openOptions: (tab: string) => Promise<void> = async () => undefined,
   /** The UI text of the browser's language (the background's own browser.i18n; injected for tests). */
   t: (key: string, substitutions?: string | string[]) => string = (key) => key,
-): Handlers {
+): Omit<Handlers, ReminderMessageType> {
+  // The reminders' messages are handled by reminders.ts (merged in index.ts).
   const pages = createPagesSeen(store);
   const recordPage = (page: SeenPage, sender: Runtime.MessageSender) => {
     const url = sender.url ?? sender.tab?.url;

@@ -2,9 +2,17 @@
 // a worker woken by an event must find its listener at once); storage migration runs behind
 // `store.ready`, which every handler awaits.
 import { browser, type Runtime, restrictStorageToTrustedContexts, t } from "../browser.ts";
+import { openAnomalies } from "./anomalies.ts";
 import { createHandlers } from "./handlers.ts";
 import { createJobRunner, JOB_WATCHDOG_ALARM } from "./job-runner.ts";
 import { createRegisterStore } from "./register-store.ts";
+import { browserPlatform } from "./reminder-platform.ts";
+import {
+  affectsReminders,
+  createReminderService,
+  createShiftableClock,
+  isReminderNotification,
+} from "./reminders.ts";
 import { route } from "./router.ts";
 import { MIGRATIONS } from "./schema.ts";
 import { isUrssafUrl } from "./senders.ts";
@@ -46,7 +54,31 @@ const jobs = createJobRunner(
 const openOptions = async (tab: string) => {
   await browser.tabs.create({ url: browser.runtime.getURL(`src/ui/options/index.html#${tab}`) });
 };
-const handlers = createHandlers(store, register, jobs, () => new Date(), openOptions, t);
+// Reminders, notifications and badge (their clock can be shifted by our own pages, for tests).
+const platform = browserPlatform();
+const reminders = createReminderService({
+  store,
+  register,
+  clock: createShiftableClock(platform.session),
+  platform,
+  t,
+  ownOrigin: browser.runtime.getURL(""),
+  // The tracked DSN anomalies (Suivi DSN panel): their correction deadlines become reminders.
+  anomalies: async () =>
+    (await openAnomalies(store, register, () => new Date())).map(
+      ({ siren, siret, period, reference, deadline }) => ({
+        siren,
+        siret,
+        period,
+        reference,
+        deadline,
+      }),
+    ),
+});
+const handlers = {
+  ...createHandlers(store, register, jobs, () => new Date(), openOptions, t),
+  ...reminders.handlers,
+};
 const ctx = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL(""), handlers };
 
 // Content scripts must not read or write storage directly: everything goes through messages here.
@@ -58,7 +90,23 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === JOB_WATCHDOG_ALARM) void jobs.watchdog();
+  else void reminders.onAlarm(alarm.name);
 });
+browser.notifications.onClicked.addListener((id) => {
+  if (isReminderNotification(id)) void reminders.onNotificationClick(id);
+});
+// After every change of the register (options page, import, a bulk job) or of the reminders' data.
+// Debounced: a bulk job or an import changes many clients in a row; one computation after the burst.
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== "local" || !Object.keys(changes).some(affectsReminders)) return;
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void reminders.refresh("stockage"), 1_000);
+});
+// At every start of the worker (browser start, install, an event that woke it): badge and alarms again.
+void store.ready
+  .then(() => reminders.refresh("démarrage"))
+  .catch((error: unknown) => console.error("Tiers Assistant : calcul des échéances impossible", error));
 
 store.ready.catch((error: unknown) =>
   console.error("Tiers Assistant : migration du stockage impossible", error),

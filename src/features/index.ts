@@ -1,5 +1,6 @@
 import { badgeSiretEmetteur } from "./badge-siret-emetteur.ts";
 import { bulkJob } from "./bulk-job/index.ts";
+import { indicateursTableauDeBord } from "./indicateurs-tableau-de-bord.ts";
 import { indicesIdentifiants } from "./indices-identifiants.ts";
 import { panneauAnomalies } from "./panneau-anomalies.ts";
 import { portefeuillePanneau } from "./portefeuille-panneau.ts";
@@ -16,4 +17,5 @@ export const FEATURES: readonly Feature[] = [
   portefeuillePanneau,
   panneauAnomalies,
   badgeSiretEmetteur,
+  indicateursTableauDeBord,
 ];

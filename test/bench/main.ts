@@ -30,6 +30,9 @@ console.log("");
 await benchImport();
 await benchOptionsPage();
 
+const { benchReminders } = await import("./reminders.ts");
+await benchReminders();
+
 const { benchJobs } = await import("./jobs.ts");
 await benchJobs(process.argv.includes("--long"));
 

@@ -24,8 +24,9 @@ describe("dist/manifest.json", () => {
   it("asks only for the permissions it uses and exposes no resource to web pages", () => {
     // unlimitedStorage: 10,000 clients take about 5 MB, and a restore writes the new register before it
     // sweeps the old one; the default 10 MB quota would refuse a larger firm's register.
-    // alarms: the bulk job's watchdog wakes a stopped worker when a page never loads.
-    expect(manifest.permissions).toEqual(["storage", "unlimitedStorage", "alarms"]);
+    // alarms: the bulk job's watchdog wakes a stopped worker when a page never loads; alarms and
+    // notifications: the reminders.
+    expect(manifest.permissions).toEqual(["storage", "unlimitedStorage", "alarms", "notifications"]);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
     expect(manifest.externally_connectable).toBeUndefined();

@@ -17,12 +17,14 @@ const CollaboratorsTab = lazyComponent(() =>
 );
 const PortfolioTab = lazyComponent(() => import("./portfolio-tab.tsx").then((m) => m.PortfolioTab));
 const DsnControlTab = lazyComponent(() => import("./dsn-control-tab.tsx").then((m) => m.DsnControlTab));
+const RemindersTab = lazyComponent(() => import("./reminders-tab.tsx").then((m) => m.RemindersTab));
 const SettingsTab = lazyComponent(() => import("./settings-tab.tsx").then((m) => m.SettingsTab));
 const AnomaliesTab = lazyComponent(() => import("./anomalies-tab.tsx").then((m) => m.AnomaliesTab));
 
 const TABS = [
   "clients",
   "portefeuille",
+  "echeances",
   "import",
   "export",
   "collaborateurs",
@@ -35,6 +37,7 @@ type Tab = (typeof TABS)[number];
 const TAB_LABELS: Record<Tab, string> = {
   clients: "optTabClients",
   portefeuille: "optTabPortfolio",
+  echeances: "optTabReminders",
   import: "optTabImport",
   export: "optTabExport",
   collaborateurs: "optTabCollaborators",
@@ -45,7 +48,8 @@ const TAB_LABELS: Record<Tab, string> = {
 };
 
 const tabFromHash = (): Tab => {
-  const hash = location.hash.slice(1) as Tab;
+  // "#echeances/<client id>" opens the reminders tab on one client.
+  const hash = location.hash.slice(1).split("/")[0] as Tab;
   return TABS.includes(hash) ? hash : "clients";
 };
 
@@ -106,6 +110,7 @@ function Options() {
         {api.loadError && <Notice kind="error">{t("popupError", api.loadError)}</Notice>}
         {snapshot && tab === "clients" && <ClientsTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "portefeuille" && <PortfolioTab snapshot={snapshot} api={api} />}
+        {snapshot && tab === "echeances" && <RemindersTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "import" && <ImportTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "export" && <ExportTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "collaborateurs" && <CollaboratorsTab snapshot={snapshot} api={api} />}

@@ -4,7 +4,10 @@ import { pageLabel } from "../../pages/index.ts";
 import { formatDateTime } from "../shared/format.ts";
 import { useStatus } from "../shared/use-status.ts";
 import { AnomaliesList } from "./anomalies-list.tsx";
+import { Indicators } from "./indicators.tsx";
 import { JobPanel } from "./job-panel.tsx";
+import { QuickLinks } from "./quick-links.tsx";
+import { RemindersList } from "./reminders-list.tsx";
 import "../shared/base.css";
 import "./popup.css";
 
@@ -21,6 +24,9 @@ function Popup() {
       )}
       <JobPanel />
       <AnomaliesList />
+      <RemindersList />
+      <Indicators />
+      <QuickLinks />
       <section aria-live="polite" data-testid="last-page">
         {status &&
           (last?.kind ? (

@@ -1,0 +1,522 @@
+import { describe, expect, it } from "vitest";
+import { parisInstant } from "./calendar.ts";
+import {
+  agenda,
+  agendaWindow,
+  announcedOn,
+  BADGE_COLORS,
+  badgeFor,
+  type ClientRecord,
+  computeReminders,
+  DEFAULT_REMINDER_SETTINGS,
+  type DeliveryState,
+  EMPTY_DELIVERY,
+  EMPTY_RECORD,
+  EMPTY_STATE,
+  forCollaborator,
+  markDone,
+  planDelivery,
+  type Reminder,
+  type ReminderClient,
+  type ReminderInput,
+  type ReminderSettings,
+  snooze,
+  type TrackedAnomalyDeadline,
+  undoReminder,
+} from "./reminders.ts";
+
+const S = DEFAULT_REMINDER_SETTINGS;
+
+function employer(id: string, over: Partial<ReminderClient> = {}): ReminderClient {
+  return {
+    id,
+    kind: "employeur",
+    raisonSociale: `Client ${id}`,
+    siren: null,
+    effectif: 10,
+    paieDecalee: false,
+    statut: "inscrit",
+    collaborateurId: null,
+    historique: [{ statut: "inscrit", le: "2025-01-01T09:00:00.000Z" }],
+    modifieLe: "2025-01-01T09:00:00.000Z",
+    ...over,
+  };
+}
+
+function input(over: Partial<ReminderInput> = {}): ReminderInput {
+  return { clients: [], collaborators: [], records: {}, anomalies: [], settings: S, ...over };
+}
+
+/** The period whose DSN is due in the month of `due`. */
+const dsnPeriodOf = (due: string) => {
+  const [y, m] = due.split("-").map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+};
+const window = (from: string, to: string) => ({ from, to });
+const byId = (list: readonly Reminder[], id: string) => list.find((r) => r.id === id);
+const record = (over: Partial<ClientRecord>): ClientRecord => ({ ...EMPTY_RECORD, ...over });
+
+describe("monthly DSN deadlines, 2025–2027", () => {
+  // [period, due day, due date (moved), A&R last day]: weekends and public holidays on due days.
+  const table: [string, 5 | 15, string, string][] = [
+    ["2024-12", 5, "2025-01-06", "2025-01-05"], // Sunday 5 January
+    ["2025-01", 15, "2025-02-17", "2025-02-16"], // Saturday
+    ["2025-03", 5, "2025-04-07", "2025-04-06"], // Saturday
+    ["2025-07", 15, "2025-08-18", "2025-08-17"], // 15 August (Friday)
+    ["2025-10", 15, "2025-11-17", "2025-11-16"], // Saturday
+    ["2025-04", 15, "2025-05-15", "2025-05-14"], // worked Thursday: not moved
+    ["2026-03", 5, "2026-04-07", "2026-04-06"], // Sunday 5 April then Easter Monday 6 April
+    ["2026-07", 15, "2026-08-17", "2026-08-16"], // 15 August on a Saturday
+    ["2026-10", 15, "2026-11-16", "2026-11-15"], // Sunday
+    ["2026-11", 15, "2026-12-15", "2026-12-14"], // Tuesday: not moved
+    ["2026-11", 5, "2026-12-07", "2026-12-06"], // Saturday
+    ["2027-04", 15, "2027-05-18", "2027-05-17"], // Saturday 15 May then Whit Monday 17 May
+    ["2027-07", 15, "2027-08-16", "2027-08-15"], // 15 August on a Sunday
+    ["2027-11", 5, "2027-12-06", "2027-12-05"], // Sunday
+  ];
+  it.each(table)(
+    "DSN of %s due on the %i → %s, annule et remplace until %s",
+    (period, dueDay, due, cutoff) => {
+      const client = employer("a", dueDay === 5 ? { effectif: 60 } : {});
+      const list = computeReminders(input({ clients: [client] }), window("2024-12-01", "2028-01-31"));
+      const dsn = byId(list, `dsn:a:${period}`);
+      expect(dsn).toMatchObject({ kind: "dsn-echeance", date: due, persists: true, clientId: "a" });
+      expect(dsn?.at).toBe(parisInstant(due, "12:00").toISOString());
+      expect(byId(list, `ar:a:${period}`)).toMatchObject({
+        kind: "dsn-annule-remplace",
+        date: cutoff,
+        persists: false,
+      });
+    },
+  );
+
+  it("gives one DSN per month and client, on the 5th for 50+ paying within the month, else the 15th", () => {
+    const clients = [
+      employer("small"),
+      employer("big", { effectif: 50 }),
+      employer("late", { effectif: 80, paieDecalee: true }),
+    ];
+    const list = computeReminders(input({ clients }), window("2026-01-01", "2026-12-31"));
+    const dues = (id: string) =>
+      list.filter((r) => r.kind === "dsn-echeance" && r.clientId === id).map((r) => r.date.slice(8));
+    expect(dues("small")).toHaveLength(12);
+    expect(new Set(dues("small").map(Number)).has(5)).toBe(false);
+    expect(dues("big").every((d) => Number(d) >= 5 && Number(d) <= 9)).toBe(true);
+    expect(dues("late").every((d) => Number(d) >= 15)).toBe(true);
+    expect(list.map((r) => r.date)).toEqual([...list.map((r) => r.date)].sort());
+  });
+
+  it("ignores resigned clients and self-employed ones", () => {
+    const clients = [
+      employer("gone", { statut: "resilie" }),
+      { ...employer("ti"), kind: "artisan-commercant" as const, effectif: null },
+    ];
+    expect(computeReminders(input({ clients }), window("2026-01-01", "2026-12-31"))).toEqual([]);
+  });
+});
+
+describe("lead-time announcements over the public holidays of 2025–2027", () => {
+  // [holiday, id, next DSN due (15th rule), days between, last working day before the holiday]
+  const holidays: [string, string, string, number, string][] = [
+    ["2025-01-01", "jour-de-l-an", "2025-01-15", 14, "2024-12-31"],
+    ["2025-04-21", "lundi-de-paques", "2025-05-15", 24, "2025-04-18"],
+    ["2025-05-01", "fete-du-travail", "2025-05-15", 14, "2025-04-30"],
+    ["2025-05-08", "victoire-1945", "2025-05-15", 7, "2025-05-07"],
+    ["2025-05-29", "ascension", "2025-06-16", 18, "2025-05-28"],
+    ["2025-06-09", "lundi-de-pentecote", "2025-06-16", 7, "2025-06-06"],
+    ["2025-07-14", "fete-nationale", "2025-07-15", 1, "2025-07-11"],
+    ["2025-08-15", "assomption", "2025-08-18", 3, "2025-08-14"],
+    ["2025-11-01", "toussaint", "2025-11-17", 16, "2025-10-31"],
+    ["2025-11-11", "armistice-1918", "2025-11-17", 6, "2025-11-10"],
+    ["2025-12-25", "noel", "2026-01-15", 21, "2025-12-24"],
+    ["2026-01-01", "jour-de-l-an", "2026-01-15", 14, "2025-12-31"],
+    ["2026-04-06", "lundi-de-paques", "2026-04-15", 9, "2026-04-03"],
+    ["2026-05-01", "fete-du-travail", "2026-05-15", 14, "2026-04-30"],
+    ["2026-05-08", "victoire-1945", "2026-05-15", 7, "2026-05-07"],
+    ["2026-05-14", "ascension", "2026-05-15", 1, "2026-05-13"],
+    ["2026-05-25", "lundi-de-pentecote", "2026-06-15", 21, "2026-05-22"],
+    ["2026-07-14", "fete-nationale", "2026-07-15", 1, "2026-07-13"],
+    ["2026-08-15", "assomption", "2026-08-17", 2, "2026-08-14"],
+    ["2026-11-01", "toussaint", "2026-11-16", 15, "2026-10-30"],
+    ["2026-11-11", "armistice-1918", "2026-11-16", 5, "2026-11-10"],
+    ["2026-12-25", "noel", "2027-01-15", 21, "2026-12-24"],
+    ["2027-01-01", "jour-de-l-an", "2027-01-15", 14, "2026-12-31"],
+    ["2027-03-29", "lundi-de-paques", "2027-04-15", 17, "2027-03-26"],
+    ["2027-05-01", "fete-du-travail", "2027-05-18", 17, "2027-04-30"],
+    ["2027-05-06", "ascension", "2027-05-18", 12, "2027-05-05"],
+    ["2027-05-08", "victoire-1945", "2027-05-18", 10, "2027-05-07"],
+    ["2027-05-17", "lundi-de-pentecote", "2027-05-18", 1, "2027-05-14"],
+    ["2027-07-14", "fete-nationale", "2027-07-15", 1, "2027-07-13"],
+    ["2027-08-15", "assomption", "2027-08-16", 1, "2027-08-13"],
+    ["2027-11-01", "toussaint", "2027-11-15", 14, "2027-10-29"],
+    ["2027-11-11", "armistice-1918", "2027-11-15", 4, "2027-11-10"],
+    ["2027-12-25", "noel", "2028-01-17", 23, "2027-12-24"],
+  ];
+  it.each(holidays)(
+    "%s (%s): the DSN due %s, %i days ahead, is announced on %s, no digest that day",
+    (holiday, _id, due, lead, before) => {
+      const settings: ReminderSettings = { ...S, leadDays: [lead] };
+      const clients = [employer("a")];
+      expect(announcedOn(due, [lead])).toEqual([before]);
+      const on = (day: string) => {
+        const list = computeReminders(input({ clients, settings }), agendaWindow(day, settings));
+        return agenda(list, EMPTY_STATE, day, settings);
+      };
+      const dsn = (rs: readonly Reminder[]) => rs.filter((r) => r.kind === "dsn-echeance").map((r) => r.date);
+      expect(dsn(on(before).lead)).toEqual([due]);
+      expect(dsn(on(holiday).lead)).toEqual([]);
+      // The digest itself is for working days: nothing on the holiday, the announcement the day before.
+      const plan = planDelivery(on(holiday), EMPTY_DELIVERY, parisInstant(holiday, "09:00"), settings);
+      expect(plan.digest).toBeNull();
+      const previous = planDelivery(on(before), EMPTY_DELIVERY, parisInstant(before, "09:00"), settings);
+      expect(previous.digest?.lead).toBeGreaterThanOrEqual(1);
+      expect(previous.digest?.items.map((r) => r.id)).toContain(`dsn:a:${dsnPeriodOf(due)}`);
+    },
+  );
+
+  it("keeps an announcement on a working day where it falls", () => {
+    expect(announcedOn("2026-12-15", [7, 2])).toEqual(["2026-12-08", "2026-12-11"]); // 13 Dec is a Sunday
+  });
+});
+
+describe("firm-side reminders", () => {
+  it("asks for a collaborator's activation within 24 hours, at the time, across a change of hour", () => {
+    const collaborators = [
+      { id: "k1", nom: "Durand", prenom: "Léa", acces: "2026-11-24T13:32:00.000Z" },
+      { id: "k2", nom: "Petit", prenom: "Marc", acces: "2026-03-28T10:00:00.000Z" },
+    ];
+    const list = computeReminders(input({ collaborators }), window("2026-01-01", "2026-12-31"));
+    expect(byId(list, "activation:k1:2026-11-24T13:32:00.000Z")).toMatchObject({
+      date: "2026-11-25",
+      at: "2026-11-25T13:32:00.000Z",
+      subject: "Léa Durand",
+      collaborateurId: "k1",
+      params: ["25 novembre 2026", "14 h 32"],
+      persists: true,
+    });
+    // 24 hours later is 12:00 in Paris on the day summer time starts (29 March 2026).
+    expect(byId(list, "activation:k2:2026-03-28T10:00:00.000Z")).toMatchObject({
+      date: "2026-03-29",
+      params: ["29 mars 2026", "12 h 00"],
+    });
+  });
+
+  it("follows the security-code letter up, then suggests « renvoyer le code », until it is recorded", () => {
+    const waiting = {
+      ...employer("ti"),
+      kind: "artisan-commercant" as const,
+      effectif: null,
+      statut: "code-attendu" as const,
+      historique: [
+        { statut: "a-inscrire" as const, le: "2026-10-01T08:00:00.000Z" },
+        { statut: "code-attendu" as const, le: "2026-11-02T09:00:00.000Z" },
+      ],
+    };
+    const w = window("2026-10-01", "2027-01-31");
+    const list = computeReminders(input({ clients: [waiting] }), w);
+    expect(list.map((r) => [r.kind, r.date, r.action])).toEqual([
+      ["code-relance", "2026-11-09", null],
+      ["code-renvoyer", "2026-11-23", "renvoyer-le-code"],
+    ]);
+    expect(list[0]?.params).toEqual(["2 novembre 2026"]);
+    const sooner = computeReminders(
+      input({ clients: [waiting], settings: { ...S, codeResendAfterDays: 10 } }),
+      w,
+    );
+    expect(sooner.map((r) => r.date)).toEqual(["2026-11-09", "2026-11-12"]);
+    const received = computeReminders(
+      input({ clients: [waiting], records: { ti: record({ codeRecuLe: "2026-11-05" }) } }),
+      w,
+    );
+    expect(received).toEqual([]);
+    expect(computeReminders(input({ clients: [{ ...waiting, statut: "inscrit" }] }), w)).toEqual([]);
+  });
+
+  it("says when the next revenue estimate is possible: one month after the last request", () => {
+    const ti = { ...employer("ti"), kind: "profession-liberale" as const, effectif: null };
+    const w = window("2026-01-01", "2027-12-31");
+    const list = computeReminders(
+      input({ clients: [ti], records: { ti: record({ estimationsRevenu: ["2026-01-10", "2026-03-31"] }) } }),
+      w,
+    );
+    expect(list.map((r) => [r.kind, r.date, r.params[0]])).toEqual([
+      ["estimation-possible", "2026-04-30", "31 mars 2026"],
+    ]);
+    const clamped = computeReminders(
+      input({ clients: [ti], records: { ti: record({ estimationsRevenu: ["2027-01-31"] }) } }),
+      w,
+    );
+    expect(clamped[0]?.date).toBe("2027-02-28");
+  });
+
+  it("warns 30 days before the attestation de vigilance is six months old, then on the day", () => {
+    const list = computeReminders(
+      input({ clients: [employer("a")], records: { a: record({ attestationVigilanceLe: "2026-03-31" }) } }),
+      window("2026-08-01", "2026-10-31"),
+    ).filter((r) => r.kind.startsWith("vigilance"));
+    expect(list.map((r) => [r.kind, r.date, r.persists])).toEqual([
+      ["vigilance-bientot", "2026-08-31", false],
+      ["vigilance-expiree", "2026-09-30", true],
+    ]);
+    expect(list[0]?.params).toEqual(["31 mars 2026", "30 septembre 2026"]);
+  });
+});
+
+describe("self-employed and micro-entrepreneur dates (data)", () => {
+  const ti = (schedule: ClientRecord["echeancier"]) =>
+    computeReminders(
+      input({
+        clients: [{ ...employer("x"), kind: "artisan-commercant", effectif: null }],
+        records: { x: record({ echeancier: schedule }) },
+      }),
+      window("2025-01-01", "2027-02-28"),
+    );
+
+  it("monthly debit on the 5th or the 20th, quarterly on 5 February, May, August, November", () => {
+    const on20 = ti("ti-mensuel-20").filter((r) => r.kind === "ti-prelevement");
+    expect(on20).toHaveLength(26);
+    expect(on20.every((r) => r.date.endsWith("-20"))).toBe(true);
+    const quarterly = ti("ti-trimestriel")
+      .filter((r) => r.kind === "ti-prelevement")
+      .map((r) => r.date);
+    expect(quarterly.filter((d) => d.startsWith("2026"))).toEqual([
+      "2026-02-05",
+      "2026-05-05",
+      "2026-08-05",
+      "2026-11-05",
+    ]);
+  });
+
+  it("income return only for the years whose dates are published (2025)", () => {
+    const returns = ti("ti-mensuel-5").filter((r) => r.kind === "ti-declaration-revenus");
+    expect(returns.map((r) => [r.date, r.params[0]])).toEqual([
+      ["2025-05-22", "01 à 19"],
+      ["2025-05-28", "20 à 54"],
+      ["2025-06-05", "55 à 976"],
+    ]);
+  });
+
+  it("micro: monthly by the last day of the next month, quarterly, periodicity before 31 October", () => {
+    const monthly = ti("micro-mensuel").filter((r) => r.kind === "micro-declaration");
+    expect(byId(monthly, "micro-declaration:x:2026-01")).toMatchObject({
+      date: "2026-02-28",
+      params: ["janvier 2026"],
+    });
+    expect(byId(monthly, "micro-declaration:x:2027-01")).toMatchObject({ date: "2027-02-28" });
+    const quarterly = ti("micro-trimestriel");
+    expect(
+      quarterly
+        .filter((r) => r.kind === "micro-declaration" && r.date.startsWith("2026"))
+        .map((r) => [r.date, r.params[0]]),
+    ).toEqual([
+      ["2026-01-31", "T4 2025"],
+      ["2026-04-30", "T1 2026"],
+      ["2026-07-31", "T2 2026"],
+      ["2026-10-31", "T3 2026"],
+    ]);
+    expect(quarterly.filter((r) => r.kind === "micro-periodicite").map((r) => r.date)).toEqual([
+      "2025-10-31",
+      "2026-10-31",
+    ]);
+  });
+});
+
+describe("tracked DSN anomalies (input from the anomaly tracking)", () => {
+  const fixtures: TrackedAnomalyDeadline[] = [
+    {
+      siren: "526018155",
+      siret: "52601815500012",
+      period: "2026-09",
+      reference: "CTL-RG-0042",
+      deadline: "2026-12-14",
+    },
+    {
+      siren: "111222333",
+      siret: "11122233300015",
+      period: "2026-10",
+      reference: "CTL-AB-7",
+      deadline: "2026-12-20",
+    },
+    {
+      siren: "526018155",
+      siret: "52601815500012",
+      period: "2026-10",
+      reference: "bad",
+      deadline: "2026-13-01",
+    },
+  ];
+  it("gives each deadline a reminder, on the register client of the same SIREN when there is one", () => {
+    const client = employer("rg", {
+      siren: "526018155",
+      raisonSociale: "SARL Boulangerie Martin",
+      collaborateurId: "k1",
+    });
+    const list = computeReminders(
+      input({ clients: [client], anomalies: fixtures }),
+      window("2026-12-01", "2026-12-31"),
+    ).filter((r) => r.kind === "anomalie-dsn");
+    expect(list.map((r) => [r.id, r.date, r.clientId, r.collaborateurId, r.subject, r.params])).toEqual([
+      [
+        "anomalie:52601815500012:CTL-RG-0042",
+        "2026-12-14",
+        "rg",
+        "k1",
+        "SARL Boulangerie Martin",
+        ["CTL-RG-0042", "septembre 2026"],
+      ],
+      [
+        "anomalie:11122233300015:CTL-AB-7",
+        "2026-12-20",
+        null,
+        null,
+        "SIRET 11122233300015",
+        ["CTL-AB-7", "octobre 2026"],
+      ],
+    ]);
+  });
+});
+
+describe("agenda: overdue, today, next 7 days; done and snooze", () => {
+  const clients = [employer("a"), employer("b", { effectif: 60 })];
+  const list = computeReminders(input({ clients }), window("2026-11-01", "2027-01-31"));
+  const at = (today: string, state = EMPTY_STATE) => agenda(list, state, today, S);
+  const ids = (rs: readonly Reminder[]) => rs.map((r) => r.id);
+
+  it("sorts the items into today, overdue and the next 7 days", () => {
+    const day = at("2026-12-14");
+    expect(ids(day.dueToday)).toEqual(["ar:a:2026-11"]);
+    expect(ids(day.overdue)).toEqual(["dsn:a:2026-10", "dsn:b:2026-11"]);
+    expect(ids(day.upcoming)).toEqual(["dsn:a:2026-11"]);
+    // Past information (the cutoff of 6 December) is not overdue.
+    expect(ids(day.overdue)).not.toContain("ar:b:2026-11");
+  });
+
+  it("drops overdue items older than the window", () => {
+    expect(ids(at("2027-01-20").overdue)).toEqual(["dsn:b:2026-12", "dsn:a:2026-12"]);
+  });
+
+  it("done hides an item for good; undo brings it back", () => {
+    const done = markDone(EMPTY_STATE, "dsn:a:2026-10", "2026-12-14");
+    expect(ids(at("2026-12-14", done).overdue)).toEqual(["dsn:b:2026-11"]);
+    expect(ids(at("2026-12-20", done).overdue)).not.toContain("dsn:a:2026-10");
+    expect(ids(at("2026-12-14", undoReminder(done, "dsn:a:2026-10")).overdue)).toContain("dsn:a:2026-10");
+  });
+
+  it("snooze 1 day hides until tomorrow, 1 week until the same weekday next week", () => {
+    const day = snooze(EMPTY_STATE, "dsn:a:2026-11", "1j", "2026-12-15");
+    expect(day.snoozed["dsn:a:2026-11"]).toBe("2026-12-16");
+    expect(ids(at("2026-12-15", day).dueToday)).toEqual([]);
+    expect(ids(at("2026-12-16", day).overdue)).toContain("dsn:a:2026-11");
+    const week = snooze(EMPTY_STATE, "dsn:a:2026-11", "1s", "2026-12-15");
+    expect(week.snoozed["dsn:a:2026-11"]).toBe("2026-12-22");
+    expect(ids(at("2026-12-21", week).overdue)).not.toContain("dsn:a:2026-11");
+    expect(ids(at("2026-12-22", week).overdue)).toContain("dsn:a:2026-11");
+    // Done after a snooze: the snooze is forgotten.
+    expect(markDone(week, "dsn:a:2026-11", "2026-12-16").snoozed).toEqual({});
+  });
+
+  it("filters by collaborator for a calendar export", () => {
+    const mine = computeReminders(
+      input({ clients: [employer("a", { collaborateurId: "k1" }), employer("b")] }),
+      window("2026-12-01", "2026-12-31"),
+    );
+    expect(new Set(forCollaborator(mine, "k1").map((r) => r.clientId))).toEqual(new Set(["a"]));
+    expect(forCollaborator(mine, null)).toHaveLength(mine.length);
+  });
+});
+
+describe("badge", () => {
+  const r = (id: string) => ({ id }) as Reminder;
+  it("counts today and overdue, red when something is overdue, orange for today only", () => {
+    expect(badgeFor({ overdue: [], dueToday: [] }, "echeances", null)).toEqual({
+      text: "",
+      color: BADGE_COLORS.none,
+      tone: "none",
+    });
+    expect(badgeFor({ overdue: [], dueToday: [r("a"), r("b")] }, "echeances", null)).toEqual({
+      text: "2",
+      color: "#b34700",
+      tone: "today",
+    });
+    expect(badgeFor({ overdue: [r("c")], dueToday: [r("a")] }, "echeances", null)).toEqual({
+      text: "2",
+      color: "#b00020",
+      tone: "overdue",
+    });
+    const many = Array.from({ length: 1200 }, (_, i) => r(String(i)));
+    expect(badgeFor({ overdue: many, dueToday: [] }, "echeances", null).text).toBe("999+");
+  });
+  it("shows unread messages or anomalies from the last reading, nothing without a reading", () => {
+    const ind = { messagesNonLus: 3, anomaliesDsn: 12 };
+    expect(badgeFor({ overdue: [r("x")], dueToday: [] }, "messages", ind).text).toBe("3");
+    expect(badgeFor({ overdue: [], dueToday: [] }, "anomalies", ind)).toMatchObject({
+      text: "12",
+      tone: "info",
+    });
+    expect(badgeFor({ overdue: [r("x")], dueToday: [] }, "anomalies", null).text).toBe("");
+  });
+});
+
+describe("notifications: one morning digest, grouped immediate ones", () => {
+  const many = Array.from({ length: 300 }, (_, i) => employer(`c${String(i).padStart(3, "0")}`));
+  const day = "2026-12-15"; // Tuesday: the DSN of November is due at noon for all of them
+  const w = { ...agendaWindow(day, S), from: "2026-12-01" }; // last month's DSN taken as filed
+  const list = computeReminders(input({ clients: many }), w);
+  const a = agenda(list, EMPTY_STATE, day, S);
+
+  it("sends nothing before the digest time and wakes at it", () => {
+    const plan = planDelivery(a, EMPTY_DELIVERY, parisInstant(day, "07:00"), S);
+    expect(plan.digest).toBeNull();
+    expect(plan.immediate).toBeNull();
+    expect(plan.wakeAt).toEqual(parisInstant(day, "08:30"));
+  });
+
+  it("groups 300 items due today into one digest, then nothing more until their time", () => {
+    const first = planDelivery(a, EMPTY_DELIVERY, parisInstant(day, "08:31"), S);
+    expect(first.digest).toMatchObject({ day, dueToday: 300, overdue: 0 });
+    expect(first.digest?.items).toHaveLength(5);
+    expect(first.immediate).toBeNull();
+    expect(first.wakeAt).toEqual(parisInstant(day, "10:00")); // noon minus the 2-hour warning
+    const again = planDelivery(a, first.state, parisInstant(day, "09:15"), S);
+    expect([again.digest, again.immediate]).toEqual([null, null]);
+    // Near noon: one grouped notification for all 300, once.
+    const near = planDelivery(a, again.state, parisInstant(day, "10:00"), S);
+    expect(near.digest).toBeNull();
+    expect(near.immediate).toHaveLength(300);
+    const after = planDelivery(a, near.state, parisInstant(day, "11:00"), S);
+    expect([after.digest, after.immediate]).toEqual([null, null]);
+    expect(after.wakeAt).toEqual(parisInstant("2026-12-16", "00:00"));
+  });
+
+  it("announces an item added after the digest in one grouped notification", () => {
+    const first = planDelivery(a, EMPTY_DELIVERY, parisInstant(day, "08:31"), S);
+    const added = computeReminders(
+      input({
+        clients: [...many],
+        collaborators: [{ id: "k", nom: "N", prenom: "P", acces: "2026-12-14T16:00:00.000Z" }],
+      }),
+      w,
+    );
+    const plan = planDelivery(agenda(added, EMPTY_STATE, day, S), first.state, parisInstant(day, "09:00"), S);
+    expect(plan.digest).toBeNull();
+    expect(plan.immediate?.map((r) => r.kind)).toEqual(["activation-collaborateur"]);
+  });
+
+  it("starts afresh the next day and sends nothing when notifications are off", () => {
+    const first = planDelivery(a, EMPTY_DELIVERY, parisInstant(day, "08:31"), S);
+    const next = agenda(list, EMPTY_STATE, "2026-12-16", S);
+    const plan = planDelivery(next, first.state, parisInstant("2026-12-16", "08:40"), S);
+    expect(plan.digest).toMatchObject({ overdue: 300, dueToday: 0 });
+    expect(plan.state.day).toBe("2026-12-16");
+    const off: DeliveryState = EMPTY_DELIVERY;
+    const silent = planDelivery(a, off, parisInstant(day, "10:30"), { ...S, notifications: false });
+    expect([silent.digest, silent.immediate]).toEqual([null, null]);
+  });
+
+  it("sends no digest when nothing is due, overdue or announced", () => {
+    const empty = agenda([], EMPTY_STATE, day, S);
+    const plan = planDelivery(empty, EMPTY_DELIVERY, parisInstant(day, "09:00"), S);
+    expect(plan.digest).toBeNull();
+    expect(plan.state.digestOn).toBe(day);
+  });
+});
