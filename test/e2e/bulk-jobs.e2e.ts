@@ -131,6 +131,8 @@ async function bulkAddOfFive(midRun?: () => Promise<void>, pageTimeoutMs?: numbe
   }
   const view = await waitForJob(ext, ended);
   expect([view.job.status, view.job.reason]).toEqual(["done", null]);
+  // No client failed (the site's answer or our reason would show here).
+  expect(view.job.items.filter((i) => i.outcome === "failed").map((i) => i.message)).toEqual([]);
   expect(view.progress).toMatchObject({ total: 5, done: 5, failed: 0 });
   // Exactly one inscription per client: nothing added twice whatever happened mid-run.
   const added = inscriptions().map((e) => String(e.details.siren ?? e.details.accountNumber));
