@@ -172,7 +172,7 @@ export function createJobRunner(
   const arm = (job: Job) => {
     clearTimeout(watchdog);
     if (job.watchdogAt) {
-      watchdog = setTimeout(() => void check(), Math.max(0, job.watchdogAt - now().getTime()));
+      watchdog = setTimeout(() => void serial(check), Math.max(0, job.watchdogAt - now().getTime()));
       // The alarm is the worker's wake-up call if it is stopped before the timer fires.
       alarm.set(job.watchdogAt + 1_000);
     } else alarm.clear();
@@ -281,7 +281,16 @@ export function createJobRunner(
     return { view: brief(job, tabId), command: step.command };
   }
 
-  return {
+  // One change of the job at a time: a report computed from the job as it was before a pause (or before
+  // another report) must not overwrite what happened meanwhile. Each read-modify-write runs alone.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const runner = {
     async create(
       action: "add" | "resign" | "read" | "resend-code",
       clientIds: readonly string[],
@@ -450,6 +459,14 @@ export function createJobRunner(
       const job = await read();
       return job ? view(job, sender.tab?.id ?? null) : null;
     },
+  };
+  return {
+    ...runner,
+    create: (...args: Parameters<typeof runner.create>) => serial(() => runner.create(...args)),
+    report: (...args: Parameters<typeof runner.report>) => serial(() => runner.report(...args)),
+    event: (...args: Parameters<typeof runner.event>) => serial(() => runner.event(...args)),
+    control: (...args: Parameters<typeof runner.control>) => serial(() => runner.control(...args)),
+    watchdog: () => serial(check),
   };
 }
 

@@ -181,7 +181,11 @@ describe("bulk add under faults", () => {
       // The tab is closed between two steps (closing it while a page loads sometimes hangs the test
       // driver's next tab creation in headless Chromium; the product's behaviour is the same).
       await sendFromExtension(ext, { type: "job/control", what: "pause" });
-      await page.waitForTimeout(500);
+      // The job's page has loaded and shows the pause (it reported after it): nothing is loading now.
+      await page
+        .locator('[data-tiers-feature="travail-groupe"]')
+        .getByRole("button", { name: "Reprendre", exact: true })
+        .waitFor();
       await page.close();
       const url = session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements");
       const [next] = await Promise.all([

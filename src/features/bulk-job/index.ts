@@ -113,7 +113,10 @@ export const bulkJob: Feature = {
           if (what === "pause" || what === "cancel") clearTimeout(timer);
         });
       };
-      if (view.orphan || job.status === "waiting-tab") button(t("jobResumeHere"), act("resume-here"));
+      // In a tab that is not the job's (it was closed, or the user moved on), resuming means "here".
+      const elsewhere = !view.here && (job.status === "paused" || job.status === "stopped");
+      if (view.orphan || job.status === "waiting-tab" || elsewhere)
+        button(t("jobResumeHere"), act("resume-here"));
       else if (job.status === "running") button(t("jobPause"), act("pause"));
       else if (job.status === "paused" || job.status === "stopped") button(t("jobResume"), act("resume"));
       if (isActive(job.status) || job.status === "stopped") button(t("jobCancel"), act("cancel"), true);
