@@ -452,9 +452,6 @@ export function createJobRunner(
       return view(job, tabId);
     },
 
-    /** The watchdog's alarm fired (possibly in a worker started for it). */
-    watchdog: () => check(),
-
     async get(sender: Runtime.MessageSender): Promise<JobView | null> {
       const job = await read();
       return job ? view(job, sender.tab?.id ?? null) : null;
@@ -466,6 +463,7 @@ export function createJobRunner(
     report: (...args: Parameters<typeof runner.report>) => serial(() => runner.report(...args)),
     event: (...args: Parameters<typeof runner.event>) => serial(() => runner.event(...args)),
     control: (...args: Parameters<typeof runner.control>) => serial(() => runner.control(...args)),
+    /** The watchdog's alarm fired (possibly in a worker started for it). */
     watchdog: () => serial(check),
   };
 }

@@ -16,25 +16,9 @@ import { correctionPath, THIRTY_DAY_RULE_FR } from "./anomaly-path.ts";
 import { monthStatus, type TrackingState, type TrackStatus } from "./anomaly-tracking.ts";
 import { type DueDay, deMoisFr, formatPeriodFr, type IsoDate, type Period } from "./calendar.ts";
 
-/**
- * A node of a panel: a text, or an element (tag among UI_TAGS, optional class, test id, children).
- * Built with textContent only: never HTML.
- */
-export type UiNode = string | { t: UiTag; c?: string; id?: string; k?: UiNode[]; open?: boolean };
-export const UI_TAGS = [
-  "p",
-  "h3",
-  "strong",
-  "ul",
-  "li",
-  "table",
-  "tr",
-  "td",
-  "details",
-  "summary",
-  "span",
-] as const;
-export type UiTag = (typeof UI_TAGS)[number];
+import type { UiNode, UiTag } from "./ui-node.ts";
+
+export type { UiNode, UiTag } from "./ui-node.ts";
 /** The extension's messages (browser.i18n.getMessage in the background; the French file in tests). */
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 

@@ -13,6 +13,7 @@ import type {
   UiNode,
 } from "../domain/anomaly-panel.ts";
 import type { TrackStatus } from "../domain/anomaly-tracking.ts";
+import { UI_TAGS } from "../domain/ui-node.ts";
 import type { DetectedPage } from "../pages/index.ts";
 import { type MonthGrid, readMonthGrids } from "../pages/suivi-dsn-anomalies.ts";
 import { send } from "../send.ts";
@@ -316,19 +317,7 @@ function renderGrid(box: HTMLElement, grid: MonthGrid, view: AnomalyPanelsView):
   );
 }
 
-const TAGS = new Set<string>([
-  "p",
-  "h3",
-  "strong",
-  "ul",
-  "li",
-  "table",
-  "tr",
-  "td",
-  "details",
-  "summary",
-  "span",
-]);
+const TAGS = new Set<string>(UI_TAGS);
 
 /** Builds the background's nodes (text only: never HTML; unexpected tags become spans). */
 function build(node: UiNode): Node {

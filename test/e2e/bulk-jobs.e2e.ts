@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { JobView } from "../../src/messages.ts";
 import type { Company } from "../demo-site/data.ts";
-import { ended, registerCompanies, sendFromExtension, waitForJob } from "./jobs-support.ts";
+import { ended, registerCompanies, sendFromExtension, until, waitForJob } from "./jobs-support.ts";
 import { login, openExtensionPage, openSession, type Session, stopServiceWorkers } from "./support.ts";
 
 let session: Session;
@@ -93,14 +93,6 @@ const five = () => {
   const dir = session.demo.state.directory;
   return [...pick("RG", 3, dir), ...pick("AC", 1, dir), ...pick("GERANT", 1, dir)];
 };
-
-async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const inscriptions = () => session.demo.log().filter((e) => e.action === "inscription");
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { JobView } from "../../src/messages.ts";
 import { type DemoSpace, startDemoSpace } from "../demo-site/server.ts";
 import { type LaunchedBrowser, launchChromium } from "./chromium.ts";
-import { ended, registerCompanies, sendFromExtension, waitForJob } from "./jobs-support.ts";
+import { ended, registerCompanies, sendFromExtension, until, waitForJob } from "./jobs-support.ts";
 import { login, openExtensionPage } from "./support.ts";
 
 let demo: DemoSpace;
@@ -25,14 +25,6 @@ afterAll(async () => {
 });
 
 const inscriptions = () => demo.log().filter((e) => e.action === "inscription");
-
-async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 it("resumes a bulk add after a browser restart, in the tab the user opens, with no duplicate", async () => {
   const options = () =>

@@ -74,3 +74,12 @@ export async function waitForJob(
 }
 
 export const ended = (v: JobView) => ["done", "stopped", "cancelled"].includes(v.job.status);
+
+/** Polls a condition of the test's own world (the demo's log, its faults) until it holds. */
+export async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
