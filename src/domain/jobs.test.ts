@@ -371,6 +371,12 @@ describe("add: the search decides", () => {
     expect(item(s.job).phase).toBe("search");
   });
 
+  it("an account already on the plain list is 'already' without a search", () => {
+    const s = advance(job([["add", RG]]), plainList([OTHER_ROW, rowOf(RG)]), NOW);
+    expect(s.finished[0]).toMatchObject({ outcome: "already", submitted: false });
+    expect(s.job.status).toBe("done");
+  });
+
   it("a present account on the last item finishes the job", () => {
     const s = advance(job([["add", RG]]), searchFor(RG, true), NOW);
     expect(s.job.status).toBe("done");
@@ -555,6 +561,26 @@ describe("add: verification after 'Enregistrer'", () => {
     expect(s.job.status).toBe("done");
   });
 
+  it("the list the site shows after saving already holds the new account: done, no search", () => {
+    const s = advance(filled(RG, [["add", GERANT]]), plainList([rowOf(RG), OTHER_ROW], null, LIST_URL), NOW);
+    expect(s.finished[0]).toMatchObject({ outcome: "done", message: null, submitted: true });
+    // The next client's own search, not a verification search of this one.
+    expect(s.command).toEqual({ type: "search", siret: "", compte: "937000000000111222", delayMs: PACE });
+  });
+
+  it("a row of the same SIREN under another regime on the plain list proves nothing: search", () => {
+    const otherRegime = { ...rowOf(RG), regime: "Artisan Commerçant" };
+    const s = advance(filled(RG), plainList([otherRegime]), NOW);
+    expect(cmd(s, "search").siret).toBe("526018155");
+    expect(item(s.job).phase).toBe("verify");
+  });
+
+  it("a gérant's new account on the plain list is recognised by its account number", () => {
+    const row = { regime: GERANT_REGIME, siren: null, numeroCompte: "937 000 000 000 111 222" };
+    const s = advance(filled(GERANT), plainList([row]), NOW);
+    expect(s.finished[0]?.outcome).toBe("done");
+  });
+
   it("absent after the search: failed", () => {
     const [, s] = run(filled(RG), [plainList(), searchFor(RG, false)]);
     expect(s?.finished[0]?.outcome).toBe("failed");
@@ -616,6 +642,17 @@ describe("resign", () => {
     const s = advance(job([["resign", RESIGN_RG]]), obs, NOW);
     expect(s.command).toEqual({ type: "open-detail", row: rowOf(RESIGN_RG), delayMs: PACE });
     expect(item(s.job).phase).toBe("detail");
+  });
+
+  it("a row of the account on the plain list: opens its detail without searching", () => {
+    const s = advance(job([["resign", RESIGN_RG]]), plainList([OTHER_ROW, rowOf(RESIGN_RG)]), NOW);
+    expect(s.command).toEqual({ type: "open-detail", row: rowOf(RESIGN_RG), delayMs: PACE });
+  });
+
+  it("absent from the plain list proves nothing: searches", () => {
+    const s = advance(job([["resign", RESIGN_RG]]), plainList([OTHER_ROW]), NOW);
+    expect(cmd(s, "search").siret).toBe("526018155");
+    expect(s.finished).toEqual([]);
   });
 
   it("a gérant's row is opened by its account number", () => {
@@ -715,6 +752,12 @@ describe("resign", () => {
     const [, s] = run(resiliating(), [plainList(), searchFor(RESIGN_RG, true)]);
     expect(s?.finished[0]?.outcome).toBe("failed");
     expect(s?.finished[0]?.message).toContain("toujours dans la liste");
+  });
+
+  it("verify: the account still on the plain list → failed, without a search", () => {
+    const s = advance(resiliating(), plainList([rowOf(RESIGN_RG)]), NOW);
+    expect(s.finished[0]?.outcome).toBe("failed");
+    expect(s.finished[0]?.message).toContain("toujours dans la liste");
   });
 
   it("verify: a row of the same SIREN under another regime left in the list is fine", () => {

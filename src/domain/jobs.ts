@@ -407,14 +407,16 @@ export function advance(current: Job, obs: Observation, now: Date): Step {
         const already = /déjà inscrit/i.test(obs.message);
         return finish(j, already ? "already" : "failed", obs.message, now, obs);
       }
-      if (!showsSearchFor(obs, target)) {
+      // An account row of the target on the page proves it is there, searched or not (the site shows
+      // the list with the new account after a save, seed 001 step 5): no search needed to know it.
+      const present = obs.rows.some((r) => rowMatches(r, target));
+      if (!present && !showsSearchFor(obs, target)) {
         const phase: Phase =
           current.phase === "fill" || current.phase === "resilier" || current.phase === "verify"
             ? "verify"
             : "search";
         return again(j, phase, { type: "search", ...searchKey(target), delayMs: pace }, now, obs);
       }
-      const present = obs.rows.some((r) => rowMatches(r, target));
       if (item.action === "add") {
         if (present)
           return finish(
