@@ -15,7 +15,9 @@ async function start(): Promise<void> {
   const page = detectPage(document, new URL(location.href));
   const detectMs = performance.now() - detectStart;
   // Debugging handle in the isolated world only: page scripts cannot see it.
-  Object.assign(globalThis, { tiersAssistant: { page, bridge } });
+  Object.assign(globalThis, {
+    tiersAssistant: { page, bridge, detect: () => detectPage(document, new URL(location.href)) },
+  });
   // The page recognised reaches the background with the bulk-job feature's first report (one message
   // per page load).
   await runFeatures(FEATURES, page, { doc: document, bridge, signal: lifetime.signal, detectMs });

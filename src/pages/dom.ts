@@ -32,59 +32,83 @@ export function sameText(a: string, b: string): boolean {
 
 /** Buttons, links and submit inputs whose visible label is exactly `label` (case-insensitive). */
 export function findActions(root: ParentNode, label: string): HTMLElement[] {
-  // Pages with hundreds of links (a Suivi DSN list) are searched often: the label is normalised once,
-  // and a text of another length is passed over before any case folding.
-  const wanted = norm(label);
-  const folded = wanted.toLowerCase();
-  return [...root.querySelectorAll<HTMLElement>(ACTION_SELECTOR)].filter((el) => {
-    const own = norm(actionLabel(el));
-    return own.length === wanted.length && own.toLowerCase() === folded;
-  });
+  const folded = norm(label).toLowerCase();
+  // A page's actions are listed once with their labels (a job's page asks for several of them).
+  if (root instanceof Document) {
+    // An input's label is its value, which a page script can change without a DOM mutation: a hit is
+    // read again before it is trusted.
+    return pageIndex(root)
+      .actions()
+      .filter((a) => a.label === folded && norm(actionLabel(a.el)).toLowerCase() === folded)
+      .map((a) => a.el);
+  }
+  return [...root.querySelectorAll<HTMLElement>(ACTION_SELECTOR)].filter(
+    (el) => norm(actionLabel(el)).toLowerCase() === folded,
+  );
 }
 
 export function findAction(root: ParentNode, label: string): HTMLElement | null {
   return findActions(root, label)[0] ?? null;
 }
 
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+const isControl = (el: unknown): el is Control =>
+  el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
+
 /**
  * The form control a visible label designates, whether the label points to it with `for=` or wraps it.
  * The label text is compared without the text of the control itself and without a trailing colon or
  * asterisk ("Identifiant :", "Siren *").
  */
-export function findControlByLabel(
-  root: ParentNode,
-  label: string,
-): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null {
+export function findControlByLabel(root: ParentNode, label: string): Control | null {
   const wanted = cleanLabel(label);
-  for (const el of root.querySelectorAll("label")) {
-    const control = el.control;
-    if (!control) continue;
-    const clone = el.cloneNode(true) as HTMLElement;
-    for (const inner of clone.querySelectorAll("input, select, textarea, button")) inner.remove();
-    if (cleanLabel(textOf(clone)) === wanted) {
-      if (
-        control instanceof HTMLInputElement ||
-        control instanceof HTMLSelectElement ||
-        control instanceof HTMLTextAreaElement
-      ) {
-        return control;
-      }
-    }
-  }
-  return null;
+  return labelled(root).find((l) => l.text === wanted)?.control ?? null;
 }
 
 /** A label's own text (without its control's), as compared by the finders. */
 export function labelText(label: HTMLLabelElement): string {
-  const clone = label.cloneNode(true) as HTMLElement;
-  for (const inner of clone.querySelectorAll("input, select, textarea, button")) inner.remove();
-  return cleanLabel(textOf(clone));
+  return cleanLabel(ownText(label));
+}
+
+const CONTROL_TAGS = new Set(["INPUT", "SELECT", "TEXTAREA", "BUTTON"]);
+
+/** The text of an element without the text of the controls inside it (a label wrapping its field). */
+function ownText(el: Element): string {
+  let text = "";
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE) text += n.nodeValue ?? "";
+    else if (n.nodeType === Node.ELEMENT_NODE && !CONTROL_TAGS.has((n as Element).tagName))
+      text += ownText(n as Element);
+  }
+  return text;
 }
 
 function cleanLabel(text: string): string {
   return norm(text)
     .replace(/\s*[:*]+\s*$/, "")
     .toLowerCase();
+}
+
+interface LabelledControl {
+  /** The label's own text, cleaned as the finders compare it. */
+  text: string;
+  control: Control;
+}
+
+/** Every label of `root` that designates a form control, in document order, with its text. */
+function labelled(root: ParentNode): LabelledControl[] {
+  if (root instanceof Document) return pageIndex(root).labels();
+  return readLabels(root);
+}
+
+function readLabels(root: ParentNode): LabelledControl[] {
+  const found: LabelledControl[] = [];
+  for (const el of root.querySelectorAll("label")) {
+    const control = el.control;
+    if (isControl(control)) found.push({ text: labelText(el), control });
+  }
+  return found;
 }
 
 /**
@@ -96,7 +120,7 @@ export function findByText(root: ParentNode, text: string | RegExp): HTMLElement
   if (root instanceof Document) {
     // The page-wide lookups (every adapter asks several) share one index of the short texts, kept
     // normalised and lower-cased once: a lookup by text is then a plain comparison per entry.
-    const index = shortTexts(root);
+    const index = pageIndex(root).texts();
     const wanted = typeof text === "string" ? norm(text).toLowerCase() : null;
     const matches =
       wanted !== null
@@ -126,47 +150,108 @@ interface TextIndex {
   lower: Map<HTMLElement, string>;
 }
 
-const indexes = new WeakMap<Document, { index: TextIndex; observer: MutationObserver }>();
-
 /** Subtrees never read: scripts, styles, templates and our own feature hosts. */
 const SKIPPED_TAGS = new Set(["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT"]);
 
+interface ActionEntry {
+  el: HTMLElement;
+  /** Its visible label, normalised and lower-cased. */
+  label: string;
+}
+
 /**
- * Every element of the body whose visible text is short, with that text; rebuilt when the document
- * changed since (the observer's pending records say so synchronously).
+ * What the finders read of a page, each part built on its first use and kept while the page does not
+ * change: an adapter recognising the page, then a job step acting on it, ask for the same texts,
+ * labels and buttons many times, and every page load runs our code cold.
  */
-function shortTexts(doc: Document): TextIndex {
+interface PageIndex {
+  texts(): TextIndex;
+  actions(): ActionEntry[];
+  labels(): LabelledControl[];
+}
+
+interface CachedIndex {
+  index: PageIndex;
+  observer: MutationObserver;
+  /** Set by the observer's callback: records delivered to it are no longer in its queue. */
+  stale: boolean;
+}
+
+const indexes = new WeakMap<Document, CachedIndex>();
+
+/**
+ * The attributes a finder reads (labels of actions, what a label points to, what counts as an action):
+ * a change of any other attribute (classes, styles, states) leaves the index valid.
+ */
+const READ_ATTRIBUTES = ["value", "for", "id", "aria-label", "title", "alt", "href", "role", "type"];
+
+/**
+ * The page's index, rebuilt when the document changed since: within the task that changed it the
+ * observer's pending records say so, after it the records were handed to its callback.
+ */
+function pageIndex(doc: Document): PageIndex {
   const cached = indexes.get(doc);
-  if (cached?.observer.takeRecords().every(ownHostOnly)) return cached.index;
+  if (cached && !cached.stale && cached.observer.takeRecords().every(ownHostOnly)) return cached.index;
   cached?.observer.disconnect();
+  const index: PageIndex = {
+    texts: once(() => shortTexts(doc)),
+    actions: once(() =>
+      [...doc.querySelectorAll<HTMLElement>(ACTION_SELECTOR)].map((el) => ({
+        el,
+        label: norm(actionLabel(el)).toLowerCase(),
+      })),
+    ),
+    labels: once(() => readLabels(doc)),
+  };
+  const entry: CachedIndex = {
+    index,
+    observer: new MutationObserver((records) => {
+      if (!records.every(ownHostOnly)) entry.stale = true;
+    }),
+    stale: false,
+  };
+  entry.observer.observe(doc, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributeFilter: READ_ATTRIBUTES,
+  });
+  indexes.set(doc, entry);
+  return index;
+}
+
+function once<T>(build: () => T): () => T {
+  let value: { built: T } | null = null;
+  return () => {
+    value ??= { built: build() };
+    return value.built;
+  };
+}
+
+/** Every element of the body whose visible text is short, with that text. */
+function shortTexts(doc: Document): TextIndex {
   const entries: HTMLElement[] = [];
   const texts = new Map<HTMLElement, string>();
   const lower = new Map<HTMLElement, string>();
-  if (doc.body) {
-    const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_ELEMENT, {
-      acceptNode: (node) => {
-        const el = node as HTMLElement;
-        return SKIPPED_TAGS.has(el.tagName) || el.hasAttribute("data-tiers-feature")
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_ACCEPT;
-      },
-    });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node as HTMLElement;
+  // Children first-to-last, depth first: document order, as a tree walker would give, without a
+  // filter callback per element.
+  const visit = (parent: Element) => {
+    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+      if (SKIPPED_TAGS.has(el.tagName) || el.hasAttribute("data-tiers-feature")) continue;
       const raw = el.textContent ?? "";
-      if (raw.length > SHORT_TEXT * 4) continue;
-      const t = norm(raw);
-      if (t.length > SHORT_TEXT) continue;
-      entries.push(el);
-      texts.set(el, t);
-      lower.set(el, t.toLowerCase());
+      if (raw.length <= SHORT_TEXT * 4) {
+        const t = norm(raw);
+        if (t.length <= SHORT_TEXT) {
+          entries.push(el as HTMLElement);
+          texts.set(el as HTMLElement, t);
+          lower.set(el as HTMLElement, t.toLowerCase());
+        }
+      }
+      if (el.firstElementChild) visit(el);
     }
-  }
-  const index = { entries, texts, lower };
-  const observer = new MutationObserver(() => undefined);
-  observer.observe(doc, { subtree: true, childList: true, characterData: true });
-  indexes.set(doc, { index, observer });
-  return index;
+  };
+  if (doc.body) visit(doc.body);
+  return { entries, texts, lower };
 }
 
 /** Our own feature hosts coming and going change no text of the page: the index stays valid. */
@@ -222,20 +307,15 @@ export function isAfter(a: Node, b: Node): boolean {
  * ("Numéro de compte" in the search form and under "Inscrire un compte gérant…"), the heading above
  * says which one is meant.
  */
-export function findControlAfter(root: ParentNode, anchor: Node, label: string) {
-  const wanted = label.toLowerCase();
-  for (const el of root.querySelectorAll("label")) {
-    const control = el.control;
-    if (!control || !isAfter(anchor, control)) continue;
-    const clone = el.cloneNode(true) as HTMLElement;
-    for (const inner of clone.querySelectorAll("input, select, textarea, button")) inner.remove();
-    if (
-      norm(clone.textContent)
-        .replace(/\s*[:*]+\s*$/, "")
-        .toLowerCase() === wanted
-    ) {
-      if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) return control;
-    }
+export function findControlAfter(
+  root: ParentNode,
+  anchor: Node,
+  label: string,
+): HTMLInputElement | HTMLTextAreaElement | null {
+  const wanted = cleanLabel(label);
+  for (const { text, control } of labelled(root)) {
+    if (text !== wanted || !isAfter(anchor, control)) continue;
+    if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) return control;
   }
   return null;
 }

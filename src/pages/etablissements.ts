@@ -41,7 +41,10 @@ const ROW = /^Comptes? (.+?) (du SIREN|n°) ([0-9A-Z ]+?)(?: \(.*\))?$/i;
 const EDIT_LABELS = ["✍", "Modifier", "Consulter", "Détail"];
 const REMOVE_LABELS = ["✕", "Supprimer", "Résilier"];
 
-function rowActions(rowText: HTMLElement): { edit: HTMLElement | null; remove: HTMLElement | null } {
+function rowActions(
+  rowText: HTMLElement,
+  rows: readonly HTMLElement[],
+): { edit: HTMLElement | null; remove: HTMLElement | null } {
   // The row container is the nearest ancestor that holds an action and no other account row.
   for (let el: HTMLElement | null = rowText; el && el !== document.body; el = el.parentElement) {
     const actions = [
@@ -50,7 +53,8 @@ function rowActions(rowText: HTMLElement): { edit: HTMLElement | null; remove: H
       ),
     ];
     if (actions.length === 0) continue;
-    if (findByText(el, ROW).length > 1) break;
+    const container = el;
+    if (rows.some((other) => other !== rowText && container.contains(other))) break;
     const labelled = (labels: string[]) =>
       actions.find((a) => labels.some((l) => norm(actionLabel(a)) === l)) ?? null;
     return { edit: labelled(EDIT_LABELS), remove: labelled(REMOVE_LABELS) };
@@ -59,7 +63,8 @@ function rowActions(rowText: HTMLElement): { edit: HTMLElement | null; remove: H
 }
 
 export function readCompteRows(doc: Document): CompteRow[] {
-  return findByText(doc, ROW).map((el) => {
+  const rows = findByText(doc, ROW);
+  return rows.map((el) => {
     const label = textOf(el);
     const [, regime = "", by = "", id = ""] = ROW.exec(label) ?? [];
     const number = id.replace(/ /g, "");
@@ -69,7 +74,7 @@ export function readCompteRows(doc: Document): CompteRow[] {
       regime,
       siren: isSiren ? number : null,
       numeroCompte: isSiren ? null : number,
-      ...rowActions(el),
+      ...rowActions(el, rows),
     };
   });
 }

@@ -99,6 +99,63 @@ for (const variant of ["A", "B"] as const) {
       expect(await siren.inputValue()).toBe(valid);
     });
 
+    it("reads the page again once the site changed it (the finders' index is not stale)", async () => {
+      await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+      expect(await readMark(page)).toMatchObject({ kind: "etablissements", understood: true });
+      type Detected = { understood: boolean; missing?: string[]; view?: { rows: unknown[] } };
+      const detect = async () => {
+        const world = await contentWorld(page, session.browser.extensionId ?? "");
+        if (!world) throw new Error("no content script in this page");
+        try {
+          return await world.evaluate<Detected>(
+            "JSON.parse(JSON.stringify(globalThis.tiersAssistant.detect()))",
+          );
+        } finally {
+          await world.detach();
+        }
+      };
+      expect((await detect()).view?.rows).toHaveLength(10);
+      // A row taken out by the page's script (a node removed).
+      await page.evaluate(() => {
+        const row = [...document.querySelectorAll("body *")].find(
+          (el) =>
+            el.childElementCount === 0 && /^Comptes? .+ du SIREN \d+$/.test(el.textContent?.trim() ?? ""),
+        );
+        row?.remove();
+      });
+      expect((await detect()).view?.rows).toHaveLength(9);
+      // The search button renamed: by its value (an input, no DOM mutation at all) or by its text.
+      await page.evaluate(() => {
+        const field = [...document.querySelectorAll("label")].find((l) =>
+          l.textContent?.includes("Siren/Siret de l'établissement"),
+        )?.control;
+        const buttons = [...document.querySelectorAll<HTMLElement>("button, input[type=submit]")];
+        const after = buttons.find(
+          (b) =>
+            field &&
+            field.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING &&
+            (b instanceof HTMLInputElement ? b.value : b.textContent)?.trim() === "Rechercher",
+        );
+        if (after instanceof HTMLInputElement) after.value = "Chercher";
+        else if (after) after.textContent = "Chercher";
+      });
+      expect(await detect()).toMatchObject({ understood: false, missing: ["Rechercher"] });
+      // A label that no longer designates its field (its `for`, or its text).
+      await page.reload();
+      await readMark(page);
+      await page.evaluate(() => {
+        const label = [...document.querySelectorAll("label")].find((l) =>
+          l.textContent?.includes("Siren/Siret de l'établissement"),
+        );
+        if (label?.htmlFor) label.htmlFor = "nulle-part";
+        else label?.firstElementChild?.replaceChildren("Siren/Siret");
+      });
+      expect(await detect()).toMatchObject({
+        understood: false,
+        missing: expect.arrayContaining(["Siren/Siret de l'établissement"]),
+      });
+    });
+
     it("recognises Suivi DSN, an anomaly detail and the messaging", async () => {
       await page.goto(session.demo.url("mon.urssaf.fr", "/suivi-dsn"));
       expect(await readMark(page)).toMatchObject({ kind: "suivi-dsn", understood: true });

@@ -5,6 +5,7 @@ import { browser, t } from "../../browser.ts";
 import { toCsv } from "../../domain/csv.ts";
 import { briefOf, type Command, isActive, reportRows } from "../../domain/jobs.ts";
 import type { JobBriefView, JobReply } from "../../messages.ts";
+import { detectPage } from "../../pages/index.ts";
 import { send } from "../../send.ts";
 import type { Feature, FeatureContext } from "../registry.ts";
 import { execute } from "./execute.ts";
@@ -175,10 +176,13 @@ export const bulkJob: Feature = {
     const report = () => {
       const started = performance.now();
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-      const loadMs = !loadSent && nav ? Math.max(nav.domContentLoadedEventEnd, nav.responseEnd) : undefined;
+      const first = !loadSent;
+      const loadMs = first && nav ? Math.max(nav.domContentLoadedEventEnd, nav.responseEnd) : undefined;
       loadSent = true;
       const previous = metrics.previous();
-      const observation = observe(ctx.page, document);
+      // The first report describes the page as recognised at load; a later one (the background pokes
+      // the tab, e.g. when the job resumes here) reads it again, as the site may have changed it since.
+      const observation = observe(first ? ctx.page : detectPage(document, new URL(location.href)), document);
       const asked = performance.now();
       metrics.script(asked - started);
       const page = ctx.page;

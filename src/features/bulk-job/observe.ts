@@ -1,7 +1,6 @@
 // What the page shows, as the job state machine sees it (plain data sent to the background).
 import type { Observation } from "../../domain/jobs.ts";
-import { findAction } from "../../pages/dom.ts";
-import { readCompteRows, readSearch } from "../../pages/etablissements.ts";
+import { readSearch } from "../../pages/etablissements.ts";
 import type { DetectedPage } from "../../pages/index.ts";
 
 /** Pages of the flow: a missing label there stops the job; elsewhere it only means "not on the flow". */
@@ -24,7 +23,8 @@ export function observe(page: DetectedPage | null, doc: Document): Observation {
       return {
         page: "etablissements",
         url: doc.URL,
-        rows: readCompteRows(doc).map((r) => ({
+        // The rows and links the adapter read when it recognised this page (a moment ago, same DOM).
+        rows: page.view.rows.map((r) => ({
           regime: r.regime,
           siren: r.siren,
           numeroCompte: r.numeroCompte,
@@ -33,7 +33,7 @@ export function observe(page: DetectedPage | null, doc: Document): Observation {
         searchCompte: search.compte,
         message: search.alerts[0] ?? null,
         notice: search.notices[0] ?? null,
-        hasNext: findAction(doc, "Suivant") !== null,
+        hasNext: page.view.next !== null,
       };
     }
     case "inscription-compte":
