@@ -193,6 +193,23 @@ describe("the watchdog: a page that never reports", () => {
     expect(h.mem.data.get(JOB_KEY)).toMatchObject({ watchdogAt: null });
   });
 
+  it("keeps the alarm already asked for while it rings before the new deadline, and asks again once it rang", async () => {
+    const h = await hung();
+    const first = h.alarms.length;
+    const asked = h.alarms.at(-1);
+    h.advance(3_000);
+    const next = await h.runner.report(list(), sender);
+    expect(next.command).not.toBeNull();
+    // A page every few seconds: the alarm from the first page still rings before the new deadline.
+    expect(h.alarms).toHaveLength(first);
+    // It rings (the worker was not stopped): too early, the check arms again with a new alarm.
+    h.advance(20_000);
+    await h.runner.watchdog();
+    expect(h.alarms.length).toBe(first + 1);
+    expect(h.alarms.at(-1)).toBeGreaterThan(asked ?? 0);
+    expect((await h.runner.get(sender))?.job.items[0]?.errors).toBe(0);
+  });
+
   it("does nothing before the deadline", async () => {
     const h = await hung();
     h.advance(10_000);

@@ -169,13 +169,24 @@ export function createJobRunner(
   };
 
   let watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** When the alarm this worker asked for rings (null: none asked, or it was cleared). */
+  let alarmAt: number | null = null;
   const arm = (job: Job) => {
     clearTimeout(watchdog);
     if (job.watchdogAt) {
       watchdog = setTimeout(() => void serial(check), Math.max(0, job.watchdogAt - now().getTime()));
-      // The alarm is the worker's wake-up call if it is stopped before the timer fires.
-      alarm.set(job.watchdogAt + 1_000);
-    } else alarm.clear();
+      // The alarm is the worker's wake-up call if it is stopped before the timer fires. One that rings
+      // before the deadline only costs a check that arms again, so an alarm still to ring, and not
+      // later than needed, is kept: one alarm about every 30 s of a job instead of one per page.
+      const wanted = job.watchdogAt + 1_000;
+      if (alarmAt === null || alarmAt > wanted || alarmAt <= now().getTime()) {
+        alarm.set(wanted);
+        alarmAt = wanted;
+      }
+    } else {
+      alarm.clear();
+      alarmAt = null;
+    }
   };
 
   /** The awaited page is overdue: count it as not loading, and load the list in the tab ourselves. */
@@ -267,7 +278,6 @@ export function createJobRunner(
     const writing = performance.now();
     await write(job);
     lastWriteMs = performance.now() - writing;
-    arm(job);
     arm(job);
     await record(step.finished);
     if (job.read && job.status === "done") {
