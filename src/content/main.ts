@@ -3,6 +3,7 @@
 // runs); then, once the DOM is parsed, it recognises the page and runs the features registered for it.
 import { FEATURES } from "../features/index.ts";
 import { runFeatures } from "../features/registry.ts";
+import { fillField, findControlByLabel } from "../pages/dom.ts";
 import { detectPage } from "../pages/index.ts";
 import { connectDialogBridge } from "./bridge-client.ts";
 
@@ -16,7 +17,12 @@ async function start(): Promise<void> {
   const detectMs = performance.now() - detectStart;
   // Debugging handle in the isolated world only: page scripts cannot see it.
   Object.assign(globalThis, {
-    tiersAssistant: { page, bridge, detect: () => detectPage(document, new URL(location.href)) },
+    tiersAssistant: {
+      page,
+      bridge,
+      detect: () => detectPage(document, new URL(location.href)),
+      dom: { findControlByLabel, fillField },
+    },
   });
   // The page recognised reaches the background with the bulk-job feature's first report (one message
   // per page load).

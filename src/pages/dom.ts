@@ -283,18 +283,30 @@ export function pageText(doc: Document): string {
   return norm(parts.join(" "));
 }
 
-/** Set a field's value the way a person typing would, so the page's own listeners see it. */
+/**
+ * Set a field's value the way a person typing would, so the page's own listeners see it: focus, input,
+ * change, blur. A field that already holds the value is left alone, as a person would.
+ */
 export function fillField(control: HTMLInputElement | HTMLTextAreaElement, value: string): boolean {
-  // No scrolling to the field: it would force a layout of the page for nothing the typing needs.
-  control.focus({ preventScroll: true });
+  if (control.value === value) return true;
+  // The focus events are dispatched, the keyboard focus is not moved: a real focus() recomputes the
+  // page's style to check the field can take it (about a millisecond a field on every step of a job),
+  // and it would take the focus away from wherever the user is typing.
+  focusEvents(control, "focus", "focusin");
   const proto =
     control instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(control, value);
   control.dispatchEvent(new Event("input", { bubbles: true }));
   control.dispatchEvent(new Event("change", { bubbles: true }));
-  control.blur();
+  focusEvents(control, "blur", "focusout");
   // Some Urssaf forms clear a field right after it is filled: the caller checks this result.
   return control.value === value;
+}
+
+/** `focus`/`blur` stay on the field, `focusin`/`focusout` bubble, as the browser sends them. */
+function focusEvents(control: HTMLElement, own: "focus" | "blur", bubbling: "focusin" | "focusout"): void {
+  control.dispatchEvent(new FocusEvent(own));
+  control.dispatchEvent(new FocusEvent(bubbling, { bubbles: true }));
 }
 
 /** Whether `b` comes after `a` in document order. */

@@ -156,6 +156,58 @@ for (const variant of ["A", "B"] as const) {
       });
     });
 
+    it("fills a field as typing would: the page's listeners see focus, input, change and blur", async () => {
+      await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+      await readMark(page);
+      const label = "Siren/Siret de l'établissement";
+      // The page's own listeners write down what they see.
+      await page.evaluate((text) => {
+        const field = [...document.querySelectorAll("label")].find((l) => l.textContent?.includes(text))
+          ?.control as HTMLInputElement;
+        field.dataset.seen = "";
+        for (const type of ["focus", "focusin", "input", "change", "blur", "focusout"])
+          field.addEventListener(type, () => {
+            field.dataset.seen += `${type}:${field.value} `;
+          });
+        document.body.addEventListener("focusout", (e) => {
+          if (e.target === field) field.dataset.bubbled = "yes";
+        });
+      }, label);
+      const fill = async (value: string) => {
+        const world = await contentWorld(page, session.browser.extensionId ?? "");
+        if (!world) throw new Error("no content script in this page");
+        try {
+          return await world.evaluate<boolean>(
+            `(() => { const d = globalThis.tiersAssistant.dom; return d.fillField(d.findControlByLabel(document, ${JSON.stringify(label)}), ${JSON.stringify(value)}); })()`,
+          );
+        } finally {
+          await world.detach();
+        }
+      };
+      const seen = () =>
+        page.evaluate((text) => {
+          const field = [...document.querySelectorAll("label")].find((l) => l.textContent?.includes(text))
+            ?.control as HTMLInputElement;
+          return {
+            value: field.value,
+            seen: field.dataset.seen,
+            bubbled: field.dataset.bubbled,
+            active: document.activeElement === field,
+          };
+        }, label);
+      expect(await fill("526018155")).toBe(true);
+      expect(await seen()).toEqual({
+        value: "526018155",
+        seen: "focus: focusin: input:526018155 change:526018155 blur:526018155 focusout:526018155 ",
+        bubbled: "yes",
+        // The keyboard focus stays wherever the user left it.
+        active: false,
+      });
+      // Already holding the value: left alone, no event.
+      expect(await fill("526018155")).toBe(true);
+      expect((await seen()).seen?.split(" ").filter(Boolean)).toHaveLength(6);
+    });
+
     it("recognises Suivi DSN, an anomaly detail and the messaging", async () => {
       await page.goto(session.demo.url("mon.urssaf.fr", "/suivi-dsn"));
       expect(await readMark(page)).toMatchObject({ kind: "suivi-dsn", understood: true });
