@@ -1,6 +1,7 @@
 // Content script (isolated world), injected at document_start on https://*.urssaf.fr/*.
 // First, synchronously, it hands the MAIN-world dialog bridge its private port (before any page script
 // runs); then, once the DOM is parsed, it recognises the page and runs the features registered for it.
+import { leavesByItself, takeAnswerPage } from "../features/bulk-job/answer-page.ts";
 import { FEATURES } from "../features/index.ts";
 import { runFeatures } from "../features/registry.ts";
 import { fillField, findControlByLabel } from "../pages/dom.ts";
@@ -12,6 +13,8 @@ const lifetime = new AbortController();
 addEventListener("pagehide", () => lifetime.abort(), { once: true });
 
 async function start(): Promise<void> {
+  // The site's answer page of a job's « Enregistrer »: it leaves by itself for the list (see answer-page.ts).
+  if (takeAnswerPage(Date.now()) && (await leavesByItself())) return;
   const detectStart = performance.now();
   const page = detectPage(document, new URL(location.href));
   const detectMs = performance.now() - detectStart;

@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { JobView } from "../../src/messages.ts";
 import type { Company } from "../demo-site/data.ts";
-import { ended, registerCompanies, sendFromExtension, until, waitForJob } from "./jobs-support.ts";
+import { clientOf, ended, registerCompanies, sendFromExtension, until, waitForJob } from "./jobs-support.ts";
 import { login, openExtensionPage, openSession, type Session, stopServiceWorkers } from "./support.ts";
 
 let session: Session;
@@ -97,6 +97,38 @@ const five = () => {
 const inscriptions = () => session.demo.log().filter((e) => e.action === "inscription");
 
 /** Logs in through the form only: the running job takes the page over right after. */
+describe("the site's answer to « Enregistrer »", () => {
+  beforeEach(() => session.demo.reset());
+
+  it("leaves the success page to the site, and still reads a refusal shown on the form", async () => {
+    const demo = session.demo;
+    const [ok1, wrong, ok2] = pick("RG", 3, demo.state.directory);
+    if (!ok1 || !wrong || !ok2) throw new Error("demo directory too small");
+    const refused = { ...clientOf(wrong), montantDerniereDeclaration: (wrong.amountDue ?? 0) + 100 };
+    await login(page, demo);
+    const ids = await registerCompanies(ext, [ok1, refused, ok2]);
+    await sendFromExtension<JobView>(ext, { type: "job/create", clientIds: ids, action: "add", paceMs: 20 });
+    await page.goto(demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+    const view = await waitForJob(ext, ended);
+    expect(view.progress).toMatchObject({ total: 3, done: 2, failed: 1 });
+    expect(view.job.items.map((i) => [i.outcome, i.message])).toEqual([
+      ["done", null],
+      ["failed", "Le montant saisi ne correspond pas au montant à payer de la dernière déclaration."],
+      ["done", null],
+    ]);
+    expect(
+      demo
+        .log()
+        .filter((e) => e.action === "inscription")
+        .map((e) => e.details.siren),
+    ).toEqual([ok1.siren, ok2.siren]);
+    // Pages our script handled after the list the job started on: per client added its search result,
+    // its form and the list the site shows after its alert — not the success page in between (2 × 3) —
+    // and for the refused one its search result, its form, the form with the refusal, the list (4).
+    expect(view.job.metrics?.pages).toBe(2 * 3 + 4);
+  });
+});
+
 async function reLogin(p: Page): Promise<void> {
   await p.goto(session.demo.url("www.urssaf.fr", "/connexion"));
   await p.getByLabel("Identifiant").fill(session.demo.credentials.identifiant);

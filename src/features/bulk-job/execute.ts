@@ -10,6 +10,7 @@ import { findAction, press } from "../../pages/dom.ts";
 import { etablissementDetailPage } from "../../pages/etablissement-detail.ts";
 import { inscrire, readCompteRows, search } from "../../pages/etablissements.ts";
 import { FORM_LABELS, fillInscription, submitInscription } from "../../pages/inscription-compte.ts";
+import { expectAnswerPage } from "./answer-page.ts";
 
 const ALL_BOXES: readonly string[] = [...ONLINE_SERVICES, ...EMAIL_NOTIFICATIONS];
 
@@ -70,6 +71,7 @@ export async function execute(
       await bridge.arm("alert", [command.expectAlert], 30_000);
       const pending: PendingAlert = { mustContain: [command.expectAlert], until: Date.now() + 30_000 };
       sessionStorage.setItem(PENDING_ALERT_KEY, JSON.stringify(pending));
+      expectAnswerPage(pending.until);
       const submitted = submitInscription(doc);
       return submitted.ok ? null : { type: "action-failed", reason: submitted.reason };
     }
