@@ -84,16 +84,8 @@ export const etablissementsPage: PageAdapter<"etablissements", EtablissementsVie
   label: "Gérer les établissements",
   claims: (doc) => hasText(doc, "Gérer les établissements") && hasText(doc, "Inscrire d'autres comptes"),
   read(doc) {
-    const siret = findControlByLabel(doc, "Siren/Siret de l'établissement");
-    const compte = findControlByLabel(doc, "Numéro de compte");
-    // The header has the public site's own "Rechercher" (it leaves the space): take the one after the field.
-    const submit = siret ? findActionAfter(doc, siret, "Rechercher") : null;
-    const missing = [
-      ...(siret ? [] : ["Siren/Siret de l'établissement"]),
-      ...(compte ? [] : ["Numéro de compte"]),
-      ...(submit ? [] : ["Rechercher"]),
-    ];
-    if (!siret || !compte || !submit || missing.length > 0) return notUnderstood("etablissements", missing);
+    const search = readSearchForm(doc);
+    if (!search.ok) return notUnderstood("etablissements", search.missing);
     return {
       understood: true,
       kind: "etablissements",
@@ -101,11 +93,30 @@ export const etablissementsPage: PageAdapter<"etablissements", EtablissementsVie
         rows: readCompteRows(doc),
         previous: findAction(doc, "Précédent"),
         next: findAction(doc, "Suivant"),
-        search: { siret, compte, submit },
+        search: search.form,
       },
     };
   },
 };
+
+/** The search form of the list: its two fields and its « Rechercher ». */
+function readSearchForm(
+  doc: Document,
+): { ok: true; form: EtablissementsView["search"] } | { ok: false; missing: string[] } {
+  const siret = findControlByLabel(doc, "Siren/Siret de l'établissement");
+  const compte = findControlByLabel(doc, "Numéro de compte");
+  // The header has the public site's own "Rechercher" (it leaves the space): take the one after the field.
+  const submit = siret ? findActionAfter(doc, siret, "Rechercher") : null;
+  if (siret && compte && submit) return { ok: true, form: { siret, compte, submit } };
+  return {
+    ok: false,
+    missing: [
+      ...(siret ? [] : ["Siren/Siret de l'établissement"]),
+      ...(compte ? [] : ["Numéro de compte"]),
+      ...(submit ? [] : ["Rechercher"]),
+    ],
+  };
+}
 
 // --- Acting on the page (one step of a job the user started) ---------------------------------
 
@@ -129,9 +140,10 @@ export function readSearch(doc: Document): {
 }
 
 export function search(doc: Document, siret: string, compte: string): ActResult {
-  const view = etablissementsPage.read(doc, new URL(doc.URL));
-  if (!view.understood) return fail(`Page non comprise (manque : ${view.missing.join(", ")}).`);
-  const { search: form } = view.view;
+  // Only the search form is needed to search: the rows are not read again.
+  const found = readSearchForm(doc);
+  if (!found.ok) return fail(`Page non comprise (manque : ${found.missing.join(", ")}).`);
+  const { form } = found;
   if (!(form.siret instanceof HTMLInputElement) || !(form.compte instanceof HTMLInputElement)) {
     return fail("Les champs de recherche ne sont pas des zones de saisie.");
   }
