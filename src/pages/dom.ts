@@ -118,17 +118,18 @@ function readLabels(root: ParentNode): LabelledControl[] {
 export function findByText(root: ParentNode, text: string | RegExp): HTMLElement[] {
   const test = typeof text === "string" ? (s: string) => sameText(s, text) : (s: string) => text.test(s);
   if (root instanceof Document) {
-    // The page-wide lookups (every adapter asks several) share one index of the short texts, kept
-    // normalised and lower-cased once: a lookup by text is then a plain comparison per entry.
+    // The page-wide lookups (every adapter asks several) share one index of the short texts: a lookup
+    // of a text is one map access, a pattern is tested once per short text.
     const index = pageIndex(root).texts();
-    const wanted = typeof text === "string" ? norm(text).toLowerCase() : null;
-    const matches =
-      wanted !== null
-        ? (el: HTMLElement) => index.lower.get(el) === wanted
-        : (el: HTMLElement) => test(index.texts.get(el) ?? textOf(el));
-    const hit = (child: Element) =>
-      index.texts.has(child as HTMLElement) ? matches(child as HTMLElement) : test(textOf(child));
-    return index.entries.filter((el) => matches(el)).filter((el) => ![...el.children].some(hit));
+    if (typeof text === "string") {
+      const found = index.byLower.get(norm(text).toLowerCase()) ?? [];
+      if (found.length < 2) return [...found];
+      // An element whose child has the same text is not the innermost one.
+      const same = new Set<Element>(found);
+      return found.filter((el) => ![...el.children].some((child) => same.has(child)));
+    }
+    const hit = (el: Element) => test(index.texts.get(el as HTMLElement) ?? textOf(el));
+    return index.entries.filter((el) => test(index.texts.get(el) as string) && ![...el.children].some(hit));
   }
   const found: HTMLElement[] = [];
   for (const el of root.querySelectorAll<HTMLElement>("*")) {
@@ -145,9 +146,12 @@ export function findByText(root: ParentNode, text: string | RegExp): HTMLElement
 const SHORT_TEXT = 400;
 
 interface TextIndex {
+  /** The elements with a short, non-empty text, in document order. */
   entries: HTMLElement[];
+  /** Their texts, normalised. */
   texts: Map<HTMLElement, string>;
-  lower: Map<HTMLElement, string>;
+  /** The same elements by their text lower-cased, in document order. */
+  byLower: Map<string, HTMLElement[]>;
 }
 
 /** Subtrees never read: scripts, styles, templates and our own feature hosts. */
@@ -228,11 +232,13 @@ function once<T>(build: () => T): () => T {
   };
 }
 
-/** Every element of the body whose visible text is short, with that text. */
+/** Every element of the body whose visible text is short and not empty, with that text. */
 function shortTexts(doc: Document): TextIndex {
   const entries: HTMLElement[] = [];
   const texts = new Map<HTMLElement, string>();
-  const lower = new Map<HTMLElement, string>();
+  const byLower = new Map<string, HTMLElement[]>();
+  // Nested wrappers share their text: each distinct text is normalised once.
+  const normalised = new Map<string, string>();
   // Children first-to-last, depth first: document order, as a tree walker would give, without a
   // filter callback per element.
   const visit = (parent: Element) => {
@@ -240,18 +246,25 @@ function shortTexts(doc: Document): TextIndex {
       if (SKIPPED_TAGS.has(el.tagName) || el.hasAttribute("data-tiers-feature")) continue;
       const raw = el.textContent ?? "";
       if (raw.length <= SHORT_TEXT * 4) {
-        const t = norm(raw);
-        if (t.length <= SHORT_TEXT) {
+        let t = normalised.get(raw);
+        if (t === undefined) {
+          t = norm(raw);
+          normalised.set(raw, t);
+        }
+        if (t !== "" && t.length <= SHORT_TEXT) {
           entries.push(el as HTMLElement);
           texts.set(el as HTMLElement, t);
-          lower.set(el as HTMLElement, t.toLowerCase());
+          const lower = t.toLowerCase();
+          const same = byLower.get(lower);
+          if (same) same.push(el as HTMLElement);
+          else byLower.set(lower, [el as HTMLElement]);
         }
       }
       if (el.firstElementChild) visit(el);
     }
   };
   if (doc.body) visit(doc.body);
-  return { entries, texts, lower };
+  return { entries, texts, byLower };
 }
 
 /** Our own feature hosts coming and going change no text of the page: the index stays valid. */
