@@ -5,6 +5,7 @@ import { browser, type Runtime, restrictStorageToTrustedContexts, t } from "../b
 import { openAnomalies } from "./anomalies.ts";
 import { createHandlers } from "./handlers.ts";
 import { createJobRunner, JOB_WATCHDOG_ALARM } from "./job-runner.ts";
+import { createRefreshPacer } from "./refresh-pacer.ts";
 import { createRegisterStore } from "./register-store.ts";
 import { browserPlatform } from "./reminder-platform.ts";
 import {
@@ -14,7 +15,7 @@ import {
   isReminderNotification,
 } from "./reminders.ts";
 import { route } from "./router.ts";
-import { MIGRATIONS } from "./schema.ts";
+import { JOB_KEY, MIGRATIONS } from "./schema.ts";
 import { isUrssafUrl } from "./senders.ts";
 import { createStore } from "./store.ts";
 
@@ -95,13 +96,14 @@ browser.alarms.onAlarm.addListener((alarm) => {
 browser.notifications.onClicked.addListener((id) => {
   if (isReminderNotification(id)) void reminders.onNotificationClick(id);
 });
-// After every change of the register (options page, import, a bulk job) or of the reminders' data.
-// Debounced: a bulk job or an import changes many clients in a row; one computation after the burst.
-let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+// After every change of the register (options page, import, a bulk job) or of the reminders' data,
+// paced: one computation after a burst, and only every 30 s while a bulk job runs (refresh-pacer.ts).
+const pacer = createRefreshPacer(() => void reminders.refresh("stockage"));
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area !== "local" || !Object.keys(changes).some(affectsReminders)) return;
-  clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(() => void reminders.refresh("stockage"), 1_000);
+  if (area !== "local") return;
+  const job = changes[JOB_KEY];
+  if (job) pacer.jobRunning((job.newValue as { status?: unknown } | undefined)?.status === "running");
+  if (Object.keys(changes).some(affectsReminders)) pacer.changed();
 });
 // At every start of the worker (browser start, install, an event that woke it): badge and alarms again.
 void store.ready

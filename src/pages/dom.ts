@@ -210,7 +210,10 @@ function pageIndex(doc: Document): PageIndex {
   const entry: CachedIndex = {
     index,
     observer: new MutationObserver((records) => {
-      if (!records.every(ownHostOnly)) entry.stale = true;
+      if (records.every(ownHostOnly)) return;
+      entry.stale = true;
+      // Nothing more to learn from this page's changes until the index is built again.
+      entry.observer.disconnect();
     }),
     stale: false,
   };
@@ -270,8 +273,13 @@ function shortTexts(doc: Document): TextIndex {
 /** Our own feature hosts coming and going change no text of the page: the index stays valid. */
 function ownHostOnly(record: MutationRecord): boolean {
   if (record.type !== "childList") return false;
-  const ours = (node: Node) => node instanceof HTMLElement && node.hasAttribute("data-tiers-feature");
-  return [...record.addedNodes].every(ours) && [...record.removedNodes].every(ours);
+  for (const nodes of [record.addedNodes, record.removedNodes])
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as Node;
+      if (node.nodeType !== Node.ELEMENT_NODE || !(node as Element).hasAttribute("data-tiers-feature"))
+        return false;
+    }
+  return true;
 }
 
 export function hasText(root: ParentNode, text: string | RegExp): boolean {
