@@ -361,28 +361,8 @@ export function advance(current: Job, obs: Observation, now: Date): Step {
         job,
         `Page « ${obs.kind} » non comprise (libellé manquant : ${obs.missing.join(", ")}) : le travail est arrêté, rien n'a été cliqué.`,
       );
-    case "erreur": {
-      const errors = item.errors + 1;
-      if (errors > MAX_ATTEMPTS) {
-        return finish(
-          withItem(job, { errors }),
-          "failed",
-          `Le site a répondu « ${obs.message} » ${errors} fois de suite.`,
-          now,
-          {
-            page: "elsewhere",
-          },
-        );
-      }
-      // Back-off: the pace, then twice, four times… as long.
-      return issue(
-        job,
-        item.phase,
-        { type: "goto-list", url: job.listUrl, delayMs: pace * 2 ** errors },
-        { errors },
-        false,
-      );
-    }
+    case "erreur":
+      return retryOrFail(job, item, (n) => `Le site a répondu « ${obs.message} » ${n} fois de suite.`, now);
     case "elsewhere": {
       if (item.hops >= MAX_HOPS)
         return stop(
@@ -552,19 +532,27 @@ export function onTimeout(job: Job, now: Date): Step {
   }
   const item = job.items[job.current];
   if (!item) return { job, command: null, finished: [] };
+  return retryOrFail(
+    job,
+    item,
+    (n) => `La page ne s'est pas chargée en ${seconds} s, ${n} fois de suite.`,
+    now,
+  );
+}
+
+/**
+ * A page that failed (the site's technical error, or no page in time): the list again after a back-off
+ * (the pace, then twice, four times… as long), and after MAX_ATTEMPTS in a row the client fails with
+ * `why` and the job goes on.
+ */
+function retryOrFail(job: Job, item: JobItem, why: (errors: number) => string, now: Date): Step {
   const errors = item.errors + 1;
   if (errors > MAX_ATTEMPTS)
-    return finish(
-      withItem(job, { errors }),
-      "failed",
-      `La page ne s'est pas chargée en ${seconds} s, ${errors} fois de suite.`,
-      now,
-      { page: "elsewhere" },
-    );
+    return finish(withItem(job, { errors }), "failed", why(errors), now, { page: "elsewhere" });
   return issue(
     job,
     item.phase,
-    { type: "goto-list", url: job.listUrl, delayMs: pace * 2 ** errors },
+    { type: "goto-list", url: job.listUrl, delayMs: job.paceMs * 2 ** errors },
     { errors },
     false,
   );

@@ -13,7 +13,8 @@ export function textOf(node: Node | null | undefined): string {
   return norm(node?.textContent);
 }
 
-const ACTION_SELECTOR = 'button, a[href], input[type="submit"], input[type="button"], [role="button"]';
+/** What a user can press: the finders' notion of an action. */
+export const ACTION_SELECTOR = 'button, a[href], input[type="submit"], input[type="button"], [role="button"]';
 
 /** The text a user reads on an action: its content, or its value for an input, or an image's title/alt. */
 export function actionLabel(el: Element): string {

@@ -1,6 +1,7 @@
 // "Mon Profil > Paramètres > Gérer les établissements" (seed 001): the firm's account list, 10 a page,
 // the search form and the two "Inscrire" forms.
 import {
+  ACTION_SELECTOR,
   actionLabel,
   announcedMessages,
   fillField,
@@ -47,11 +48,7 @@ function rowActions(
 ): { edit: HTMLElement | null; remove: HTMLElement | null } {
   // The row container is the nearest ancestor that holds an action and no other account row.
   for (let el: HTMLElement | null = rowText; el && el !== document.body; el = el.parentElement) {
-    const actions = [
-      ...el.querySelectorAll<HTMLElement>(
-        'a[href], button, input[type="submit"], input[type="button"], [role="button"]',
-      ),
-    ];
+    const actions = [...el.querySelectorAll<HTMLElement>(ACTION_SELECTOR)];
     if (actions.length === 0) continue;
     const container = el;
     if (rows.some((other) => other !== rowText && container.contains(other))) break;

@@ -13,15 +13,19 @@ beforeAll(async () => {
 });
 afterAll(async () => session?.close());
 
-async function pageView<T>(p: Page): Promise<T> {
+/** Evaluates an expression in our content script's isolated world of the page. */
+async function inContent<T>(p: Page, expression: string): Promise<T> {
   const world = await contentWorld(p, session.browser.extensionId ?? "");
   if (!world) throw new Error("no content script in this page");
   try {
-    return await world.evaluate<T>("JSON.parse(JSON.stringify(globalThis.tiersAssistant.page))");
+    return await world.evaluate<T>(expression);
   } finally {
     await world.detach();
   }
 }
+
+const pageView = <T>(p: Page) =>
+  inContent<T>(p, "JSON.parse(JSON.stringify(globalThis.tiersAssistant.page))");
 
 for (const variant of ["A", "B"] as const) {
   describe(`layout ${variant}`, () => {
@@ -103,17 +107,8 @@ for (const variant of ["A", "B"] as const) {
       await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
       expect(await readMark(page)).toMatchObject({ kind: "etablissements", understood: true });
       type Detected = { understood: boolean; missing?: string[]; view?: { rows: unknown[] } };
-      const detect = async () => {
-        const world = await contentWorld(page, session.browser.extensionId ?? "");
-        if (!world) throw new Error("no content script in this page");
-        try {
-          return await world.evaluate<Detected>(
-            "JSON.parse(JSON.stringify(globalThis.tiersAssistant.detect()))",
-          );
-        } finally {
-          await world.detach();
-        }
-      };
+      const detect = () =>
+        inContent<Detected>(page, "JSON.parse(JSON.stringify(globalThis.tiersAssistant.detect()))");
       expect((await detect()).view?.rows).toHaveLength(10);
       // A row taken out by the page's script (a node removed).
       await page.evaluate(() => {
@@ -173,17 +168,11 @@ for (const variant of ["A", "B"] as const) {
           if (e.target === field) field.dataset.bubbled = "yes";
         });
       }, label);
-      const fill = async (value: string) => {
-        const world = await contentWorld(page, session.browser.extensionId ?? "");
-        if (!world) throw new Error("no content script in this page");
-        try {
-          return await world.evaluate<boolean>(
-            `(() => { const d = globalThis.tiersAssistant.dom; return d.fillField(d.findControlByLabel(document, ${JSON.stringify(label)}), ${JSON.stringify(value)}); })()`,
-          );
-        } finally {
-          await world.detach();
-        }
-      };
+      const fill = (value: string) =>
+        inContent<boolean>(
+          page,
+          `(() => { const d = globalThis.tiersAssistant.dom; return d.fillField(d.findControlByLabel(document, ${JSON.stringify(label)}), ${JSON.stringify(value)}); })()`,
+        );
       const seen = () =>
         page.evaluate((text) => {
           const field = [...document.querySelectorAll("label")].find((l) => l.textContent?.includes(text))
