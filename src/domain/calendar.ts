@@ -262,7 +262,15 @@ const parisFormatter = new Intl.DateTimeFormat("en-US", {
   second: "2-digit",
 });
 
-function parisParts(instant: Date): { y: number; m: number; d: number; h: number; mi: number; s: number } {
+/** The Paris wall-clock reading of an instant, field by field. */
+export function parisParts(instant: Date): {
+  y: number;
+  m: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+} {
   const parts: Record<string, number> = {};
   for (const part of parisFormatter.formatToParts(instant)) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);

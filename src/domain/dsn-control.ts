@@ -76,14 +76,8 @@ export function splitAdvice(message: string): { explanation: string; fix: string
 export const READ_FAMILY = "lecture";
 export const READ_FAMILY_LABEL = "Lecture du fichier";
 
-export interface ShownFinding {
-  check: string;
-  severity: Severity;
-  rubric: string;
-  line: number | null;
-  message: string;
-  source: string;
-}
+/** A finding as the report shows it: a check's, or a read error put in the same shape. */
+export type ShownFinding = Finding;
 
 export interface CheckGroup {
   check: string;

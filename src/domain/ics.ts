@@ -4,7 +4,7 @@
  * stays the same from one export to the next (re-importing updates instead of duplicating), a DTSTAMP,
  * all-day events (VALUE=DATE) or timed ones in Europe/Paris with its VTIMEZONE. Pure: no browser API.
  */
-import { addDays, type IsoDate, parseIsoDate } from "./calendar.ts";
+import { addDays, type IsoDate, parisParts, parseIsoDate } from "./calendar.ts";
 
 export interface IcsEvent {
   /** Stable identifier (the reminder's id): the calendar updates the event on a new import. */
@@ -71,22 +71,10 @@ export function utcStamp(at: Date): string {
   )}${pad(at.getUTCSeconds())}Z`;
 }
 
-const parisFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Paris",
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
-
 /** Paris wall-clock time of an instant: 20261215T120000 (for TZID=Europe/Paris). */
 export function parisLocalStamp(at: Date): string {
-  const p: Record<string, string> = {};
-  for (const part of parisFormat.formatToParts(at)) p[part.type] = part.value;
-  return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
+  const p = parisParts(at);
+  return `${pad(p.y, 4)}${pad(p.m)}${pad(p.d)}T${pad(p.h)}${pad(p.mi)}${pad(p.s)}`;
 }
 
 const dateValue = (date: IsoDate) => {
