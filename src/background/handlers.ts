@@ -1,18 +1,18 @@
-import type { Runtime } from "../browser.ts";
-import { classifySiret, clientSirensOf } from "../domain/emitter-siret.ts";
-import { comparePortfolio } from "../domain/portfolio.ts";
-import { type NewClient, unpackRow } from "../domain/register.ts";
-import type { ClientForm, ReminderMessageType, SeenPage } from "../messages.ts";
-import { createAnomalyHandlers } from "./anomalies.ts";
-import { createDsnHistoryStore, fromExtensionPage } from "./dsn-history-store.ts";
-import { idHint } from "./id-hints.ts";
-import type { JobRunner } from "./job-runner.ts";
-import { createPagesSeen } from "./pages-seen.ts";
-import type { RegisterStore } from "./register-store.ts";
-import type { Handlers } from "./router.ts";
-import { META_KEY, MetaSchema } from "./schema.ts";
-import { isUrssafUrl } from "./senders.ts";
-import type { Store } from "./store.ts";
+import { createAnomalyHandlers } from "../anomalies/background.ts";
+import type { Runtime } from "../core/browser.ts";
+import type { ClientForm, ReminderMessageType, SeenPage } from "../core/messages.ts";
+import { createPagesSeen } from "../core/pages-seen.ts";
+import type { Handlers } from "../core/router.ts";
+import { isUrssafUrl } from "../core/senders.ts";
+import { META_KEY, MetaSchema } from "../core/storage/schema.ts";
+import type { Store } from "../core/storage/store.ts";
+import { createDsnHistoryStore, fromExtensionPage } from "../dsn/history-store.ts";
+import { classifySiret, clientSirensOf } from "../emitter-siret/model/emitter-siret.ts";
+import type { JobRunner } from "../portfolio/job-runner.ts";
+import { comparePortfolio } from "../portfolio/model/portfolio.ts";
+import { idHint } from "../register/id-hints-background.ts";
+import { type NewClient, unpackRow } from "../register/model/register.ts";
+import type { RegisterStore } from "../register/store.ts";
 
 /** The form's optional fields become the register's explicit nulls. */
 function toNewClient(form: ClientForm): NewClient {

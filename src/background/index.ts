@@ -1,23 +1,24 @@
 // Service worker entry. Listeners are registered synchronously at the top level (MV3 requirement:
 // a worker woken by an event must find its listener at once); storage migration runs behind
 // `store.ready`, which every handler awaits.
-import { browser, type Runtime, restrictStorageToTrustedContexts, t } from "../browser.ts";
-import { openAnomalies } from "./anomalies.ts";
-import { createHandlers } from "./handlers.ts";
-import { createJobRunner, JOB_WATCHDOG_ALARM } from "./job-runner.ts";
-import { createRefreshPacer } from "./refresh-pacer.ts";
-import { createRegisterStore } from "./register-store.ts";
-import { browserPlatform } from "./reminder-platform.ts";
+
+import { openAnomalies } from "../anomalies/background.ts";
+import { browser, type Runtime, restrictStorageToTrustedContexts, t } from "../core/browser.ts";
+import { route } from "../core/router.ts";
+import { isUrssafUrl } from "../core/senders.ts";
+import { JOB_KEY, MIGRATIONS } from "../core/storage/schema.ts";
+import { createStore } from "../core/storage/store.ts";
+import { createJobRunner, JOB_WATCHDOG_ALARM } from "../portfolio/job-runner.ts";
+import { createRegisterStore } from "../register/store.ts";
 import {
   affectsReminders,
   createReminderService,
   createShiftableClock,
   isReminderNotification,
-} from "./reminders.ts";
-import { route } from "./router.ts";
-import { JOB_KEY, MIGRATIONS } from "./schema.ts";
-import { isUrssafUrl } from "./senders.ts";
-import { createStore } from "./store.ts";
+} from "../reminders/background.ts";
+import { browserPlatform } from "../reminders/platform.ts";
+import { createRefreshPacer } from "../reminders/refresh-pacer.ts";
+import { createHandlers } from "./handlers.ts";
 
 const store = createStore(browser.storage.local, MIGRATIONS, () => new Date());
 const register = createRegisterStore(

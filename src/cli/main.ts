@@ -3,7 +3,7 @@
  *
  *   npm run cli -- clients check <fichier.csv|fichier.xlsx> [--json]
  *
- * Reads the file as the options page's import does (src/domain/table-read.ts), detects the columns
+ * Reads the file as the options page's import does (src/register/model/table-read.ts), detects the columns
  * (detectMapping) and validates every row (validateRows) against an empty register, without
  * collaborators, at the current date. Prints one line per finding — "Ligne 14, colonne « SIRET » : …" —
  * then a summary. With --json, prints exactly:
@@ -39,10 +39,10 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { checkSiret } from "../domain/ids.ts";
-import { detectMapping, IMPORT_FIELD_LABELS, validateRows } from "../domain/table-import.ts";
-import { readTable } from "../domain/table-read.ts";
 import { checkDsn, type DsnReport, hasErrors, unreadable } from "../dsn/report.ts";
+import { checkSiret } from "../register/model/ids.ts";
+import { detectMapping, IMPORT_FIELD_LABELS, validateRows } from "../register/model/table-import.ts";
+import { readTable } from "../register/model/table-read.ts";
 
 export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;

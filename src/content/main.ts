@@ -1,12 +1,13 @@
 // Content script (isolated world), injected at document_start on https://*.urssaf.fr/*.
 // First, synchronously, it hands the MAIN-world dialog bridge its private port (before any page script
 // runs); then, once the DOM is parsed, it recognises the page and runs the features registered for it.
-import { leavesByItself, takeAnswerPage } from "../features/bulk-job/answer-page.ts";
-import { FEATURES } from "../features/index.ts";
-import { runFeatures } from "../features/registry.ts";
+
+import { runFeatures } from "../core/features.ts";
 import { fillField, findControlByLabel } from "../pages/dom.ts";
 import { detectPage } from "../pages/index.ts";
+import { leavesByItself, takeAnswerPage } from "../portfolio/features/bulk-job/answer-page.ts";
 import { connectDialogBridge } from "./bridge-client.ts";
+import { FEATURES } from "./features.ts";
 
 const bridge = connectDialogBridge();
 const lifetime = new AbortController();

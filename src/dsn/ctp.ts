@@ -1,8 +1,8 @@
 /**
- * The Urssaf CTP table (src/knowledge/dsn-ctp.ts) as a dated lookup, and the rules to turn an aggregated
+ * The Urssaf CTP table (src/dsn/data/ctp.ts) as a dated lookup, and the rules to turn an aggregated
  * line S21.G00.23 into an amount (facts/dsn.md, "Controls").
  */
-import { CTP_ROWS, type CtpRow } from "../knowledge/dsn-ctp.ts";
+import { CTP_ROWS, type CtpRow } from "./data/ctp.ts";
 
 export interface CtpRate {
   code: string;

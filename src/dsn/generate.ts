@@ -4,20 +4,14 @@
  * Pure TypeScript (no Node API): the CLI is src/dsn/generate-cli.ts.
  *
  * Consistency: individual bases and contributions follow the CTP table rates of the period
- * (src/knowledge/dsn-ctp.ts) and the réduction générale rule (src/knowledge/dsn-parameters.ts); the
+ * (src/dsn/data/ctp.ts) and the réduction générale rule (src/dsn/data/parameters.ts); the
  * aggregated lines S21.G00.23 are the sums of the individual bases; the bordereau total, the Urssaf,
  * DGFiP and retirement payments are derived from them; S90 counts the lines actually written.
  */
-import { computeLuhnKey } from "../domain/ids.ts";
-import {
-  PMSS,
-  REDUCTION_GENERALE,
-  reductionCoefficient,
-  smicMensuel,
-  valueAt,
-} from "../knowledge/dsn-parameters.ts";
+import { computeLuhnKey } from "../register/model/ids.ts";
 import type { DsnCheckContext } from "./checks/common.ts";
 import { ctpAt } from "./ctp.ts";
+import { PMSS, REDUCTION_GENERALE, reductionCoefficient, smicMensuel, valueAt } from "./data/parameters.ts";
 
 /** Errors the generator can plant; each one is found by the named check. */
 export const PLANTABLE_ERRORS = {

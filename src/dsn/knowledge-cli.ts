@@ -3,16 +3,16 @@
  *
  *   npx tsx src/dsn/knowledge-cli.ts ../shared/facts/dsn-norm
  *
- * Writes src/knowledge/dsn-blocks.ts (block tree from block_hierarchy_P24V01.tsv, rubrics and types
- * from norm-P26V01.yaml) and src/knowledge/dsn-ctp.ts (ctp_rate_reference.tsv). The YAML is read with a
+ * Writes src/dsn/data/blocks.ts (block tree from block_hierarchy_P24V01.tsv, rubrics and types
+ * from norm-P26V01.yaml) and src/dsn/data/ctp.ts (ctp_rate_reference.tsv). The YAML is read with a
  * line scanner that only needs the `segments:` part (field codes, `type:` and `length:`). Run
- * `npx biome check --write src/knowledge/dsn-*.ts` afterwards.
+ * `npx biome check --write src/dsn/data/*.ts` afterwards.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 const dir = resolve(process.argv[2] ?? "../shared/facts/dsn-norm");
-const out = resolve(import.meta.dirname, "../knowledge");
+const out = resolve(import.meta.dirname, "data");
 
 // --- blocks ---------------------------------------------------------------------------------------
 interface BlockRow {
@@ -123,7 +123,7 @@ for (const [block, row] of sorted) {
   ts += `  "${block}": { name: ${JSON.stringify(row.name)}, parent: ${row.parent ? `"${row.parent}"` : "null"}, min: ${row.min}, max: ${row.max ?? "null"}, rubrics: {${rub}} },\n`;
 }
 ts += "};\n";
-writeFileSync(resolve(out, "dsn-blocks.ts"), ts);
+writeFileSync(resolve(out, "blocks.ts"), ts);
 
 // --- CTP -------------------------------------------------------------------------------------------
 const rows: string[] = [];
@@ -150,5 +150,5 @@ export const CTP_ROWS: readonly CtpRow[] = [
 ${rows.join("\n")}
 ];
 `;
-writeFileSync(resolve(out, "dsn-ctp.ts"), ctp);
+writeFileSync(resolve(out, "ctp.ts"), ctp);
 console.log(`${sorted.length} blocs, ${types.size} rubriques, ${rows.length} lignes CTP`);

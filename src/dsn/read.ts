@@ -10,7 +10,7 @@
  * - Memory: only the current chunk and an incomplete last line are held (a line longer than
  *   {@link MAX_LINE_CHARS} characters is dropped up to the next line break).
  */
-import { DSN_BLOCKS, type DsnBlockDef } from "../knowledge/dsn-blocks.ts";
+import { DSN_BLOCKS, type DsnBlockDef } from "./data/blocks.ts";
 import type { FileEncoding, ReadError, ReadErrorKind, RubricEvent, Severity } from "./types.ts";
 
 export const MAX_ERRORS = 500;

@@ -3,7 +3,7 @@
  * individuals stream past. Pure TypeScript: runs in a browser Worker and in Node. Never throws on bad
  * input: problems of the file itself are in `errors`, business findings in `findings`.
  */
-import { formatSiret } from "../domain/ids.ts";
+import { formatSiret } from "../register/model/ids.ts";
 import type { DsnCheckRunner } from "./checks/common.ts";
 import { classifyEmitter, type EmitterStatus } from "./checks/emitter.ts";
 import { CHECK_FAMILIES, type DsnCheckContext } from "./checks/index.ts";

@@ -1,5 +1,5 @@
 /**
- * Rubric events → block tree, driven by the norm's block hierarchy (src/knowledge/dsn-blocks.ts), not by
+ * Rubric events → block tree, driven by the norm's block hierarchy (src/dsn/data/blocks.ts), not by
  * hard-coded nesting. Rules (facts/dsn.md, "File format"): the rubrics of a block are consecutive; a child
  * block belongs to the nearest open instance of its parent; a new instance starts when the rubric number
  * does not increase.
@@ -8,7 +8,7 @@
  * the visitor when it closes and then dropped; declarations keep only their aggregate blocks (entreprise,
  * établissement, versements, bordereaux…). Memory is bounded by the largest individual.
  */
-import { DSN_BLOCKS } from "../knowledge/dsn-blocks.ts";
+import { DSN_BLOCKS } from "./data/blocks.ts";
 import type { ReadError, RubricEvent } from "./types.ts";
 
 export class DsnBlock {

@@ -2,7 +2,7 @@
 // from the end of HTML parsing (the list is in the page) to every panel attached — goal ≤ 50 ms — and
 // to every panel filled with the background's answer; measured by the content script itself
 // (performance.now, exposed in its isolated world as tiersAssistantAnomalyTimings).
-import type { AnomalyPanelTimings } from "../../src/features/panneau-anomalies.ts";
+import type { AnomalyPanelTimings } from "../../src/anomalies/features/anomaly-panel.ts";
 import { startDemoSpace } from "../demo-site/server.ts";
 import { visibleAnomalies } from "../demo-site/state.ts";
 import { launchChromium } from "../e2e/chromium.ts";

@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { RegisterSnapshot } from "../../src/core/messages.ts";
 import { GENERATED_FIRM, generateDsn } from "../../src/dsn/generate.ts";
-import type { RegisterSnapshot } from "../../src/messages.ts";
 import { launchChromium } from "../e2e/chromium.ts";
 
 const EMPLOYEES = 5_000;

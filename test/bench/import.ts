@@ -1,8 +1,8 @@
 // Benchmark of the spreadsheet import: readTable + detectMapping + validateRows over 10 000 realistic,
 // valid CSV rows built in memory. Goal (issue "The firm's register"): ≤ 1 s in Node on a 2-core machine.
-import { computeLuhnKey, computeNirKey } from "../../src/domain/ids.ts";
-import { detectMapping, validateRows } from "../../src/domain/table-import.ts";
-import { readTable } from "../../src/domain/table-read.ts";
+import { computeLuhnKey, computeNirKey } from "../../src/register/model/ids.ts";
+import { detectMapping, validateRows } from "../../src/register/model/table-import.ts";
+import { readTable } from "../../src/register/model/table-read.ts";
 
 export const IMPORT_GOAL_MS = 1_000;
 const ROWS = 10_000;

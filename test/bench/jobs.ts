@@ -6,8 +6,8 @@
 // Chromium's profiler, on during each add run, slows the browser it measures (our own timers read
 // 20–40 % more with it); BENCH_NO_TRACE=1 leaves it off and prints the pages' and worker's own figures.
 import type { Page } from "playwright-core";
-import { DEFAULT_PACE_MS } from "../../src/domain/jobs.ts";
-import type { JobView } from "../../src/messages.ts";
+import type { JobView } from "../../src/core/messages.ts";
+import { DEFAULT_PACE_MS } from "../../src/portfolio/model/jobs.ts";
 import { startDemoSpace } from "../demo-site/server.ts";
 import { launchChromium } from "../e2e/chromium.ts";
 import { ended, registerCompanies, sendFromExtension, waitForJob } from "../e2e/jobs-support.ts";

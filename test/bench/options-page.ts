@@ -1,8 +1,8 @@
 // Benchmark of the register at 10,000 clients in real Chromium (issue "The firm's register"):
 // the options page's first paint of the clients table (goal ≤ 300 ms) and one client edit persisted
 // (goal ≤ 50 ms), plus the storage it takes.
-import { detectMapping, validateRows } from "../../src/domain/table-import.ts";
-import { readTable } from "../../src/domain/table-read.ts";
+import { detectMapping, validateRows } from "../../src/register/model/table-import.ts";
+import { readTable } from "../../src/register/model/table-read.ts";
 import { launchChromium } from "../e2e/chromium.ts";
 import { sampleClientsCsv } from "./import.ts";
 

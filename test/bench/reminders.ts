@@ -3,16 +3,16 @@
 // background service's whole refresh (register read from an in-memory storage, notifications and badge
 // to a fake browser, alarm). Median of several runs after a warm-up.
 
-import { createRegisterStore } from "../../src/background/register-store.ts";
+import { MIGRATIONS } from "../../src/core/storage/schema.ts";
+import { createStore } from "../../src/core/storage/store.ts";
+import type { Client } from "../../src/register/model/register.ts";
+import { createRegisterStore } from "../../src/register/store.ts";
 import {
   createReminderService,
   createShiftableClock,
   type ReminderPlatform,
-} from "../../src/background/reminders.ts";
-import { MIGRATIONS } from "../../src/background/schema.ts";
-import { createStore } from "../../src/background/store.ts";
-import { parisInstant } from "../../src/domain/calendar.ts";
-import type { Client } from "../../src/domain/register.ts";
+} from "../../src/reminders/background.ts";
+import { parisInstant } from "../../src/reminders/model/calendar.ts";
 import {
   agenda,
   agendaWindow,
@@ -24,7 +24,7 @@ import {
   EMPTY_STATE,
   planDelivery,
   type TrackedAnomalyDeadline,
-} from "../../src/domain/reminders.ts";
+} from "../../src/reminders/model/reminders.ts";
 import { siren } from "../support/ids.ts";
 import { memoryArea } from "../support/memory-area.ts";
 

@@ -2,7 +2,7 @@
 // from the background's answer, and the content script's own timing exposed for the
 // benchmark (`npm run bench` prints the figure; no timing assertion here).
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { AnomalyPanelTimings } from "../../src/features/panneau-anomalies.ts";
+import type { AnomalyPanelTimings } from "../../src/anomalies/features/anomaly-panel.ts";
 import { type DemoSpace, startDemoSpace } from "../demo-site/server.ts";
 import { visibleAnomalies } from "../demo-site/state.ts";
 import { type LaunchedBrowser, launchChromium } from "./chromium.ts";

@@ -4,7 +4,7 @@
 // kept across a browser restart, the popup's open list and the options page's unknown references.
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OpenAnomaly } from "../../src/domain/anomaly-tracking.ts";
+import type { OpenAnomaly } from "../../src/anomalies/model/tracking.ts";
 import { demoRequest } from "../demo-site/client.ts";
 import type { Anomaly } from "../demo-site/data.ts";
 import { visibleAnomalies } from "../demo-site/state.ts";

@@ -2,7 +2,7 @@
 // real Chromium: the demo server's log and final state must be exactly the expected ones.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { JobView } from "../../src/messages.ts";
+import type { JobView } from "../../src/core/messages.ts";
 import type { Company } from "../demo-site/data.ts";
 import { clientOf, ended, registerCompanies, sendFromExtension, until, waitForJob } from "./jobs-support.ts";
 import { login, openExtensionPage, openSession, type Session, stopServiceWorkers } from "./support.ts";

@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RegisterSnapshot } from "../../src/core/messages.ts";
 import { GENERATED_FIRM, generateDsn, generatedFirmContext } from "../../src/dsn/generate.ts";
 import { checkDsn, type DsnReport } from "../../src/dsn/report.ts";
-import type { RegisterSnapshot } from "../../src/messages.ts";
 import { type LaunchedBrowser, launchChromium } from "./chromium.ts";
 import { sendFromExtension } from "./jobs-support.ts";
 

@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { JobView } from "../../src/messages.ts";
+import type { JobView } from "../../src/core/messages.ts";
 import { type DemoSpace, startDemoSpace } from "../demo-site/server.ts";
 import { type LaunchedBrowser, launchChromium } from "./chromium.ts";
 import { ended, registerCompanies, sendFromExtension, until, waitForJob } from "./jobs-support.ts";

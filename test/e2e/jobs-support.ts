@@ -1,8 +1,8 @@
 // Steps shared by the bulk-job browser tests: put demo companies in the register, start a job from
 // the extension's own page, wait for it to end.
 import type { Page } from "playwright-core";
-import { createClient, type NewClient } from "../../src/domain/register.ts";
-import type { JobView } from "../../src/messages.ts";
+import type { JobView } from "../../src/core/messages.ts";
+import { createClient, type NewClient } from "../../src/register/model/register.ts";
 import type { Company } from "../demo-site/data.ts";
 
 /** The register entry an accountant would have for a company of the demo. */

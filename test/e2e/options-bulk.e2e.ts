@@ -1,7 +1,7 @@
 // A bulk job started the way an accountant does: select clients in the register, read the summary,
 // confirm; a new Urssaf tab opens, the accountant logs in, the job runs; the popup follows it.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { JobView } from "../../src/messages.ts";
+import type { JobView } from "../../src/core/messages.ts";
 import { ended, registerCompanies, sendFromExtension, waitForJob } from "./jobs-support.ts";
 import { openExtensionPage, openSession, type Session } from "./support.ts";
 

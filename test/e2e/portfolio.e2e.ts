@@ -2,8 +2,8 @@
 // comparison with the register in the options page, its CSV export, and résiliation from it.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { PortfolioSnapshot } from "../../src/domain/portfolio.ts";
-import type { JobView } from "../../src/messages.ts";
+import type { JobView } from "../../src/core/messages.ts";
+import type { PortfolioSnapshot } from "../../src/portfolio/model/portfolio.ts";
 import { ended, registerCompanies, sendFromExtension, waitForJob } from "./jobs-support.ts";
 import { login, openExtensionPage, openSession, type Session } from "./support.ts";
 

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 import type { Page, Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parisInstant } from "../../src/domain/calendar.ts";
+import { parisInstant } from "../../src/reminders/model/calendar.ts";
 import { login, openExtensionPage, openSession, type Session, stopServiceWorkers } from "./support.ts";
 
 let session: Session;

@@ -3,8 +3,8 @@
 // types; nothing shown for a non-SIRET identifier; the login itself still works.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkSiret } from "../../src/domain/ids.ts";
-import { DEFAULT_SETTINGS } from "../../src/domain/register.ts";
+import { checkSiret } from "../../src/register/model/ids.ts";
+import { DEFAULT_SETTINGS } from "../../src/register/model/register.ts";
 import { registerCompanies, sendFromExtension } from "./jobs-support.ts";
 import { action, openExtensionPage, openSession, type Session } from "./support.ts";
 

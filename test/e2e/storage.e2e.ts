@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCHEMA_VERSION } from "../../src/background/schema.ts";
+import { SCHEMA_VERSION } from "../../src/core/storage/schema.ts";
 import { type DemoSpace, startDemoSpace } from "../demo-site/server.ts";
 import { type LaunchedBrowser, launchChromium } from "./chromium.ts";
 import { contentWorld, login, openExtensionPage, readMark, stopServiceWorkers } from "./support.ts";

@@ -1,5 +1,5 @@
 // Valid identifiers for tests, computed with the product's own key functions.
-import { computeLuhnKey, computeNirKey } from "../../src/domain/ids.ts";
+import { computeLuhnKey, computeNirKey } from "../../src/register/model/ids.ts";
 
 export const siren = (prefix8: string): string => prefix8 + computeLuhnKey(prefix8);
 

@@ -1,6 +1,6 @@
 // An in-memory storage area with the contract of storage.local (values go through JSON; every set
 // call is one batch). Counts writes, and can be told to fail the next set, to test atomicity.
-import type { Storage } from "../../src/browser.ts";
+import type { Storage } from "../../src/core/browser.ts";
 
 export function memoryArea(initial: Record<string, unknown> = {}) {
   const data = new Map(Object.entries(structuredClone(initial)));

@@ -3,8 +3,9 @@
  * period's ceiling (PMSS prorated by calendar days for a partial month — part-time ceilings are lower, so
  * this is an upper bound); apprentice CTP lines only when the declaration has apprentices.
  */
-import { PMSS, valueAt } from "../../knowledge/dsn-parameters.ts";
+
 import { isApprenticeCtp } from "../ctp.ts";
+import { PMSS, valueAt } from "../data/parameters.ts";
 import { isoDate } from "../tree.ts";
 import { cents, type DsnCheckFamily, euros, finding, isApprentice, where, who } from "./common.ts";
 
@@ -108,7 +109,7 @@ export const basesFamily: DsnCheckFamily = {
                     "S21.G00.78.004",
                     e.line,
                     `${who(ind)}, ${where(d)} : base plafonnée ${euros(e.capped)} au-delà du plafond de la période du ${e.start.split("-").reverse().join("/")} au ${e.end.split("-").reverse().join("/")} (${euros(ceiling)}, écart ${euros(e.capped - ceiling)}). Limitez la base au plafond (PMSS proratisé).`,
-                    "Urssaf UR_ANO_ASS_PLF_DIPA01I/J/K ; PMSS (src/knowledge/dsn-parameters.ts)",
+                    "Urssaf UR_ANO_ASS_PLF_DIPA01I/J/K ; PMSS (src/dsn/data/parameters.ts)",
                   ),
                 );
               }

@@ -2,7 +2,7 @@
  * Shared pieces of the DSN checks: the check interface, amounts in cents, French formatting, and small
  * readers of an individual's data.
  */
-import type { DsnContact } from "../../domain/register.ts";
+import type { DsnContact } from "../../register/model/register.ts";
 import type { DeclarationInfo, DsnBlock, SendInfo } from "../tree.ts";
 import type { Finding, RubricEvent, Severity } from "../types.ts";
 

@@ -13,8 +13,9 @@
  * Tolerances (rounding): 1 € on a line, a total or a payment; plus 0,005 € per individual and per mapped
  * contribution code when individual amounts (each rounded to the cent) are compared with an aggregate.
  */
-import { APPRENTICE_726_SMIC_SHARE, smicMensuel, valueAt } from "../../knowledge/dsn-parameters.ts";
+
 import { ctpAt, isDeclaredOnly, isDeduction } from "../ctp.ts";
+import { APPRENTICE_726_SMIC_SHARE, smicMensuel, valueAt } from "../data/parameters.ts";
 import type { DeclarationInfo, DsnBlock } from "../tree.ts";
 import {
   cents,

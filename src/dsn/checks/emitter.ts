@@ -3,14 +3,14 @@
  * in S10.G00.01 — not a client's SIRET, not a closed SIRET of the firm — and the S10.G00.02 contact must
  * be complete and match the firm's settings.
  */
-import { classifySiret, type EmitterStatus } from "../../domain/emitter-siret.ts";
-import { checkSiren, formatSiret } from "../../domain/ids.ts";
+import { classifySiret, type EmitterStatus } from "../../emitter-siret/model/emitter-siret.ts";
+import { checkSiren, formatSiret } from "../../register/model/ids.ts";
 import type { SendInfo } from "../tree.ts";
 import { type DsnCheckContext, type DsnCheckFamily, finding } from "./common.ts";
 
 const SEED = "Seed 000, « Le SIRET connecté » (Urssaf) : déclarer dans S10.G00.01 le SIRET actif du cabinet";
 
-export type { EmitterStatus } from "../../domain/emitter-siret.ts";
+export type { EmitterStatus } from "../../emitter-siret/model/emitter-siret.ts";
 
 export interface EmitterClassification {
   siret: string;

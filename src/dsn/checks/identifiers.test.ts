@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkNir } from "../../domain/ids.ts";
+import { checkNir } from "../../register/model/ids.ts";
 import { PLAIN_NIR } from "./identifiers.ts";
 
 describe("the NIR fast path of the identifiers check", () => {

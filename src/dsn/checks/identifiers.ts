@@ -2,7 +2,7 @@
  * Identifiers: SIREN/NIC keys of the enterprise (S21.G00.06) and the establishment (S21.G00.11); NIR of
  * each individual (13 characters, no key, in the DSN) and its uniqueness in the declaration.
  */
-import { checkNir, checkSiren, checkSiret, formatSiret } from "../../domain/ids.ts";
+import { checkNir, checkSiren, checkSiret, formatSiret } from "../../register/model/ids.ts";
 import { type DsnCheckFamily, finding, who } from "./common.ts";
 
 export const PLAIN_NIR = /^[1-8]\d{12}$/;

@@ -1,6 +1,6 @@
 /**
  * Réduction générale: for each payment, the declared reduction (individual contributions code 018) is
- * compared with the rule of the DSN's period (src/knowledge/dsn-parameters.ts): up to 2025, nothing from
+ * compared with the rule of the DSN's period (src/dsn/data/parameters.ts): up to 2025, nothing from
  * 1.6 SMIC; from 2026, the "réduction générale dégressive unique", nothing from 3 SMIC. The monthly
  * computation only approximates the annual regularised one: an amount gap is a warning; a reduction above
  * the ceiling is an error.
@@ -11,7 +11,7 @@ import {
   reductionCoefficient,
   smicMensuel,
   valueAt,
-} from "../../knowledge/dsn-parameters.ts";
+} from "../data/parameters.ts";
 import type { DeclarationInfo, DsnBlock } from "../tree.ts";
 import { cents, type DsnCheckFamily, euros, finding, rate, where, who } from "./common.ts";
 

@@ -1,9 +1,9 @@
 /**
  * Structure: S90.G00.90 totals of each send, mandatory blocks and cardinalities of the norm's block tree
- * (src/knowledge/dsn-blocks.ts). Minimum cardinalities are enforced for monthly DSNs (nature 01) only:
+ * (src/dsn/data/blocks.ts). Minimum cardinalities are enforced for monthly DSNs (nature 01) only:
  * the hierarchy's minima describe the monthly declaration; signalements carry fewer blocks.
  */
-import { DSN_BLOCKS, DSN_NORM_VERSIONS, type DsnBlockDef } from "../../knowledge/dsn-blocks.ts";
+import { DSN_BLOCKS, DSN_NORM_VERSIONS, type DsnBlockDef } from "../data/blocks.ts";
 import type { DsnBlock } from "../tree.ts";
 import { type DsnCheckFamily, finding, type Report } from "./common.ts";
 

@@ -1,25 +1,35 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { t } from "../../browser.ts";
+import { t } from "../../core/browser.ts";
+import { ClientsTab } from "../../register/ui/clients-tab.tsx";
+import { useRegister } from "../../register/ui/use-register.ts";
 import { Notice } from "../shared/field.tsx";
 import { formatDate } from "../shared/format.ts";
 import { lazyComponent } from "../shared/lazy.tsx";
 import { useStatus } from "../shared/use-status.ts";
-import { ClientsTab } from "./clients-tab.tsx";
-import { useRegister } from "./use-register.ts";
 import "../shared/base.css";
 import "./options.css";
 
-const ImportTab = lazyComponent(() => import("./import-tab.tsx").then((m) => m.ImportTab));
-const ExportTab = lazyComponent(() => import("./export-tab.tsx").then((m) => m.ExportTab));
+const ImportTab = lazyComponent(() => import("../../register/ui/import-tab.tsx").then((m) => m.ImportTab));
+const ExportTab = lazyComponent(() => import("../../register/ui/export-tab.tsx").then((m) => m.ExportTab));
 const CollaboratorsTab = lazyComponent(() =>
-  import("./collaborators-tab.tsx").then((m) => m.CollaboratorsTab),
+  import("../../register/ui/collaborators-tab.tsx").then((m) => m.CollaboratorsTab),
 );
-const PortfolioTab = lazyComponent(() => import("./portfolio-tab.tsx").then((m) => m.PortfolioTab));
-const DsnControlTab = lazyComponent(() => import("./dsn-control-tab.tsx").then((m) => m.DsnControlTab));
-const RemindersTab = lazyComponent(() => import("./reminders-tab.tsx").then((m) => m.RemindersTab));
-const SettingsTab = lazyComponent(() => import("./settings-tab.tsx").then((m) => m.SettingsTab));
-const AnomaliesTab = lazyComponent(() => import("./anomalies-tab.tsx").then((m) => m.AnomaliesTab));
+const PortfolioTab = lazyComponent(() =>
+  import("../../portfolio/ui/portfolio-tab.tsx").then((m) => m.PortfolioTab),
+);
+const DsnControlTab = lazyComponent(() =>
+  import("../../dsn/ui/dsn-control-tab.tsx").then((m) => m.DsnControlTab),
+);
+const RemindersTab = lazyComponent(() =>
+  import("../../reminders/ui/reminders-tab.tsx").then((m) => m.RemindersTab),
+);
+const SettingsTab = lazyComponent(() =>
+  import("../../register/ui/settings-tab.tsx").then((m) => m.SettingsTab),
+);
+const AnomaliesTab = lazyComponent(() =>
+  import("../../anomalies/ui/anomalies-tab.tsx").then((m) => m.AnomaliesTab),
+);
 
 const TABS = [
   "clients",

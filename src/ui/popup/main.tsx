@@ -1,13 +1,13 @@
 import { render } from "preact";
-import { browser, t } from "../../browser.ts";
+import { AnomaliesList } from "../../anomalies/ui/anomalies-list.tsx";
+import { browser, t } from "../../core/browser.ts";
 import { pageLabel } from "../../pages/index.ts";
+import { JobPanel } from "../../portfolio/ui/job-panel.tsx";
+import { Indicators } from "../../reminders/ui/indicators.tsx";
+import { RemindersList } from "../../reminders/ui/reminders-list.tsx";
 import { formatDateTime } from "../shared/format.ts";
 import { useStatus } from "../shared/use-status.ts";
-import { AnomaliesList } from "./anomalies-list.tsx";
-import { Indicators } from "./indicators.tsx";
-import { JobPanel } from "./job-panel.tsx";
 import { QuickLinks } from "./quick-links.tsx";
-import { RemindersList } from "./reminders-list.tsx";
 import "../shared/base.css";
 import "./popup.css";
 

@@ -1,5 +1,5 @@
 // Quick links to the pages of the Urssaf space the firm uses most (they open in a new tab).
-import { t } from "../../browser.ts";
+import { t } from "../../core/browser.ts";
 
 export const URSSAF_LINKS = [
   ["popupLinkDashboard", "https://tdbec.urssaf.fr/tableau-de-bord"],

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Status } from "../../messages.ts";
-import { send } from "../../send.ts";
+import type { Status } from "../../core/messages.ts";
+import { send } from "../../core/send.ts";
 
 /** The extension's status from the background, or the error the user should see. */
 export function useStatus(): { status: Status | null; error: string | null } {

@@ -1,0 +1,229 @@
+// Tracking of the DSN anomalies seen on "Suivi DSN" (issue 5), as pure functions over the stored data.
+//
+// Storage (background only, storage.local, read with a default when absent — no schema migration):
+// - `anomalies/tracked` (ANOMALY_TRACKING_KEY): TrackingState
+//     { items: { "<siret>|<YYYY-MM>|<reference>": TrackedAnomaly }, ids: { "<Urssaf anomaly id>": "<same key>" } }
+//   TrackedAnomaly = { siren, siret, period: "YYYY-MM", reference, libelle, status: "a-traiter" | "corrigee" |
+//   "contestee", correctedIn: "YYYY-MM" | null (the DSN month that carries the correction), firstSeen,
+//   lastSeen, changedAt (ISO instants; changedAt null until the user sets a status) }.
+//   One entry per client (SIREN), establishment (SIRET), period and reference: two anomalies of the same
+//   reference for two employees of one establishment and month share their status. `ids` remembers
+//   which establishment an anomaly link belongs to, for the views that do not show the SIRET.
+// - `anomalies/unknown` (ANOMALY_UNKNOWN_KEY): { "<reference>": UnknownReference } — references not in
+//   the catalogue, with first/last seen, so the user can report them. Nothing is sent anywhere.
+//
+// `openTrackedAnomalies` gives the anomalies still to correct with their correction deadline; the
+// reminders feature reads it.
+import { z } from "zod";
+import type { DueDay, IsoDate, Period } from "../../reminders/model/calendar.ts";
+import { correctionPath } from "./path.ts";
+
+export const ANOMALY_TRACKING_KEY = "anomalies/tracked";
+export const ANOMALY_UNKNOWN_KEY = "anomalies/unknown";
+
+export const TRACK_STATUSES = ["a-traiter", "corrigee", "contestee"] as const;
+export type TrackStatus = (typeof TRACK_STATUSES)[number];
+
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const siret = z.string().regex(/^\d{14}$/);
+
+export const TrackedAnomalySchema = z.object({
+  siren: z.string().regex(/^\d{9}$/),
+  siret,
+  period,
+  reference: z.string().min(1).max(80),
+  libelle: z.string().max(500),
+  status: z.enum(TRACK_STATUSES),
+  correctedIn: period.nullable(),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  changedAt: z.string().nullable(),
+});
+export type TrackedAnomaly = z.infer<typeof TrackedAnomalySchema>;
+
+export const TrackingStateSchema = z.object({
+  items: z.record(z.string(), TrackedAnomalySchema),
+  ids: z.record(z.string(), z.string()),
+});
+export type TrackingState = z.infer<typeof TrackingStateSchema>;
+
+export const UnknownReferenceSchema = z.object({
+  libelle: z.string().max(500),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  /** How many times a page showed it (one per anomaly line per page load). */
+  seen: z.number().int().min(0),
+});
+export const UnknownReferencesSchema = z.record(z.string(), UnknownReferenceSchema);
+export type UnknownReference = z.infer<typeof UnknownReferenceSchema>;
+export type UnknownReferences = z.infer<typeof UnknownReferencesSchema>;
+
+export const EMPTY_TRACKING: TrackingState = { items: {}, ids: {} };
+
+/** The tracking key of an anomaly: establishment, period, reference (the SIREN is the SIRET's start). */
+export function trackKey(siretValue: string, periodValue: Period, reference: string): string {
+  return `${siretValue}|${periodValue}|${reference}`;
+}
+
+export interface SeenAnomaly {
+  reference: string;
+  period: Period;
+  libelle: string;
+  /** Null on the views that do not show the establishment. */
+  siret: string | null;
+  /** The Urssaf's own id of the anomaly (from its link), when shown. */
+  id: string | null;
+}
+
+/**
+ * Records the anomalies a page showed: new ones start "à traiter", known ones get their last-seen date.
+ * An anomaly without SIRET is resolved through its id when another view showed it with its SIRET.
+ * Returns the new state and, for each input, its tracking key (null when the establishment is unknown).
+ */
+export function recordSeen(
+  state: TrackingState,
+  seen: readonly SeenAnomaly[],
+  now: Date,
+): { state: TrackingState; keys: (string | null)[] } {
+  const at = now.toISOString();
+  const items = { ...state.items };
+  const ids = { ...state.ids };
+  const keys = seen.map((a) => {
+    let key: string | null = null;
+    if (a.siret) key = trackKey(a.siret, a.period, a.reference);
+    else if (a.id && ids[a.id]) {
+      const known = items[ids[a.id] ?? ""];
+      if (known && known.period === a.period && known.reference === a.reference) key = ids[a.id] ?? null;
+    }
+    if (!key) return null;
+    const existing = items[key];
+    if (existing) items[key] = { ...existing, lastSeen: at, libelle: a.libelle || existing.libelle };
+    else if (a.siret)
+      items[key] = {
+        siren: a.siret.slice(0, 9),
+        siret: a.siret,
+        period: a.period,
+        reference: a.reference,
+        libelle: a.libelle,
+        status: "a-traiter",
+        correctedIn: null,
+        firstSeen: at,
+        lastSeen: at,
+        changedAt: null,
+      };
+    if (a.id && a.siret) ids[a.id] = key;
+    return key;
+  });
+  return { state: { items, ids }, keys };
+}
+
+/** Sets the user's status of one tracked anomaly ("corrigée" needs the month of the DSN that corrects). */
+export function setTrackStatus(
+  state: TrackingState,
+  key: string,
+  status: TrackStatus,
+  correctedIn: Period | null,
+  now: Date,
+): TrackingState {
+  const existing = state.items[key];
+  if (!existing)
+    throw new Error("Cette anomalie n'est pas encore connue de l'extension : rechargez la page.");
+  if (status === "corrigee" && !correctedIn)
+    throw new Error("Indiquez le mois de la DSN qui porte la correction.");
+  return {
+    ...state,
+    items: {
+      ...state.items,
+      [key]: {
+        ...existing,
+        status,
+        correctedIn: status === "corrigee" ? correctedIn : null,
+        changedAt: now.toISOString(),
+      },
+    },
+  };
+}
+
+/** Adds references the catalogue does not know (first seen kept, last seen and count updated). */
+export function recordUnknown(
+  unknown: UnknownReferences,
+  seen: readonly { reference: string; libelle: string }[],
+  now: Date,
+): UnknownReferences {
+  const at = now.toISOString();
+  const next = { ...unknown };
+  for (const { reference, libelle } of seen) {
+    const existing = next[reference];
+    next[reference] = existing
+      ? { ...existing, lastSeen: at, seen: existing.seen + 1, libelle: libelle || existing.libelle }
+      : { libelle, firstSeen: at, lastSeen: at, seen: 1 };
+  }
+  return next;
+}
+
+export interface OpenAnomaly {
+  siren: string;
+  siret: string;
+  period: Period;
+  reference: string;
+  libelle: string;
+  /** Last day to correct: the annule-et-remplace last day, or the due date of the DSN to correct in. */
+  deadline: IsoDate;
+  /** How: "annule-et-remplace" until the day before the period's due date, else "dsn-ulterieure". */
+  how: "annule-et-remplace" | "dsn-ulterieure";
+  /** The DSN month that must carry the correction (the period itself for an annule et remplace). */
+  correctIn: Period;
+  /** French line: "annule et remplace possible jusqu'au …" / "à corriger dans la DSN de …". */
+  summary: string;
+}
+
+/**
+ * The anomalies still to correct ("à traiter"), with their correction deadline for `today`, soonest
+ * first. `dueDayOf` gives a client's DSN due day (5 or 15) from its SIREN.
+ */
+export function openTrackedAnomalies(
+  state: TrackingState,
+  today: IsoDate,
+  dueDayOf: (siren: string) => DueDay,
+): OpenAnomaly[] {
+  const rows: OpenAnomaly[] = [];
+  for (const a of Object.values(state.items)) {
+    if (a.status !== "a-traiter") continue;
+    const path = correctionPath({ period: a.period, dueDay: dueDayOf(a.siren), today });
+    const later = path.kind === "dsn-ulterieure";
+    rows.push({
+      siren: a.siren,
+      siret: a.siret,
+      period: a.period,
+      reference: a.reference,
+      libelle: a.libelle,
+      deadline: later ? path.target.deadline.date : path.cutoff.lastDay,
+      how: path.kind,
+      correctIn: later ? path.target.period : a.period,
+      summary: path.summary,
+    });
+  }
+  return rows.sort(
+    (x, y) =>
+      x.deadline.localeCompare(y.deadline) ||
+      x.siret.localeCompare(y.siret) ||
+      x.period.localeCompare(y.period) ||
+      x.reference.localeCompare(y.reference),
+  );
+}
+
+/** Counts of the anomalies tracked for one establishment and month, by status. */
+export function monthStatus(
+  state: TrackingState,
+  siretValue: string,
+  periodValue: Period,
+): { count: number; byStatus: Record<TrackStatus, number> } {
+  const byStatus: Record<TrackStatus, number> = { "a-traiter": 0, corrigee: 0, contestee: 0 };
+  let count = 0;
+  for (const a of Object.values(state.items)) {
+    if (a.siret !== siretValue || a.period !== periodValue) continue;
+    count++;
+    byStatus[a.status]++;
+  }
+  return { count, byStatus };
+}

@@ -1,0 +1,67 @@
+// A discreet mark in the page corner: the extension is active and which Urssaf page it recognised,
+// or, on a page it claims but cannot read, which expected label is missing (so nothing is acted on).
+
+import { pageLabel } from "../../pages/index.ts";
+import { jobRunning } from "../../portfolio/features/bulk-job/state.ts";
+import { t } from "../browser.ts";
+import type { Feature } from "../features.ts";
+
+// Bottom-left, where the Urssaf pages have no action buttons; after a few seconds it folds into a small
+// badge (unfolds on hover or keyboard focus) so it never hides the page's own content for long.
+const STYLE = `
+:host { all: initial; }
+.mark { position: fixed; left: 12px; bottom: 12px; z-index: 2147483000; display: flex; align-items: center;
+  gap: 6px; max-width: 26rem; font: 12px/1.4 system-ui, sans-serif; color: #1a1a1a; background: #fff;
+  border: 1px solid #00539b; border-left: 4px solid #00539b; border-radius: 4px; padding: 4px 8px;
+  box-shadow: 0 1px 4px rgb(0 0 0 / 0.2); }
+.mark.warn { border-color: #b34700; border-left-color: #b34700; }
+.badge { font-weight: 700; color: #00539b; }
+.mark.warn .badge { color: #b34700; }
+.mark.folded:not(:hover):not(:focus-within) .text { display: none; }
+strong { font-weight: 600; }
+button { font: inherit; border: 0; background: none; color: #00539b; cursor: pointer; padding: 0 2px; }
+button:focus-visible { outline: 2px solid #00539b; outline-offset: 2px; }
+`;
+export const statutExtension: Feature = {
+  id: "statut-extension",
+  runsOn: (page) => page !== null,
+  async run({ page, mount, signal }) {
+    if (!page) return;
+    // While a job works in this tab its own bar says what happens: the mark would only cost it time.
+    if (await jobRunning()) return;
+    const root = mount();
+    const style = document.createElement("style");
+    style.textContent = STYLE;
+    const mark = document.createElement("div");
+    mark.className = page.understood ? "mark" : "mark warn";
+    mark.setAttribute("role", "status");
+    mark.dataset.pageKind = page.kind;
+    mark.dataset.understood = String(page.understood);
+    mark.tabIndex = 0;
+    const badge = document.createElement("span");
+    badge.className = "badge";
+    badge.textContent = "TA";
+    badge.setAttribute("aria-hidden", "true");
+    const text = document.createElement("span");
+    text.className = "text";
+    const title = document.createElement("strong");
+    title.textContent = t("markActive");
+    const detail = document.createElement("span");
+    detail.textContent = page.understood
+      ? ` · ${pageLabel(page.kind)}`
+      : ` · ${t("markNotUnderstood", [pageLabel(page.kind), page.missing.join(", ")])}`;
+    const close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "×";
+    close.title = t("markHide");
+    close.setAttribute("aria-label", t("markHide"));
+    close.addEventListener("click", () => mark.remove());
+    text.append(title, detail, close);
+    mark.append(badge, text);
+    root.append(style, mark);
+    if (page.understood) {
+      const fold = setTimeout(() => mark.classList.add("folded"), 4_000);
+      signal.addEventListener("abort", () => clearTimeout(fold), { once: true });
+    }
+  },
+};

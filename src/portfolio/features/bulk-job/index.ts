@@ -1,0 +1,226 @@
+// The bulk job on the Urssaf pages: this page reports what it shows, executes the one command the
+// background answers (after the job's pace), and shows the job's progress in a small toolbar with
+// pause / resume / cancel and, at the end, the report as CSV.
+import { browser, t } from "../../../core/browser.ts";
+import { toCsv } from "../../../core/csv.ts";
+import type { Feature, FeatureContext } from "../../../core/features.ts";
+import type { JobBriefView, JobReply } from "../../../core/messages.ts";
+import { send } from "../../../core/send.ts";
+import { detectPage } from "../../../pages/index.ts";
+import { briefOf, type Command, isActive, reportRows } from "../../model/jobs.ts";
+import { execute } from "./execute.ts";
+import { pageMetrics } from "./metrics.ts";
+import { observe } from "./observe.ts";
+import { announceJob } from "./state.ts";
+
+const STYLE = `
+:host { all: initial; }
+.bar { position: fixed; right: 12px; bottom: 12px; z-index: 2147483000; width: 24rem; box-sizing: border-box;
+  font: 13px/1.4 system-ui, sans-serif; color: #1a1a1a; background: #fff; border: 1px solid #00539b;
+  border-top: 4px solid #00539b; border-radius: 4px; padding: 8px 10px; box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); }
+.bar.stopped { border-top-color: #b34700; }
+h2 { font-size: 13px; margin: 0 0 4px; }
+progress { width: 100%; height: 10px; }
+p { margin: 4px 0; }
+.reason { color: #b34700; }
+.actions { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 6px; }
+button { font: inherit; padding: 2px 8px; border: 1px solid #00539b; background: #fff; color: #00539b; border-radius: 3px; cursor: pointer; }
+button.danger { border-color: #b00020; color: #b00020; }
+button:focus-visible { outline: 2px solid #00539b; outline-offset: 2px; }
+`;
+
+function remaining(view: JobBriefView): string | null {
+  const { progress, job } = view;
+  const left = progress.total - progress.finished;
+  if (progress.finished === 0 || left === 0) return null;
+  const perItem = (Date.now() - Date.parse(job.createdAt)) / progress.finished;
+  return t("jobRemaining", String(Math.max(1, Math.round((perItem * left) / 60_000))));
+}
+
+function statusText(view: JobBriefView): string {
+  const { job, progress } = view;
+  switch (job.status) {
+    case "done":
+      return t("jobDone", [
+        String(progress.done),
+        String(progress.already),
+        String(progress.failed),
+        String(progress.skipped),
+      ]);
+    case "cancelled":
+      return t("jobCancelled", [String(progress.finished), String(progress.total)]);
+    default:
+      return progress.currentName ? t("jobCurrent", progress.currentName) : "";
+  }
+}
+
+export const bulkJob: Feature = {
+  id: "travail-groupe",
+  runsOn: () => true,
+  run(ctx: FeatureContext) {
+    let root: ShadowRoot | null = null;
+    let style: HTMLStyleElement | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let hidden = false;
+
+    const render = (view: JobBriefView | null) => {
+      const show = view && !hidden && (view.here || view.orphan || isActive(view.job.status));
+      if (!show) {
+        root?.replaceChildren();
+        return;
+      }
+      root ??= ctx.mount();
+      const { job, progress } = view;
+      const bar = document.createElement("section");
+      bar.className = `bar ${job.status}`;
+      bar.setAttribute("aria-label", t("jobTitle"));
+      const title = document.createElement("h2");
+      title.textContent = t(
+        job.action === "resign" ? "jobTitleResign" : job.action === "read" ? "jobTitleRead" : "jobTitleAdd",
+      );
+      const meter = document.createElement("progress");
+      meter.max = progress.total;
+      meter.value = progress.finished;
+      const count = document.createElement("p");
+      count.setAttribute("role", "status");
+      count.dataset.testid = "job-progress";
+      count.textContent = [`${progress.finished} / ${progress.total}`, remaining(view)]
+        .filter(Boolean)
+        .join(" — ");
+      const state = document.createElement("p");
+      state.textContent = statusText(view);
+      bar.append(title, meter, count, state);
+      if (job.reason && job.status !== "running") {
+        const reason = document.createElement("p");
+        reason.className = "reason";
+        reason.setAttribute("role", "alert");
+        reason.dataset.testid = "job-reason";
+        reason.textContent = job.reason;
+        bar.append(reason);
+      }
+      const actions = document.createElement("div");
+      actions.className = "actions";
+      const button = (label: string, onClick: () => void, danger = false) => {
+        const b = document.createElement("button");
+        b.type = "button";
+        b.textContent = label;
+        if (danger) b.className = "danger";
+        b.addEventListener("click", onClick);
+        actions.append(b);
+      };
+      const act = (what: "pause" | "resume" | "cancel" | "resume-here") => () => {
+        void send({ type: "job/control", what }).then((v) => {
+          render(v && { ...v, job: briefOf(v.job) });
+          if (what === "pause" || what === "cancel") clearTimeout(timer);
+        });
+      };
+      // In a tab that is not the job's (it was closed, or the user moved on), resuming means "here".
+      const elsewhere = !view.here && (job.status === "paused" || job.status === "stopped");
+      if (view.orphan || job.status === "waiting-tab" || elsewhere)
+        button(t("jobResumeHere"), act("resume-here"));
+      else if (job.status === "running") button(t("jobPause"), act("pause"));
+      else if (job.status === "paused" || job.status === "stopped") button(t("jobResume"), act("resume"));
+      if (isActive(job.status) || job.status === "stopped") button(t("jobCancel"), act("cancel"), true);
+      if (["done", "cancelled", "stopped"].includes(job.status)) {
+        button(t("jobExport"), async () => {
+          // The items are not in the page's view of the job: fetched once, for the report.
+          const full = await send({ type: "job/get" });
+          if (!full) return;
+          const blob = new Blob([toCsv(reportRows(full.job))], { type: "text/csv;charset=utf-8" });
+          const a = document.createElement("a");
+          a.href = URL.createObjectURL(blob);
+          a.download = `rapport-tiers-assistant-${job.createdAt.slice(0, 10)}.csv`;
+          a.click();
+          setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+        });
+        button(t("jobClose"), () => {
+          hidden = true;
+          render(null);
+        });
+      }
+      bar.append(actions);
+      // The style sheet is built once per page; a step only swaps the bar.
+      if (!style) {
+        style = document.createElement("style");
+        style.textContent = STYLE;
+      }
+      root.replaceChildren(style, bar);
+    };
+
+    const metrics = pageMetrics(ctx.detectMs);
+    const handle = (reply: JobReply) => {
+      const started = performance.now();
+      render(reply.view);
+      metrics.script(performance.now() - started);
+      schedule(reply.command, reply.view?.job.id ?? "");
+    };
+
+    const schedule = (command: Command | null, jobId: string) => {
+      clearTimeout(timer);
+      if (!command || ctx.signal.aborted) return;
+      timer = setTimeout(() => {
+        const started = performance.now();
+        void execute(command, document, ctx.bridge).then(async (event) => {
+          metrics.script(performance.now() - started);
+          if (!event) return;
+          const asked = performance.now();
+          const reply = await send({ type: "job/event", jobId, event });
+          metrics.wait(performance.now() - asked);
+          handle(reply);
+        });
+      }, command.delayMs);
+    };
+
+    // The site's own load time of this page (Navigation Timing), sent once with the first report.
+    let loadSent = false;
+    const report = () => {
+      const started = performance.now();
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+      const first = !loadSent;
+      const loadMs = first && nav ? Math.max(nav.domContentLoadedEventEnd, nav.responseEnd) : undefined;
+      loadSent = true;
+      const previous = metrics.previous();
+      // The first report describes the page as recognised at load; a later one (the background pokes
+      // the tab, e.g. when the job resumes here) reads it again, as the site may have changed it since.
+      const observation = observe(first ? ctx.page : detectPage(document, new URL(location.href)), document);
+      const asked = performance.now();
+      metrics.script(asked - started);
+      const page = ctx.page;
+      const seen =
+        loadMs !== undefined && page
+          ? {
+              page: page.understood
+                ? { understood: true as const, kind: page.kind }
+                : { understood: false as const, kind: page.kind, missing: page.missing },
+            }
+          : {};
+      return send({
+        type: "job/report",
+        observation,
+        ...(loadMs !== undefined ? { loadMs } : {}),
+        ...(previous ?? {}),
+        ...seen,
+      }).then(
+        (reply) => {
+          metrics.wait(performance.now() - asked);
+          announceJob(reply.view !== null && isActive(reply.view.job.status));
+          handle(reply);
+        },
+        (e: unknown) => {
+          announceJob(false);
+          console.warn("Tiers Assistant :", e);
+        },
+      );
+    };
+
+    const onMessage = (message: unknown) => {
+      if ((message as { type?: unknown })?.type === "job/poke") void report();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      browser.runtime.onMessage.removeListener(onMessage);
+    });
+    void report();
+  },
+};

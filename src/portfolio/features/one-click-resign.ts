@@ -1,0 +1,79 @@
+// One-click résilier on each account row of "Gérer les établissements": a button beside the row's own
+// icons asks for confirmation in our UI, then runs a one-account job in this tab (open the detail,
+// check the SIRET, "Résilier", accept only the confirmation that names this account, verify).
+import { t } from "../../core/browser.ts";
+import type { Feature } from "../../core/features.ts";
+import { send } from "../../core/send.ts";
+import { readCompteRows } from "../../pages/etablissements.ts";
+import { jobRunning } from "./bulk-job/state.ts";
+
+/** One account at a time, watched by the user: a shorter pace than unattended bulk jobs. */
+const ONE_CLICK_PACE_MS = 800;
+
+const STYLE = `
+:host { all: initial; display: inline-block; margin-left: 6px; vertical-align: middle; }
+button { font: 12px/1.2 system-ui, sans-serif; padding: 1px 6px; border: 1px solid #b00020; color: #b00020; background: #fff; border-radius: 3px; cursor: pointer; }
+button.confirm { background: #b00020; color: #fff; }
+button.cancel { border-color: #555; color: #333; }
+button:focus-visible { outline: 2px solid #00539b; outline-offset: 2px; }
+span { font: 12px/1.2 system-ui, sans-serif; margin-right: 4px; }
+.error { color: #b00020; }
+`;
+
+export const resilierEnUnClic: Feature = {
+  id: "resilier-en-un-clic",
+  runsOn: (page) => page?.kind === "etablissements" && page.understood,
+  async run({ mount }) {
+    // No new one-click action while a job works on this list.
+    if (await jobRunning()) return;
+    for (const row of readCompteRows(document)) {
+      const anchor = row.remove ?? row.edit;
+      if (!anchor) continue;
+      const root = mount({ after: anchor });
+      const style = document.createElement("style");
+      style.textContent = STYLE;
+      const box = document.createElement("span");
+      root.append(style, box);
+      const button = (label: string, cls: string, onClick: () => void) => {
+        const b = document.createElement("button");
+        b.type = "button";
+        b.className = cls;
+        b.textContent = label;
+        b.addEventListener("click", onClick);
+        return b;
+      };
+      const idle = () => {
+        const b = button(t("oneClickResign"), "", ask);
+        b.title = t("oneClickResignTitle", row.label);
+        box.replaceChildren(b);
+      };
+      const ask = () => {
+        const question = document.createElement("span");
+        question.textContent = t("oneClickConfirm", row.label);
+        box.replaceChildren(
+          question,
+          button(t("oneClickYes"), "confirm", go),
+          button(t("optCancel"), "cancel", idle),
+        );
+      };
+      const go = () => {
+        send({
+          type: "job/create",
+          action: "resign",
+          accounts: [{ regime: row.regime, siren: row.siren, numeroCompte: row.numeroCompte }],
+          paceMs: ONE_CLICK_PACE_MS,
+        }).then(
+          () => box.replaceChildren(),
+          (e: unknown) => {
+            const error = document.createElement("span");
+            error.className = "error";
+            error.setAttribute("role", "alert");
+            error.textContent = e instanceof Error ? e.message : String(e);
+            box.replaceChildren(error);
+          },
+        );
+      };
+      idle();
+    }
+  },
+};
