@@ -9,10 +9,10 @@
 
 import { ANOMALY_TRACKING_KEY } from "../anomalies/model/tracking.ts";
 import type { Runtime } from "../core/browser.ts";
-import type { AgendaView, IndicatorsView, ReminderMessageType } from "../core/messages.ts";
-import type { Handlers } from "../core/router.ts";
+import type { HandlersOf } from "../core/message-spec.ts";
 import type { Store } from "../core/storage/store.ts";
 import type { RegisterStore } from "../register/store.ts";
+import type { AgendaView, IndicatorsView, REMINDER_MESSAGES } from "./messages.ts";
 import { addDays, type IsoDate, parisDateOf } from "./model/calendar.ts";
 import {
   ClientRecordSchema,
@@ -149,7 +149,7 @@ export interface ReminderService {
   refresh(reason: string): Promise<void>;
   onAlarm(name: string): Promise<void>;
   onNotificationClick(id: string): Promise<void>;
-  handlers: Pick<Handlers, ReminderMessageType>;
+  handlers: HandlersOf<typeof REMINDER_MESSAGES>;
 }
 
 async function read<T>(

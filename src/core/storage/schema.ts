@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Job } from "../../portfolio/model/jobs.ts";
 import { CollaboratorSchema, DEFAULT_SETTINGS, FirmSettingsSchema } from "../../register/model/register.ts";
-import { LastPageSchema } from "../messages.ts";
+import { LastPageSchema } from "../seen-page.ts";
 import type { Migration } from "./migrations.ts";
 
 export const META_KEY = "meta";
