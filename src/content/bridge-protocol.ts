@@ -77,6 +77,24 @@ export function dialogMatches(text: string, mustContain: readonly string[]): boo
       // A SIREN must match as a whole number, not as a part of a longer one.
       return new RegExp(`(^|\\D)${digits}(\\D|$)`).test(digitsOnly);
     }
-    return haystack.includes(needle);
+    return containsWords(haystack, needle);
   });
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether `needle` appears in `haystack` as whole words: "Régime Général" is in « … Comptes Régime
+ * Général du siren … » but not in « Régime Générale » nor « SousRégime Général ». A substring test would
+ * let a dialog about another regime (or a page's longer text) pass for the expected one.
+ */
+function containsWords(haystack: string, needle: string): boolean {
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack[at - 1];
+    const after = haystack[at + needle.length];
+    const startsWord = !WORD.test(needle[0] ?? "") || before === undefined || !WORD.test(before);
+    const endsWord = !WORD.test(needle.at(-1) ?? "") || after === undefined || !WORD.test(after);
+    if (startsWord && endsWord) return true;
+  }
+  return false;
 }

@@ -55,6 +55,13 @@ const JobEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("action-failed"), reason: z.string() }),
 ]);
 
+/**
+ * A figure for the benchmark. The previous page's figures cross the navigation in sessionStorage, which
+ * the page can write: a value out of range is dropped, never a reason to refuse the report (the job
+ * would stall until the watchdog fires).
+ */
+const metricMs = z.number().min(0).max(600_000).optional().catch(undefined);
+
 /** What the page toolbar and the popup show of a job. */
 export interface JobView {
   job: Job;
@@ -99,11 +106,11 @@ export const PORTFOLIO_MESSAGES = {
   "job/report": message("content", {
     observation: ObservationSchema,
     /** This page's own load time (Navigation Timing), for the job's metrics. */
-    loadMs: z.number().min(0).max(600_000).optional(),
+    loadMs: metricMs,
     /** Time our code ran on the previous page of this tab (recognise, observe, render, execute). */
-    scriptMs: z.number().min(0).max(600_000).optional(),
+    scriptMs: metricMs,
     /** Time that page waited for the background's answers. */
-    waitMs: z.number().min(0).max(600_000).optional(),
+    waitMs: metricMs,
     /** The page recognised, on its first report: one message per page load instead of two. */
     page: SeenPageSchema.optional(),
   }).answers<JobReply>(),
