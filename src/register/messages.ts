@@ -2,6 +2,7 @@
 // script). Schemas only: the handlers are in background.ts.
 import { z } from "zod";
 import { message } from "../core/message-spec.ts";
+import type { SetAside } from "../core/storage/salvage.ts";
 import {
   CLIENT_KINDS,
   CLIENT_STATUSES,
@@ -34,6 +35,8 @@ export type ClientForm = z.infer<typeof ClientFormSchema>;
 const ID_CHECKS = ["siren", "siren-or-siret", "account", "nir"] as const;
 export type IdCheckKind = (typeof ID_CHECKS)[number];
 
+export type { SetAside } from "../core/storage/salvage.ts";
+
 export interface RegisterSnapshot {
   settings: FirmSettings;
   collaborators: Collaborator[];
@@ -45,6 +48,8 @@ export interface RegisterListing {
   settings: FirmSettings;
   collaborators: Collaborator[];
   rows: ClientRow[];
+  /** Stored values today's schema rejected (kept aside): the options page says so. */
+  setAside?: SetAside[];
 }
 
 /** What crosses the message channel for a listing: the rows packed as tuples (see ClientRowTuple). */
