@@ -58,6 +58,11 @@ export interface RegisterStore {
   createClient(input: NewClient): Promise<Client>;
   editClient(id: string, edit: ClientEdit): Promise<Client>;
   setStatus(ids: readonly string[], statut: ClientStatus, note?: string): Promise<number>;
+  /**
+   * Writes status changes together with `values` (a job's step) in one storage batch: both land or
+   * neither does. Clients no longer in the register are passed over.
+   */
+  setStatusesWith(changes: readonly StatusRequest[], values: Record<string, unknown>): Promise<number>;
   deleteClients(ids: readonly string[]): Promise<number>;
   importClients(raw: readonly unknown[]): Promise<ImportResult>;
   saveCollaborator(
@@ -66,6 +71,13 @@ export interface RegisterStore {
   deleteCollaborator(id: string): Promise<number>;
   exportBackup(): Promise<unknown>;
   restoreBackup(raw: unknown): Promise<{ clients: number; collaborators: number }>;
+}
+
+/** A change of status the register should follow (what a job did on the site). */
+export interface StatusRequest {
+  id: string;
+  statut: ClientStatus;
+  note?: string | undefined;
 }
 
 export function createRegisterStore(store: Store, now: () => Date, newId: () => string): RegisterStore {
@@ -222,6 +234,19 @@ export function createRegisterStore(store: Store, now: () => Date, newId: () => 
           changed.map((c) => changeStatus(c, statut, at, note)),
         );
         return changed.length;
+      }),
+
+    setStatusesWith: (changes, values) =>
+      store.exclusive(async () => {
+        const reg = await load();
+        const at = now();
+        const changed = new Map<string, Client>();
+        for (const { id, statut, note } of changes) {
+          const client = changed.get(id) ?? reg.clients.get(id);
+          if (client && client.statut !== statut) changed.set(id, changeStatus(client, statut, at, note));
+        }
+        await writeClients(reg, [...changed.values()], values);
+        return changed.size;
       }),
 
     deleteClients: (ids) =>
