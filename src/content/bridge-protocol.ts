@@ -1,5 +1,6 @@
 // The private protocol between the isolated content script and the MAIN-world dialog bridge.
 // Pure: no DOM, no extension API, so the matching rule is unit-tested in Node.
+import { PENDING_ALERT_KEY } from "../core/storage/keys.ts";
 
 /** window.postMessage channel name used once, at document_start, to hand the bridge its MessagePort. */
 export const BRIDGE_CHANNEL = "tiers-assistant/dialog-bridge/v1";
@@ -13,7 +14,7 @@ export type DialogKind = "alert" | "confirm";
  * leaves the expected alert text here (sessionStorage: this tab and origin only); the bridge of the next
  * page reads and removes it at document_start. Only alerts: a confirmation is never armed this way.
  */
-export const PENDING_ALERT_KEY = "tiers-assistant:pending-alert";
+export { PENDING_ALERT_KEY };
 
 export interface PendingAlert {
   mustContain: string[];

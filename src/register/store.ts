@@ -5,6 +5,7 @@
 // every message; it is rebuilt whenever the service worker starts again.
 
 import type { ImportResult, PackedListing, RegisterSnapshot } from "../core/messages.ts";
+import { isClientKey } from "../core/storage/keys.ts";
 import { asideKey, type SetAside, salvage } from "../core/storage/salvage.ts";
 import {
   COLLABORATORS_KEY,
@@ -134,7 +135,7 @@ export function createRegisterStore(store: Store, now: () => Date, newId: () => 
     };
     if (Object.keys(originals).length > 0) await area.set(originals);
     // Keys of an older generation are what an interrupted restore left behind: sweep them.
-    const stale = Object.keys(all).filter((k) => k.startsWith("client/") && !k.startsWith(prefix));
+    const stale = Object.keys(all).filter((k) => isClientKey(k) && !k.startsWith(prefix));
     if (stale.length > 0) await area.remove(stale);
     return loaded;
   }

@@ -10,6 +10,7 @@
 import { ANOMALY_TRACKING_KEY } from "../anomalies/model/tracking.ts";
 import type { Runtime } from "../core/browser.ts";
 import type { HandlersOf } from "../core/message-spec.ts";
+import { isClientKey, LOCAL_KEYS, SESSION_KEYS } from "../core/storage/keys.ts";
 import type { Store } from "../core/storage/store.ts";
 import type { RegisterStore } from "../register/store.ts";
 import type { AgendaView, IndicatorsView, REMINDER_MESSAGES } from "./messages.ts";
@@ -44,14 +45,14 @@ import {
 } from "./model/reminders.ts";
 
 export const REMINDER_KEYS = {
-  settings: "reminders/settings",
-  records: "reminders/records",
-  state: "reminders/state",
-  delivery: "reminders/delivery",
-  indicators: "indicators/history",
+  settings: LOCAL_KEYS.reminderSettings,
+  records: LOCAL_KEYS.reminderRecords,
+  state: LOCAL_KEYS.reminderState,
+  delivery: LOCAL_KEYS.reminderDelivery,
+  indicators: LOCAL_KEYS.indicatorHistory,
 } as const;
 /** storage.session key of the test clock's offset (ms); gone when the browser closes. */
-export const CLOCK_KEY = "clock/offsetMs";
+export const CLOCK_KEY = SESSION_KEYS.clockOffset;
 export const WAKE_ALARM = "reminders/wake";
 export const HOURLY_ALARM = "reminders/hourly";
 const HISTORY_CAP = 365;
@@ -60,7 +61,7 @@ const LIST_CAP = 200;
 /** Storage keys whose change means the reminders must be computed again. */
 export function affectsReminders(key: string): boolean {
   return (
-    key.startsWith("client/") ||
+    isClientKey(key) ||
     key === "collaborators" ||
     key === "settings" ||
     key === "register" ||

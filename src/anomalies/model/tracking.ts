@@ -15,11 +15,12 @@
 // `openTrackedAnomalies` gives the anomalies still to correct with their correction deadline; the
 // reminders feature reads it.
 import { z } from "zod";
+import { LOCAL_KEYS } from "../../core/storage/keys.ts";
 import type { DueDay, IsoDate, Period } from "../../reminders/model/calendar.ts";
 import { correctionPath } from "./path.ts";
 
-export const ANOMALY_TRACKING_KEY = "anomalies/tracked";
-export const ANOMALY_UNKNOWN_KEY = "anomalies/unknown";
+export const ANOMALY_TRACKING_KEY = LOCAL_KEYS.anomalyTracking;
+export const ANOMALY_UNKNOWN_KEY = LOCAL_KEYS.anomalyUnknown;
 
 export const TRACK_STATUSES = ["a-traiter", "corrigee", "contestee"] as const;
 export type TrackStatus = (typeof TRACK_STATUSES)[number];

@@ -12,8 +12,7 @@ export interface SetAside {
   repaired: boolean;
 }
 
-/** Where the original of a value set aside is kept (written once, never read by the extension). */
-export const asideKey = (key: string) => `aside/${key}`;
+export { asideKey } from "./keys.ts";
 
 export type Salvaged<T> = { ok: true; value: T; problems: string[] } | { ok: false; problems: string[] };
 
