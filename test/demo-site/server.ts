@@ -87,6 +87,7 @@ export type LogAction =
   | "message-read"
   | "sessions-expired"
   | "faults"
+  | "fault"
   | "reset";
 
 export interface LogEntry {
@@ -883,6 +884,7 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
       // Never answered, and nothing done: the request stays open until the browser gives up on it
       // (or the server closes).
       faults.hangNext -= 1;
+      log("fault", { host: hostname }, { kind: "hang", method, path: url.pathname });
       return;
     }
     const body = method === "POST" ? await readBody(req) : "";
@@ -894,6 +896,7 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
     const session = mirror ? null : (state.sessions.find((s) => s.token === token) ?? null);
     if (faults.http500Next > 0) {
       faults.http500Next -= 1;
+      log("fault", { session, host: hostname }, { kind: "http500", method, path: url.pathname });
       return write(res, { status: 500, html: errorPage(ctx, 500, session !== null) });
     }
     if (hostname === "urssaf.fr") {
