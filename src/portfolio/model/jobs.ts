@@ -402,19 +402,21 @@ function onList(job: Job, item: JobItem, obs: PageOf<"etablissements">, now: Dat
       item.phase === "fill" || item.phase === "resilier" || item.phase === "verify" ? "verify" : "search";
     return again(j, phase, { type: "search", ...searchKey(target), delayMs: j.paceMs }, now, obs);
   }
-  return item.action === "add"
-    ? onListToAdd(j, item, present, obs, now)
-    : onListToResign(j, item, present, obs, now);
+  const seen: ListSeen = { job: j, item, present, obs, now };
+  return item.action === "add" ? onListToAdd(seen) : onListToResign(seen);
+}
+
+/** The list as the current item finds it: is its account there (searched for, or shown)? */
+interface ListSeen {
+  job: Job;
+  item: JobItem;
+  present: boolean;
+  obs: PageOf<"etablissements">;
+  now: Date;
 }
 
 /** The list shows whether the account to add is there. */
-function onListToAdd(
-  job: Job,
-  item: JobItem,
-  present: boolean,
-  obs: PageOf<"etablissements">,
-  now: Date,
-): Step {
+function onListToAdd({ job, item, present, obs, now }: ListSeen): Step {
   if (present)
     return finish(
       job,
@@ -442,13 +444,7 @@ function onListToAdd(
 }
 
 /** The list shows whether the account to resign is still there. */
-function onListToResign(
-  job: Job,
-  item: JobItem,
-  present: boolean,
-  obs: PageOf<"etablissements">,
-  now: Date,
-): Step {
+function onListToResign({ job, item, present, obs, now }: ListSeen): Step {
   const resigning = item.phase === "verify" || item.phase === "resilier";
   if (!present)
     return finish(
