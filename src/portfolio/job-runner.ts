@@ -384,7 +384,7 @@ export function createJobRunner(
       return started(job);
     },
 
-    portfolio: () => store.get(PORTFOLIO_KEY, PortfolioSlotSchema),
+    portfolio: () => store.getOr(PORTFOLIO_KEY, PortfolioSlotSchema, null),
 
     async report(
       observation: Observation,
