@@ -1,0 +1,41 @@
+import { t } from "../../core/browser.ts";
+import { CLIENT_STATUS_LABELS, CLIENT_STATUSES, type ClientStatus } from "../model/register-model.ts";
+
+export type SiteAction = "add" | "resign";
+
+/** What can be done to the selected clients: a status, an action on the Urssaf site, deletion. */
+export function ClientsBulkBar(props: {
+  count: number;
+  onStatus: (statut: ClientStatus) => void;
+  onSite: (action: SiteAction) => void;
+  onDelete: () => void;
+}) {
+  return (
+    <section class="bulk" aria-label={t("optBulkActions")}>
+      <span>{t("optSelected", String(props.count))}</span>
+      <label>
+        {t("optSetStatus")}
+        <select
+          value=""
+          onChange={(e) => e.currentTarget.value && props.onStatus(e.currentTarget.value as ClientStatus)}
+        >
+          <option value="">—</option>
+          {CLIENT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {CLIENT_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => props.onSite("add")} data-testid="bulk-add">
+        {t("optBulkAdd", String(props.count))}
+      </button>
+      <button type="button" onClick={() => props.onSite("resign")} data-testid="bulk-resign">
+        {t("optBulkResign", String(props.count))}
+      </button>
+      <button type="button" class="danger" onClick={props.onDelete}>
+        {t("optDeleteSelected")}
+      </button>
+    </section>
+  );
+}
