@@ -1,5 +1,6 @@
 import { t } from "../../core/browser.ts";
-import { CLIENT_STATUS_LABELS, CLIENT_STATUSES, type ClientStatus } from "../model/register-model.ts";
+import type { ClientStatus } from "../model/register-model.ts";
+import { StatusOptions } from "./status-options.tsx";
 
 export type SiteAction = "add" | "resign";
 
@@ -20,11 +21,7 @@ export function ClientsBulkBar(props: {
           onChange={(e) => e.currentTarget.value && props.onStatus(e.currentTarget.value as ClientStatus)}
         >
           <option value="">—</option>
-          {CLIENT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {CLIENT_STATUS_LABELS[s]}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </label>
       <button type="button" onClick={() => props.onSite("add")} data-testid="bulk-add">

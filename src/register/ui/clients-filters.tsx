@@ -1,6 +1,7 @@
 import { t } from "../../core/browser.ts";
 import type { Collaborator } from "../model/register.ts";
-import { CLIENT_STATUS_LABELS, CLIENT_STATUSES, type ClientStatus } from "../model/register-model.ts";
+import type { ClientStatus } from "../model/register-model.ts";
+import { StatusOptions } from "./status-options.tsx";
 
 export interface ClientFilterValues {
   text: string;
@@ -37,11 +38,7 @@ export function ClientFilters(props: {
           onChange={(e) => set({ statut: e.currentTarget.value as ClientStatus | "" })}
         >
           <option value="">{t("optAll")}</option>
-          {CLIENT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {CLIENT_STATUS_LABELS[s]}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </label>
       <label>
