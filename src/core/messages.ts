@@ -26,7 +26,7 @@ import {
   IndicatorValuesSchema,
   ReminderSettingsSchema,
 } from "../reminders/model/reminder-schema.ts";
-import type { ClientRecord, Reminder, ReminderSettings } from "../reminders/model/reminders.ts";
+import type { ClientRecord, Reminder, ReminderSettings } from "../reminders/model/rules.ts";
 
 const pageKind = z.enum(PAGE_KINDS);
 

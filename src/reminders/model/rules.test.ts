@@ -1,29 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { agenda, agendaWindow, announcedOn, forCollaborator } from "./agenda.ts";
 import { parisInstant } from "./calendar.ts";
+import { BADGE_COLORS, badgeFor, type DeliveryState, EMPTY_DELIVERY, planDelivery } from "./delivery.ts";
 import {
-  agenda,
-  agendaWindow,
-  announcedOn,
-  BADGE_COLORS,
-  badgeFor,
   type ClientRecord,
   computeReminders,
   DEFAULT_REMINDER_SETTINGS,
-  type DeliveryState,
-  EMPTY_DELIVERY,
   EMPTY_RECORD,
-  EMPTY_STATE,
-  forCollaborator,
-  markDone,
-  planDelivery,
   type Reminder,
   type ReminderClient,
   type ReminderInput,
   type ReminderSettings,
-  snooze,
   type TrackedAnomalyDeadline,
-  undoReminder,
-} from "./reminders.ts";
+} from "./rules.ts";
+import { EMPTY_STATE, markDone, snooze, undoReminder } from "./state.ts";
 
 const S = DEFAULT_REMINDER_SETTINGS;
 
@@ -275,7 +265,12 @@ describe("self-employed and micro-entrepreneur dates (data)", () => {
   it("monthly debit on the 5th or the 20th, quarterly on 5 February, May, August, November", () => {
     const on20 = ti("ti-mensuel-20").filter((r) => r.kind === "ti-prelevement");
     expect(on20).toHaveLength(26);
-    expect(on20.every((r) => r.date.endsWith("-20"))).toBe(true);
+    // The 20th when it is worked; else the next working day (20 June 2026 is a Saturday).
+    expect(byId(on20, "ti-prelevement:x:2026-06")?.date).toBe("2026-06-22");
+    expect(byId(on20, "ti-prelevement:x:2026-05")?.date).toBe("2026-05-20");
+    expect(
+      on20.every((r) => r.date.endsWith("-20") || r.date.endsWith("-21") || r.date.endsWith("-22")),
+    ).toBe(true);
     const quarterly = ti("ti-trimestriel")
       .filter((r) => r.kind === "ti-prelevement")
       .map((r) => r.date);
@@ -287,32 +282,39 @@ describe("self-employed and micro-entrepreneur dates (data)", () => {
     ]);
   });
 
-  it("income return only for the years whose dates are published (2025)", () => {
+  it("income return for the years whose dates are published (2025); a notice for the others", () => {
     const returns = ti("ti-mensuel-5").filter((r) => r.kind === "ti-declaration-revenus");
     expect(returns.map((r) => [r.date, r.params[0]])).toEqual([
       ["2025-05-22", "01 à 19"],
       ["2025-05-28", "20 à 54"],
       ["2025-06-05", "55 à 976"],
     ]);
+    // 2026: no official dates in the table, so the agenda says so (Friday 15 May 2026).
+    const notices = ti("ti-mensuel-5").filter((r) => r.kind === "ti-declaration-revenus-inconnue");
+    expect(notices.map((r) => [r.id, r.date, r.params, r.persists])).toEqual([
+      ["ti-declaration-revenus-inconnue:x:2026", "2026-05-15", ["2026", "2025"], true],
+    ]);
+    expect(notices[0]?.source).toContain("impots.gouv.fr");
   });
 
   it("micro: monthly by the last day of the next month, quarterly, periodicity before 31 October", () => {
     const monthly = ti("micro-mensuel").filter((r) => r.kind === "micro-declaration");
+    // 28 February 2026 is a Saturday: Monday 2 March. 28 February 2027 is a Sunday: Monday 1 March.
     expect(byId(monthly, "micro-declaration:x:2026-01")).toMatchObject({
-      date: "2026-02-28",
+      date: "2026-03-02",
       params: ["janvier 2026"],
     });
-    expect(byId(monthly, "micro-declaration:x:2027-01")).toMatchObject({ date: "2027-02-28" });
+    expect(byId(monthly, "micro-declaration:x:2026-03")).toMatchObject({ date: "2026-04-30" });
     const quarterly = ti("micro-trimestriel");
     expect(
       quarterly
         .filter((r) => r.kind === "micro-declaration" && r.date.startsWith("2026"))
         .map((r) => [r.date, r.params[0]]),
     ).toEqual([
-      ["2026-01-31", "T4 2025"],
+      ["2026-02-02", "T4 2025"],
       ["2026-04-30", "T1 2026"],
       ["2026-07-31", "T2 2026"],
-      ["2026-10-31", "T3 2026"],
+      ["2026-11-02", "T3 2026"],
     ]);
     expect(quarterly.filter((r) => r.kind === "micro-periodicite").map((r) => r.date)).toEqual([
       "2025-10-31",
@@ -357,7 +359,7 @@ describe("tracked DSN anomalies (input from the anomaly tracking)", () => {
     ).filter((r) => r.kind === "anomalie-dsn");
     expect(list.map((r) => [r.id, r.date, r.clientId, r.collaborateurId, r.subject, r.params])).toEqual([
       [
-        "anomalie:52601815500012:CTL-RG-0042",
+        "anomalie:52601815500012:2026-09:CTL-RG-0042",
         "2026-12-14",
         "rg",
         "k1",
@@ -365,7 +367,7 @@ describe("tracked DSN anomalies (input from the anomaly tracking)", () => {
         ["CTL-RG-0042", "septembre 2026"],
       ],
       [
-        "anomalie:11122233300015:CTL-AB-7",
+        "anomalie:11122233300015:2026-10:CTL-AB-7",
         "2026-12-20",
         null,
         null,
