@@ -260,7 +260,8 @@ describe("explainReference", () => {
     if (result.status !== "unknown") throw new Error("attendu inconnu");
     expect(result.urssaf).toMatchObject({ domain: "CTP", sub: "TAUX", level: "DA", code: "120" });
     expect(result.summary).toContain("données agrégées");
-    expect(result.summary).toContain("domaine CTP (inconnu à ce jour)");
+    expect(result.summary).toContain("domaine CTP (lignes de cotisation par code type de personnel");
+    expect(result.summary).toContain("sous-domaine TAUX");
   });
 
   it("handles the short form and other shapes", () => {
@@ -277,6 +278,6 @@ describe("explainReference", () => {
 describe("Suivi DSN checklist", () => {
   it("keeps the seed's steps with their source", () => {
     expect(SUIVI_DSN_CHECKLIST.flatMap((s) => s.items)).toHaveLength(9);
-    expect(SUIVI_DSN_CHECKLIST_SOURCE).toContain(SEED_000);
+    expect(SUIVI_DSN_CHECKLIST_SOURCE).toContain("Les bonnes pratiques de la gestion de vos comptes");
   });
 });

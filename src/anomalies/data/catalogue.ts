@@ -11,17 +11,37 @@ import {
   DECLARATION_TYPES,
   INDIVIDUAL_CONTRIBUTION_CODES,
   NET_INCOME_TYPES,
-  NORM_SOURCES,
   REMUNERATION_TYPE_027,
-  SEED_000,
-  SEED_003,
   SEED_FIXED_TERM_NATURES,
   WORKING_TIME_MODES,
 } from "../../dsn/data/codes.ts";
 import type { AnomalyEntryInput, Source } from "./schema.ts";
+import {
+  CSS_R133_14_2,
+  CTP_TABLE,
+  DA263_NOTE,
+  DIPA01_RUBRICS_NOTE,
+  DSN_CORRECTION,
+  NORM_P24,
+  NORM_P26,
+  normControl,
+  URSSAF_DOCEXPERTS,
+  URSSAF_GOOD_PRACTICES,
+  URSSAF_SUBSTITUTION,
+} from "./sources.ts";
 
-const FACTS_DSN = "shared/facts/dsn.md";
-const FACTS_CALENDAR = "shared/facts/calendar.md";
+// Every `ref` and question `source` below is shown to the user: public references only (sources.ts).
+const FACTS_DSN = URSSAF_DOCEXPERTS;
+const FACTS_CALENDAR = DSN_CORRECTION;
+const SEED_000 = URSSAF_GOOD_PRACTICES;
+const SEED_003 = CTP_TABLE;
+const NORM_SOURCES = {
+  P26V01: NORM_P26,
+  P24V01_FIELDS: NORM_P24,
+  P24V01_DATATYPES: NORM_P24,
+  CTP: CTP_TABLE,
+  DSNVAL: NORM_P24,
+};
 
 /** Official rubric labels (fields2024.txt, norm P24V01; identical in P26V01). */
 export const RUBRIC_LABELS = {
@@ -55,6 +75,8 @@ export const RUBRIC_LABELS = {
   "S21.G00.51.002": "Date de fin de période de paie",
   "S21.G00.51.011": "Type",
   "S21.G00.51.012": "Nombre d'heures",
+  "S21.G00.53.002": "Mesure",
+  "S21.G00.53.003": "Unité de mesure",
   "S21.G00.58.001": "Date de début de période de rattachement",
   "S21.G00.58.002": "Date de fin de période de rattachement",
   "S21.G00.58.003": "Type",
@@ -118,9 +140,10 @@ const SRC_SEED_CHECKLIST: Source = {
   supports:
     "bonne pratique Suivi DSN : annule et remplace avant l'échéance, bloc de régularisation ou bloc changement après",
 };
-const SRC_OUR_DIAGNOSIS: Source = {
-  ref: "Tiers Assistant (pistes de diagnostic et conseils rédigés par nous à partir des faits ci-dessus)",
-  supports: "causes probables, questions de diagnostic et conseils",
+// Causes, questions and advice are ours, written from the sources of each entry: no source of their own.
+const SRC_DEADLINE_RULE: Source = {
+  ref: CSS_R133_14_2,
+  supports: "délai de correction des anomalies notifiées",
 };
 const SRC_DSNVAL_KINDS: Source = {
   ref: FACTS_DSN,
@@ -226,7 +249,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       SRC_P26,
       SRC_CALENDAR,
       SRC_SEED_CHECKLIST,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -305,9 +328,13 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
     ],
     sources: [
       {
-        ref: FACTS_DSN,
+        ref: DA263_NOTE,
         supports:
-          "référence UR_ANO_DEC_MNT_DA263 et son sens ; arrondi à l'euro ; calcul des lignes CTP, taux AT/MP, lignes F/R",
+          "référence UR_ANO_DEC_MNT_DA263 : écart entre le total des cotisations déclaré et le total recalculé",
+      },
+      {
+        ref: FACTS_DSN,
+        supports: "arrondi à l'euro ; calcul des lignes CTP, taux AT/MP, lignes F/R",
       },
       { ref: NORM_SOURCES.CTP, supports: "libellés, taux et dates d'effet des CTP" },
       {
@@ -317,7 +344,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       SRC_FIELDS,
       SRC_P26,
       SRC_CALENDAR,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -325,6 +352,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
     match: "pattern",
     kind: "urssaf",
     scope: "DI",
+    substitution: "retraite",
     title: "Assiette plafonnée différente du plafond recalculé",
     variants: [
       {
@@ -352,7 +380,27 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       rubric("S21.G00.40.013", "Durée prévue au contrat."),
       rubric("S21.G00.40.014", "Temps plein ou partiel.", WORKING_TIME_MODES),
       rubric("S21.G00.40.044", "Option du temps partiel cotisant à temps plein (variante K)."),
-      rubric("S21.G00.51.012", "Heures rémunérées sur la période."),
+      rubric(
+        "S21.G00.51.011",
+        "Type 017 : heures supplémentaires ou complémentaires aléatoires, que l'Urssaf ajoute à la durée du contrat pour le plafond d'un temps partiel.",
+        [{ code: "017", label: "Heures supplémentaires ou complémentaires aléatoires" }],
+      ),
+      rubric("S21.G00.51.012", "Nombre d'heures de la rémunération, dont celles du type 017."),
+      rubric(
+        "S21.G00.53.003",
+        "Unité 40 : nombre de jours de l'emploi dans le mois, sur lequel l'Urssaf proratise le plafond.",
+        [
+          {
+            code: "40",
+            label:
+              "jours calendaires de la période d’emploi pris en compte dans le calcul du plafond de Sécurité Sociale",
+          },
+        ],
+      ),
+      rubric(
+        "S21.G00.53.002",
+        "Nombre de jours (unité 40) : absent ou à zéro, le plafond recalculé par l'Urssaf est nul.",
+      ),
       rubric("S21.G00.78.001", "Base plafonnée (02) et base déplafonnée (03).", pick(BASE_CODES, "02", "03")),
       rubric("S21.G00.78.004", "Montant de la base plafonnée comparé au plafond recalculé."),
       rubric("S21.G00.41.006", "Bloc changement : ancienne unité de mesure."),
@@ -362,7 +410,8 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
     causes: [
       "Modalité (S21.G00.40.014) ou quotités (S21.G00.40.012, .013) qui ne correspondent pas au contrat réel.",
       "Plafond du mois appliqué en entier alors que le salarié est entré, sorti ou absent sans maintien de salaire en cours de mois, ou l'inverse.",
-      "Heures rémunérées absentes ou incohérentes avec la quotité.",
+      "Heures rémunérées absentes ou incohérentes avec la quotité, ou heures complémentaires aléatoires non déclarées en type 017.",
+      "Jours de la période d'emploi (bloc 53, unité 40) absents ou à zéro : le plafond recalculé est nul.",
       "Option de cotisation à temps plein d'un temps partiel non déclarée, ou déclarée à tort.",
     ],
     correction: {
@@ -406,7 +455,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
               "Le plafond du mois s'applique pour un temps plein (proportionnellement pour un temps partiel) : comparez-le à la base plafonnée déclarée.",
           },
         ],
-        source: SRC_OUR_DIAGNOSIS.ref,
+        source: SRC_DEADLINE_RULE.ref,
       },
     ],
     sources: [
@@ -416,11 +465,20 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
           "références UR_ANO_ASS_PLF_DIPA01I/J/K et leur sens (temps plein, temps partiel, temps partiel cotisant à temps plein ; S21.G00.40.011 à .014 et heures)",
       },
       { ref: FACTS_DSN, supports: "PMSS 3 925 € en 2025 et 4 005 € en 2026" },
+      {
+        ref: DIPA01_RUBRICS_NOTE,
+        supports:
+          "rubriques du recalcul : S21.G00.53 unité 40 (jours de la période d'emploi), S21.G00.51 type 017 (heures)",
+      },
+      {
+        ref: URSSAF_SUBSTITUTION,
+        supports: "en 2026, la DSN de substitution porte sur les données de retraite",
+      },
       SRC_FIELDS,
       SRC_P26,
       SRC_CALENDAR,
       SRC_SEED_CHECKLIST,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -465,7 +523,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
               "Déclarez la base déplafonnée (code 03) ; si le salarié n'avait aucune rémunération soumise, la base plafonnée doit aussi être nulle.",
           },
         ],
-        source: SRC_OUR_DIAGNOSIS.ref,
+        source: SRC_DEADLINE_RULE.ref,
       },
     ],
     sources: [
@@ -476,7 +534,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       SRC_FIELDS,
       SRC_P26,
       SRC_CALENDAR,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -553,7 +611,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       SRC_FIELDS,
       SRC_P26,
       SRC_CALENDAR,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -604,7 +662,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
               "Vérifiez d'abord la situation des personnes déclarées : pour un mandataire social sans contrat de travail, l'absence d'assurance chômage et d'AGS peut être normale. Pour des salariés, les deux lignes manquent.",
           },
         ],
-        source: SRC_OUR_DIAGNOSIS.ref,
+        source: SRC_DEADLINE_RULE.ref,
       },
     ],
     sources: [
@@ -626,7 +684,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       SRC_FIELDS,
       SRC_P26,
       SRC_CALENDAR,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -671,11 +729,11 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       },
     ],
     sources: [
-      { ref: NORM_SOURCES.DSNVAL, supports: "code S10.G00.01.001/CSL-11 et message officiel" },
+      { ref: normControl("S10.G00.01.001/CSL-11"), supports: "règle et message officiel" },
       { ref: SEED_000, supports: "bonne pratique : SIRET actif du cabinet dans le bloc émetteur S10.G00.01" },
       SRC_DSNVAL_KINDS,
       SRC_FIELDS,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -720,11 +778,11 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       },
     ],
     sources: [
-      { ref: NORM_SOURCES.DSNVAL, supports: "code S10.G00.01.002/CCH-11 et message officiel" },
+      { ref: normControl("S10.G00.01.002/CCH-11"), supports: "règle et message officiel" },
       { ref: SEED_000, supports: "SIRET actif du cabinet ; problème d'un SIRET radié ou fermé" },
       SRC_DSNVAL_KINDS,
       SRC_FIELDS,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -755,7 +813,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
     },
     questions: [],
     sources: [
-      { ref: NORM_SOURCES.DSNVAL, supports: "code S21.G00.50.001/CCH-14, règle et message officiel" },
+      { ref: normControl("S21.G00.50.001/CCH-14"), supports: "règle et message officiel" },
       { ref: FACTS_DSN, supports: "CCH-14 et CCH-15 : montant net social (S21.G00.58 type 03) obligatoire" },
       SRC_DSNVAL_KINDS,
       SRC_FIELDS,
@@ -790,7 +848,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
     },
     questions: [],
     sources: [
-      { ref: NORM_SOURCES.DSNVAL, supports: "code S21.G00.50.001/CCH-15, règle et message officiel" },
+      { ref: normControl("S21.G00.50.001/CCH-15"), supports: "règle et message officiel" },
       { ref: FACTS_DSN, supports: "CCH-14 et CCH-15 : montant net social (S21.G00.58 type 03) obligatoire" },
       SRC_DSNVAL_KINDS,
       SRC_FIELDS,
@@ -827,7 +885,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
     },
     questions: [],
     sources: [
-      { ref: NORM_SOURCES.DSNVAL, supports: "code S21.G00.51.011/CCH-17, règle et message officiel" },
+      { ref: normControl("S21.G00.51.011/CCH-17"), supports: "règle et message officiel" },
       {
         ref: NORM_SOURCES.P24V01_DATATYPES,
         supports: "valeur 027 « Montant net social » de S21.G00.51.011 (norme P24V01)",
@@ -885,7 +943,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       },
     ],
     sources: [
-      { ref: NORM_SOURCES.DSNVAL, supports: "code S21.G00.22.005/CCH-11, règle et message officiel" },
+      { ref: normControl("S21.G00.22.005/CCH-11"), supports: "règle et message officiel" },
       {
         ref: FACTS_DSN,
         supports:
@@ -895,7 +953,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       SRC_FIELDS,
       SRC_P26,
       SRC_CALENDAR,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
 ];

@@ -60,7 +60,7 @@ describe("buildPanels", () => {
     expect(text(ref?.questions[0]?.nodes)).toContain("Question posée par l'Urssaf");
     expect(ref?.questions[0]?.answers.map((a) => a.answer)).toEqual(["Oui", "Non"]);
     expect(text(view.common)).toContain("Bonnes pratiques du Suivi DSN");
-    expect(text(view.paths[view.items[0]?.path ?? ""]?.nodes)).toContain("DSN de substitution");
+    expect(text(view.paths[view.items[0]?.path ?? ""]?.nodes)).not.toContain("DSN de substitution");
   });
 
   it("computes the correction path for today and the period, with the client's due day", () => {
@@ -71,10 +71,15 @@ describe("buildPanels", () => {
     const assumed = build(items);
     expect(assumed.items.map((i) => assumed.paths[i.path]?.summary)).toEqual([
       "annule et remplace possible jusqu'au dimanche 16 août 2026 à minuit",
-      "à corriger dans la DSN de juillet 2026, à déposer au plus tard le lundi 17 août 2026 à midi",
+      // Notified today (3 August): 30 days later is 2 September, so the August DSN, due Tuesday 15 September.
+      "à corriger dans la DSN d'août 2026, à déposer au plus tard le mardi 15 septembre 2026 à midi",
     ]);
     expect(assumed.items.every((i) => i.dueDayAssumed)).toBe(true);
-    expect(assumed.paths[assumed.items[1]?.path ?? ""]?.correctInLabel).toBe("de juillet 2026");
+    expect(assumed.items.map((i) => [i.deadline, i.overdue])).toEqual([
+      ["2026-09-15", false],
+      ["2026-09-15", false],
+    ]);
+    expect(assumed.paths[assumed.items[1]?.path ?? ""]?.correctInLabel).toBe("d'août 2026");
     const fifth = build(items, () => 5);
     expect(fifth.items[0]?.dueDayAssumed).toBe(false);
     expect(fifth.paths[fifth.items[0]?.path ?? ""]?.summary).toBe(
@@ -83,14 +88,14 @@ describe("buildPanels", () => {
   });
 
   it("explains an unknown reference from its parts and says it is not known", () => {
-    const view = build([{ reference: "ur_ano_ctp_fnal_da101", period: "2026-03", siret: null }]);
-    const ref = view.refs.UR_ANO_CTP_FNAL_DA101;
+    const view = build([{ reference: "ur_ano_ctp_xyz_da901", period: "2026-03", siret: null }]);
+    const ref = view.refs.UR_ANO_CTP_XYZ_DA901;
     expect(ref?.known).toBe(false);
     expect(ref?.short).toBe("référence inconnue de notre catalogue");
     expect(text(ref?.head)).toContain("données agrégées");
     expect(text(ref?.head)).toContain("n'est pas encore dans notre catalogue");
     expect(text(ref?.head)).toContain("Rien n'est envoyé");
-    expect(view.items[0]).toMatchObject({ reference: "UR_ANO_CTP_FNAL_DA101", key: null, status: null });
+    expect(view.items[0]).toMatchObject({ reference: "UR_ANO_CTP_XYZ_DA901", key: null, status: null });
   });
 
   it("sends each reference and each path once for many anomalies", () => {
