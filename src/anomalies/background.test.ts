@@ -39,14 +39,14 @@ describe("anomaly handlers", () => {
     const view = await handlers["anomaly/panels"](
       {
         type: "anomaly/panels",
-        items: [item(), item({ reference: "UR_ANO_CTP_FNAL_DA101", id: "ANO2", siret: null })],
+        items: [item(), item({ reference: "UR_ANO_CTP_XYZ_DA901", id: "ANO2", siret: null })],
         months: [{ siret: SIRET, period: "2026-07" }],
       },
       sender,
     );
     expect(view.items.map((i) => i.status)).toEqual(["a-traiter", null]);
     expect(view.months[0]).toMatchObject({ label: "juillet 2026", count: 1 });
-    expect(Object.keys(mem.data.get(ANOMALY_UNKNOWN_KEY) as object)).toEqual(["UR_ANO_CTP_FNAL_DA101"]);
+    expect(Object.keys(mem.data.get(ANOMALY_UNKNOWN_KEY) as object)).toEqual(["UR_ANO_CTP_XYZ_DA901"]);
     expect(Object.keys((mem.data.get(ANOMALY_TRACKING_KEY) as { items: object }).items)).toHaveLength(1);
     expect((mem.data.get("meta") as { schemaVersion: number }).schemaVersion).toBe(SCHEMA_VERSION);
   });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -176,15 +176,6 @@ describe.skipIf(!NORM_DIR)("catalogue against the official norm tables", () => {
   it("CTP codes named by the catalogue exist in the CTP table", () => {
     const codes = new Set(ctpRows().map((r) => r.code));
     for (const c of CTP_CODES) expect(codes.has(c.code), c.code).toBe(true);
-  });
-
-  it("every source file named exists in the shared folder", () => {
-    for (const entry of ANOMALY_CATALOGUE) {
-      const refs = [...entry.sources.map((s) => s.ref), ...entry.questions.map((q) => q.source)];
-      for (const ref of refs)
-        for (const path of ref.match(/shared\/[\w./-]+\.(?:txt|md|tsv|yaml)/g) ?? [])
-          expect(existsSync(resolve(SHARED_PARENT ?? "", path)), `${entry.reference}: ${path}`).toBe(true);
-    }
   });
 });
 

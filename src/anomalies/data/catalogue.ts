@@ -50,6 +50,7 @@ export const RUBRIC_LABELS = {
   "S20.G00.05.002": "Type de la déclaration",
   "S20.G00.05.005": "Date du mois principal déclaré",
   "S21.G00.11.004": "Code postal",
+  "S21.G00.11.008": "Effectif de fin de période déclarée de l'établissement",
   "S21.G00.22.001": "Identifiant Organisme de Protection Sociale",
   "S21.G00.22.003": "Date de début de période de rattachement",
   "S21.G00.22.004": "Date de fin de période de rattachement",
@@ -60,6 +61,7 @@ export const RUBRIC_LABELS = {
   "S21.G00.23.004": "Montant d'assiette",
   "S21.G00.23.005": "Montant de cotisation",
   "S21.G00.40.007": "Nature du contrat",
+  "S21.G00.40.008": "Dispositif de politique publique et conventionnel",
   "S21.G00.40.011": "Unité de mesure de la quotité de travail",
   "S21.G00.40.012": "Quotité de travail de référence de l'entreprise pour la catégorie de salarié",
   "S21.G00.40.013": "Quotité de travail du contrat",
@@ -161,7 +163,7 @@ const REJECTED_AFTER =
 
 // The catalogue ---------------------------------------------------------------------------------------
 
-export const CATALOGUE_DATA: AnomalyEntryInput[] = [
+const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
   {
     reference: "UR_ANO_DIMNS002",
     match: "exact",
@@ -957,3 +959,209 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
     ],
   },
 ];
+
+// References the demo space shows (its « par typologie » page) that no public source documents: each
+// entry explains the rule the reference names, with the public sources of that rule (docs/sources.md).
+const FNAL_ENTRY = CATALOGUE_DATA_BASE.find((e) => e.reference === "TA_FNAL_ABSENT");
+const AGS_ENTRY = CATALOGUE_DATA_BASE.find((e) => e.reference === "TA_AGS_ABSENT");
+if (!FNAL_ENTRY || !AGS_ENTRY) throw new Error("entrées FNAL et AGS absentes du catalogue");
+const ownId = (text: string) =>
+  text.replace(/ Aucune référence Urssaf n'est documentée pour ce cas : l'identifiant est le nôtre\./, "");
+
+const DEMO_REFERENCES: AnomalyEntryInput[] = [
+  {
+    ...FNAL_ENTRY,
+    reference: "UR_ANO_CTP_FNAL_DA101",
+    kind: "urssaf",
+    explanation: ownId(FNAL_ENTRY.explanation),
+  },
+  {
+    ...AGS_ENTRY,
+    reference: "UR_ANO_CTP_AGS_DA102",
+    kind: "urssaf",
+    explanation: ownId(AGS_ENTRY.explanation),
+  },
+  {
+    reference: "UR_ANO_RED_RGDU_DI210",
+    match: "exact",
+    kind: "urssaf",
+    scope: "DI",
+    title: "Réduction générale incohérente avec la rémunération et le SMIC",
+    explanation:
+      "Pour ce salarié, l'Urssaf recalcule la réduction générale à partir de la rémunération brute, des heures et du SMIC de la période, et trouve un autre montant que celui déclaré (cotisation individuelle 018). Depuis le 1er janvier 2026, c'est la réduction générale dégressive unique qui s'applique : elle s'annule à 3 SMIC, plus à 1,6 SMIC comme avant.",
+    rubrics: [
+      rubric("S21.G00.81.001", "Code 018 : la réduction générale du salarié.", [
+        {
+          code: "018",
+          label: "Réduction générale des cotisations patronales de sécurité sociale et d'assurance chômage",
+        },
+      ]),
+      rubric("S21.G00.81.003", "Rémunération retenue pour le calcul."),
+      rubric("S21.G00.81.004", "Montant de la réduction déclarée."),
+      rubric("S21.G00.51.012", "Heures rémunérées, qui fixent le SMIC de référence."),
+      rubric("S21.G00.78.004", "Base brute déplafonnée (code 03) du salarié."),
+    ],
+    causes: [
+      "Formule de l'année précédente encore appliquée (seuil de 1,6 SMIC au lieu de la règle 2026).",
+      "Heures rémunérées absentes ou fausses : le SMIC de référence est mal calculé.",
+      "Éléments de rémunération oubliés dans la rémunération retenue.",
+    ],
+    correction: {
+      beforeDeadline: BEFORE_DEADLINE,
+      afterDeadline:
+        "Après l'échéance : dans une DSN ultérieure, régularisez la cotisation individuelle 018 par un bloc daté de la période d'origine, et la ligne de réduction du bordereau rattaché à ce mois.",
+      afterDeadlineMethod: "regularisation",
+    },
+    questions: [],
+    sources: [
+      {
+        ref: "Code de la sécurité sociale, art. L241-13 et D241-7",
+        supports: "réduction générale des cotisations patronales et sa formule",
+      },
+      { ref: NORM_P26, supports: "code 018 de S21.G00.81.001" },
+      SRC_CALENDAR,
+      SRC_DEADLINE_RULE,
+    ],
+  },
+  {
+    reference: "UR_ANO_ASS_CSG_DI305",
+    match: "exact",
+    kind: "urssaf",
+    scope: "DI",
+    title: "Assiette CSG/CRDS incohérente avec la rémunération brute",
+    explanation:
+      "L'assiette de CSG et de CRDS déclarée pour le salarié (bloc 78, code 04) ne correspond pas à sa rémunération brute : elle vaut en principe le brut après l'abattement de 1,75 % pour frais professionnels (limité à quatre plafonds), plus les éléments qui ne bénéficient pas de l'abattement.",
+    rubrics: [
+      rubric("S21.G00.78.001", "Code 04 : base CSG/CRDS.", pick(BASE_CODES, "03", "04")),
+      rubric("S21.G00.78.004", "Montant de la base CSG comparé au brut."),
+      rubric(
+        "S21.G00.81.001",
+        "CSG (072) et CRDS (079) calculées sur cette base.",
+        pick(INDIVIDUAL_CONTRIBUTION_CODES, "072", "079"),
+      ),
+    ],
+    causes: [
+      "Abattement appliqué au-delà de quatre plafonds, ou oublié.",
+      "Part patronale de prévoyance ou de mutuelle oubliée dans la base CSG.",
+      "Base 04 rattachée à une autre période que le versement.",
+    ],
+    correction: {
+      beforeDeadline: BEFORE_DEADLINE,
+      afterDeadline:
+        "Après l'échéance : dans une DSN ultérieure, régularisez la base 04 et les cotisations 072 et 079 par des blocs datés de la période d'origine, un mois civil à la fois.",
+      afterDeadlineMethod: "regularisation",
+    },
+    questions: [],
+    sources: [
+      {
+        ref: "Code de la sécurité sociale, art. L136-1-1",
+        supports: "assiette de la CSG sur les revenus d'activité",
+      },
+      { ref: NORM_P26, supports: "code 04 de S21.G00.78.001, codes 072 et 079 de S21.G00.81.001" },
+      SRC_CALENDAR,
+      SRC_DEADLINE_RULE,
+    ],
+  },
+  {
+    reference: "UR_ANO_APP_CTP_DA726",
+    match: "exact",
+    kind: "urssaf",
+    scope: "DA",
+    title: "Rémunération d'apprenti au-delà du seuil déclarée sur le CTP 726",
+    explanation:
+      "Depuis mars 2025, la rémunération d'un apprenti n'est exonérée que jusqu'à 50 % du SMIC : cette part reste sur le CTP 726, le surplus se déclare sur le CTP 100 (régime général). Le bordereau porte sur le 726 une assiette plus grande que ce seuil.",
+    rubrics: [
+      rubric(
+        "S21.G00.23.001",
+        "CTP 726 jusqu'au seuil, CTP 100 au-delà.",
+        CTP_AS_VALUES.filter((c) => c.code === "100").concat([
+          { code: "726", label: "APPRENTIS SECT PRIVE INF SEUIL" },
+        ]),
+      ),
+      rubric("S21.G00.23.004", "Assiette de chaque ligne."),
+      rubric("S21.G00.40.008", "Dispositif d'apprentissage du contrat (64, 65 ou 81)."),
+    ],
+    causes: [
+      "Paramétrage de paie antérieur à mars 2025 : toute la rémunération reste sur le 726.",
+      "Seuil calculé sur un SMIC d'une autre période.",
+    ],
+    correction: {
+      beforeDeadline: BEFORE_DEADLINE,
+      afterDeadline:
+        "Après l'échéance : dans une DSN ultérieure, ajoutez un bordereau rattaché au mois d'origine qui diminue l'assiette 726 et déclare le surplus sur le CTP 100.",
+      afterDeadlineMethod: "regularisation",
+    },
+    questions: [],
+    sources: [
+      { ref: CTP_TABLE, supports: "CTP 726 APPRENTIS SECT PRIVE INF SEUIL ; CTP 100 RG CAS GENERAL" },
+      {
+        ref: "Code du travail, art. L6243-2",
+        supports: "exonération des apprentis limitée à 50 % du SMIC depuis mars 2025",
+      },
+      SRC_CALENDAR,
+      SRC_DEADLINE_RULE,
+    ],
+  },
+  {
+    reference: "UR_ANO_EFF_DA120",
+    match: "exact",
+    kind: "urssaf",
+    scope: "DA",
+    title: "Effectif de fin de période incohérent avec les salariés déclarés",
+    explanation:
+      "L'effectif de fin de période de l'établissement (S21.G00.11.008) ne correspond pas au nombre de salariés sous contrat au dernier jour du mois que la DSN déclare individuellement.",
+    rubrics: [
+      rubric("S21.G00.11.008", "Effectif déclaré, comparé aux contrats en cours le dernier jour."),
+      rubric("S21.G00.40.007", "Nature des contrats comptés (les stages et mandats ne comptent pas)."),
+    ],
+    causes: [
+      "Effectif saisi à la main et non mis à jour après une entrée ou une sortie.",
+      "Stagiaires ou mandataires sociaux comptés dans l'effectif.",
+    ],
+    correction: {
+      beforeDeadline: BEFORE_DEADLINE,
+      afterDeadline: "Après l'échéance : déclarez l'effectif juste dans la prochaine DSN de l'établissement.",
+      afterDeadlineMethod: "regularisation",
+    },
+    questions: [],
+    sources: [
+      { ref: NORM_P26, supports: "rubrique S21.G00.11.008 et sa définition" },
+      SRC_CALENDAR,
+      SRC_DEADLINE_RULE,
+    ],
+  },
+  {
+    reference: "UR_ANO_ASS_PLF_DIDACD09",
+    match: "exact",
+    kind: "urssaf",
+    scope: "DI",
+    title: "Assiette plafonnée déclarée différente de celle recalculée",
+    explanation:
+      "Contrôle de cohérence de l'Urssaf sur l'assiette plafonnée du salarié (bloc 78, code 02) : le montant déclaré diffère de celui que l'Urssaf recalcule. En 2023, l'Urssaf a reconnu des signalements à tort de ce contrôle : comparez avec votre paie avant de corriger, et contestez dans « Suivi DSN » si vos données sont justes.",
+    rubrics: [
+      rubric("S21.G00.78.001", "Base plafonnée (02).", pick(BASE_CODES, "02", "03")),
+      rubric("S21.G00.78.004", "Montant de la base plafonnée."),
+    ],
+    causes: [
+      "Base plafonnée mal proratisée (entrée, sortie, temps partiel).",
+      "Signalement à tort de l'Urssaf.",
+    ],
+    correction: {
+      beforeDeadline: BEFORE_DEADLINE,
+      afterDeadline:
+        "Après l'échéance : régularisez la base 78 code 02 par un bloc daté de la période d'origine, ou contestez l'anomalie dans « Suivi DSN » si elle est signalée à tort.",
+      afterDeadlineMethod: "regularisation",
+    },
+    questions: [],
+    sources: [
+      {
+        ref: DA263_NOTE,
+        supports: "référence UR_ANO_ASS_PLF_DIDACD09 et signalement à tort reconnu en 2023",
+      },
+      SRC_CALENDAR,
+      SRC_DEADLINE_RULE,
+    ],
+  },
+];
+
+export const CATALOGUE_DATA: AnomalyEntryInput[] = [...CATALOGUE_DATA_BASE, ...DEMO_REFERENCES];
