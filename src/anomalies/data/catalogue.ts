@@ -530,7 +530,7 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
     ],
     sources: [
       {
-        ref: FACTS_DSN,
+        ref: "Urssaf, DocExperts, fiche « UR_ANO_ASS_DPLF_DIPA01H » (https://docexperts.fr/index.php/download/5-anomalies-di/16-ur-ano-ass-dplf-dipa01h.html)",
         supports: "référence UR_ANO_ASS_DPLF_DIPA01H et son sens (base plafonnée > 0, base déplafonnée = 0)",
       },
       SRC_FIELDS,
