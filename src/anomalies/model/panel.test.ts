@@ -110,3 +110,49 @@ describe("buildPanels", () => {
     expect(view.items).toHaveLength(500);
   });
 });
+
+describe("overdue anomalies in the panel (issue 16)", () => {
+  it("an anomaly notified long ago shows its fixed deadline as overdue", () => {
+    const item = { reference: "UR_ANO_DIMNS002", period: "2026-03", siret: SIRET };
+    const seen = recordSeen(
+      EMPTY_TRACKING,
+      [{ ...item, libelle: "", id: "A0" }],
+      new Date("2026-04-20T08:00:00Z"),
+    );
+    const view = buildPanels({
+      items: [item],
+      keys: seen.keys,
+      months: [],
+      tracking: seen.state,
+      today: "2026-07-01",
+      dueDayOf: () => 15,
+      t: frenchT,
+    });
+    // Notified 20 April 2026 → + 30 days = 20 May → the May DSN, due Monday 15 June 2026.
+    expect(view.items[0]).toMatchObject({ deadline: "2026-06-15", overdue: true });
+    const nodes = text(view.paths[view.items[0]?.path ?? ""]?.nodes);
+    expect(nodes).toContain("En retard : le délai a expiré le lundi 15 juin 2026 à midi (DSN de mai 2026)");
+  });
+
+  it("mentions the DSN de substitution only where it applies (2026: retirement data)", () => {
+    const panels = buildPanels({
+      items: [
+        { reference: "UR_ANO_ASS_PLF_DIPA01J", period: "2026-03", siret: null },
+        { reference: "UR_ANO_DEC_MNT_DA263", period: "2026-03", siret: null },
+      ],
+      keys: [null, null],
+      months: [],
+      tracking: EMPTY_TRACKING,
+      today: "2026-07-01",
+      dueDayOf: () => 15,
+      t: frenchT,
+    });
+    expect(text(panels.refs["UR_ANO_ASS_PLF_DIPA01J"]?.mid)).toContain("DSN de substitution");
+    expect(text(panels.refs["UR_ANO_DEC_MNT_DA263"]?.mid)).not.toContain("DSN de substitution");
+    const dipa = referenceInfo("UR_ANO_ASS_PLF_DIPA01J");
+    expect(dipa.rubrics.map((r) => r.code)).toEqual(
+      expect.arrayContaining(["S21.G00.53.003", "S21.G00.53.002"]),
+    );
+    expect(dipa.rubrics.find((r) => r.code === "S21.G00.51.011")?.values.map((v) => v.code)).toEqual(["017"]);
+  });
+});

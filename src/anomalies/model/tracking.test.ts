@@ -168,3 +168,39 @@ describe("openTrackedAnomalies", () => {
     );
   });
 });
+
+describe("notification date and fixed deadline (issue 16)", () => {
+  const key = trackKey(SIRET_A, "2026-03", "UR_ANO_DIMNS002");
+  const first = recordSeen(EMPTY_TRACKING, [seen({ period: "2026-03" })], new Date("2026-04-20T08:00:00Z"));
+
+  it("keeps the day first seen as the notification date; a later visit does not move it", () => {
+    expect(first.state.items[key]?.notifiedOn).toBe("2026-04-20");
+    const later = recordSeen(first.state, [seen({ period: "2026-03" })], new Date("2026-07-01T08:00:00Z"));
+    expect(later.state.items[key]?.notifiedOn).toBe("2026-04-20");
+  });
+
+  it("takes the page's own notification date when it gives one (never a future one)", () => {
+    const dated = recordSeen(
+      first.state,
+      [seen({ period: "2026-03", notifiedOn: "2026-04-17" })],
+      new Date("2026-04-21T08:00:00Z"),
+    );
+    expect(dated.state.items[key]?.notifiedOn).toBe("2026-04-17");
+    const future = recordSeen(
+      EMPTY_TRACKING,
+      [seen({ period: "2026-03", notifiedOn: "2026-05-30" })],
+      new Date("2026-04-21T08:00:00Z"),
+    );
+    expect(future.state.items[key]?.notifiedOn).toBe("2026-04-21");
+  });
+
+  it("the deadline does not slide as days pass, and shows overdue once past", () => {
+    // Notified Monday 20 April 2026: + 30 days = Wednesday 20 May; the April DSN (Friday 15 May) is
+    // too early, so the May DSN, due Monday 15 June 2026.
+    const at = (today: string) => openTrackedAnomalies(first.state, today, () => 15)[0];
+    expect(at("2026-04-20")).toMatchObject({ deadline: "2026-06-15", correctIn: "2026-05", overdue: false });
+    expect(at("2026-06-15")).toMatchObject({ deadline: "2026-06-15", overdue: false });
+    expect(at("2026-06-16")).toMatchObject({ deadline: "2026-06-15", overdue: true });
+    expect(at("2026-11-02")).toMatchObject({ deadline: "2026-06-15", overdue: true });
+  });
+});

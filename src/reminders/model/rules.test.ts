@@ -522,3 +522,41 @@ describe("notifications: one morning digest, grouped immediate ones", () => {
     expect(plan.state.digestOn).toBe(day);
   });
 });
+
+describe("anomaly reminders: one per period, overdue until done (issue 16)", () => {
+  const same = (period: string, deadline: string): TrackedAnomalyDeadline => ({
+    siren: "526018155",
+    siret: "52601815500012",
+    period,
+    reference: "UR_ANO_DIMNS002",
+    deadline,
+  });
+
+  it("the same reference in two months has two reminders, each with its own done mark", () => {
+    const today = "2026-06-20";
+    const list = computeReminders(
+      input({ anomalies: [same("2026-03", "2026-06-15"), same("2026-04", "2026-06-22")] }),
+      agendaWindow(today, S),
+    ).filter((r) => r.kind === "anomalie-dsn");
+    expect(list.map((r) => r.id)).toEqual([
+      "anomalie:52601815500012:2026-03:UR_ANO_DIMNS002",
+      "anomalie:52601815500012:2026-04:UR_ANO_DIMNS002",
+    ]);
+    const state = markDone(EMPTY_STATE, list[0]?.id ?? "", today);
+    const a = agenda(list, state, today, S);
+    expect([...a.overdue, ...a.dueToday, ...a.upcoming].map((r) => r.id)).toEqual([
+      "anomalie:52601815500012:2026-04:UR_ANO_DIMNS002",
+    ]);
+  });
+
+  it("an anomaly past its deadline stays overdue (and counts on the badge) however old", () => {
+    const today = "2026-11-02";
+    const list = computeReminders(
+      input({ anomalies: [same("2026-03", "2026-06-15")] }),
+      agendaWindow(today, S),
+    );
+    const a = agenda(list, EMPTY_STATE, today, S);
+    expect(a.overdue.map((r) => [r.kind, r.date])).toEqual([["anomalie-dsn", "2026-06-15"]]);
+    expect(badgeFor(a, "echeances", null)).toMatchObject({ text: "1", tone: "overdue" });
+  });
+});
