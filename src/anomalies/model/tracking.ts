@@ -27,6 +27,7 @@ import {
   type Period,
   parisDateOf,
 } from "../../reminders/model/calendar.ts";
+import { REMINDER_STATE_KEY, type ReminderState, splitAnomalyMarks } from "../../reminders/model/state.ts";
 import { anomalyDeadline, correctionPath } from "./path.ts";
 
 export const ANOMALY_TRACKING_KEY = "anomalies/tracked";
@@ -295,4 +296,26 @@ export function migrateTrackedAnomalies(stored: unknown, now: Date): unknown {
     items[key] = { ...item, notifiedOn: day };
   }
   return { ...state, items };
+}
+
+/**
+ * The storage migration of issue 16 over a snapshot of storage.local: tracked anomalies get their
+ * `notifiedOn`, and the done / snooze marks of their reminders get the period in their ids.
+ */
+export function migrateAnomalyNotification(
+  data: Record<string, unknown>,
+  now: Date,
+): Record<string, unknown> {
+  if (!(ANOMALY_TRACKING_KEY in data)) return data;
+  const tracking = migrateTrackedAnomalies(data[ANOMALY_TRACKING_KEY], now);
+  const out: Record<string, unknown> = { ...data, [ANOMALY_TRACKING_KEY]: tracking };
+  const marks = data[REMINDER_STATE_KEY] as Partial<ReminderState> | undefined;
+  const items = (tracking as { items?: Record<string, { siret: string; period: string; reference: string }> })
+    .items;
+  if (marks && typeof marks === "object" && marks.done && marks.snoozed && items)
+    out[REMINDER_STATE_KEY] = splitAnomalyMarks(
+      { done: marks.done, snoozed: marks.snoozed },
+      Object.values(items),
+    );
+  return out;
 }

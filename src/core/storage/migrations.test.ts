@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TrackingStateSchema } from "../../anomalies/model/tracking.ts";
+import { REMINDER_KEYS } from "../../reminders/background.ts";
+import { REMINDER_STATE_KEY } from "../../reminders/model/state.ts";
 import { applyMigrations, type Migration, MigrationError, planMigrations } from "./migrations.ts";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.ts";
 
@@ -121,5 +123,31 @@ describe("migration 5: tracked anomalies keep the day they were first seen", () 
     expect(out["anomalies/tracked"].items.a?.notifiedOn).toBe("2026-04-18");
     expect(out["anomalies/tracked"].items.b?.notifiedOn).toBe("2026-11-25");
     expect(step.up({ meta: { schemaVersion: 4 } }, now)).toEqual({ meta: { schemaVersion: 4 } });
+  });
+
+  it("gives the period to the done / snooze marks of anomaly reminders, one per tracked month", () => {
+    const stored = {
+      "anomalies/tracked": {
+        items: {
+          a: { ...item("2026-04-20T09:15:00.000Z"), period: "2026-03" },
+          b: { ...item("2026-05-20T09:15:00.000Z"), period: "2026-04" },
+        },
+        ids: {},
+      },
+      "reminders/state": {
+        done: { "anomalie:52601815500012:UR_ANO_DIMNS002": "2026-06-01", "dsn:c1:2026-05": "2026-06-15" },
+        snoozed: { "anomalie:52601815500012:2026-04:UR_ANO_DIMNS002": "2026-12-01" },
+      },
+    };
+    const out = step.up(stored, now) as { "reminders/state": unknown };
+    expect(out["reminders/state"]).toEqual({
+      done: {
+        "anomalie:52601815500012:2026-03:UR_ANO_DIMNS002": "2026-06-01",
+        "anomalie:52601815500012:2026-04:UR_ANO_DIMNS002": "2026-06-01",
+        "dsn:c1:2026-05": "2026-06-15",
+      },
+      snoozed: { "anomalie:52601815500012:2026-04:UR_ANO_DIMNS002": "2026-12-01" },
+    });
+    expect(REMINDER_STATE_KEY).toBe(REMINDER_KEYS.state);
   });
 });

@@ -3,7 +3,7 @@
 // the register has a key of its own (`client/<generation>/<id>`), so editing one client writes one
 // small value whatever the size of the register.
 import { z } from "zod";
-import { ANOMALY_TRACKING_KEY, migrateTrackedAnomalies } from "../../anomalies/model/tracking.ts";
+import { migrateAnomalyNotification } from "../../anomalies/model/tracking.ts";
 import type { Job } from "../../portfolio/model/jobs.ts";
 import { CollaboratorSchema, DEFAULT_SETTINGS, FirmSettingsSchema } from "../../register/model/register.ts";
 import { LastPageSchema } from "../messages.ts";
@@ -87,11 +87,9 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     to: 5,
-    description: "Anomalies DSN suivies : date de notification (reprise de la première vue enregistrée).",
-    up: (data, now) =>
-      ANOMALY_TRACKING_KEY in data
-        ? { ...data, [ANOMALY_TRACKING_KEY]: migrateTrackedAnomalies(data[ANOMALY_TRACKING_KEY], now) }
-        : data,
+    description:
+      "Anomalies DSN suivies : date de notification (reprise de la première vue) ; rappels par période.",
+    up: migrateAnomalyNotification,
   },
 ];
 

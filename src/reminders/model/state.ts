@@ -43,3 +43,33 @@ export function pruneState(state: ReminderState, today: IsoDate, keepDays = 400)
     snoozed: Object.fromEntries(Object.entries(state.snoozed).filter(([, d]) => d > today)),
   };
 }
+
+/** Where the background keeps the marks (storage.local key). */
+export const REMINDER_STATE_KEY = "reminders/state";
+
+/**
+ * Marks written when an anomaly's reminder id had no period (`anomalie:<siret>:<reference>`): one mark
+ * then covered the reference in every month. Each becomes a mark on every tracked anomaly of that
+ * establishment and reference (`anomalie:<siret>:<period>:<reference>`), so nothing the user marked
+ * comes back. Other marks are kept as they are. Pure: used by a storage migration.
+ */
+export function splitAnomalyMarks(
+  state: ReminderState,
+  tracked: readonly { siret: string; period: string; reference: string }[],
+): ReminderState {
+  const split = (marks: Record<string, IsoDate>): Record<string, IsoDate> => {
+    const out: Record<string, IsoDate> = {};
+    for (const [id, day] of Object.entries(marks)) {
+      const old = /^anomalie:(\d{14}):(?!\d{4}-\d{2}:)(.+)$/.exec(id);
+      if (!old) {
+        out[id] = day;
+        continue;
+      }
+      for (const a of tracked)
+        if (a.siret === old[1] && a.reference === old[2])
+          out[`anomalie:${a.siret}:${a.period}:${a.reference}`] = day;
+    }
+    return out;
+  };
+  return { done: split(state.done), snoozed: split(state.snoozed) };
+}
