@@ -252,7 +252,7 @@ describe("explainReference", () => {
     expect(result.urssaf).toMatchObject({ domain: "CTP", sub: "TAUX", level: "DA", code: "120" });
     expect(result.summary).toContain("données agrégées");
     expect(result.summary).toContain("domaine CTP (lignes de cotisation par code type de personnel");
-    expect(result.summary).toContain("sous-domaine TAUX");
+    expect(result.summary).toContain("objet TAUX (inconnu à ce jour)");
   });
 
   it("handles the short form and other shapes", () => {

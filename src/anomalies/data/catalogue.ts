@@ -1,5 +1,5 @@
 // The anomaly catalogue, as data. Parsed through schema.ts by index.ts; checked against the official
-// norm tables by anomalies.test.ts. Codes, labels, official messages and figures come from the sources
+// norm tables by catalogue.test.ts. Codes, labels, official messages and figures come from the sources
 // named in each entry; explanations, causes, advice are written by us.
 
 import {
@@ -31,19 +31,8 @@ import {
 } from "./sources.ts";
 
 // Every `ref` and question `source` below is shown to the user: public references only (sources.ts).
-const FACTS_DSN = URSSAF_DOCEXPERTS;
-const FACTS_CALENDAR = DSN_CORRECTION;
-const SEED_000 = URSSAF_GOOD_PRACTICES;
-const SEED_003 = CTP_TABLE;
-const NORM_SOURCES = {
-  P26V01: NORM_P26,
-  P24V01_FIELDS: NORM_P24,
-  P24V01_DATATYPES: NORM_P24,
-  CTP: CTP_TABLE,
-  DSNVAL: NORM_P24,
-};
 
-/** Official rubric labels (fields2024.txt, norm P24V01; identical in P26V01). */
+/** Official rubric labels (norm P24V01 workbook, « Fields » sheet; identical in P26V01). */
 export const RUBRIC_LABELS = {
   "S10.G00.01.001": "Siren de l'émetteur de l'envoi",
   "S10.G00.01.002": "Nic de l'émetteur de l'envoi",
@@ -125,20 +114,20 @@ const SEED_NATURE_VALUES = CONTRACT_NATURES.filter((n) =>
 // Sources shared by several entries --------------------------------------------------------------------
 
 const SRC_FIELDS: Source = {
-  ref: NORM_SOURCES.P24V01_FIELDS,
+  ref: NORM_P24,
   supports: "codes et libellés officiels des rubriques",
 };
 const SRC_P26: Source = {
-  ref: NORM_SOURCES.P26V01,
+  ref: NORM_P26,
   supports: "listes de valeurs et leurs libellés officiels",
 };
 const SRC_CALENDAR: Source = {
-  ref: FACTS_CALENDAR,
+  ref: DSN_CORRECTION,
   supports:
     "annule et remplace jusqu'à minuit la veille de l'échéance ; ensuite correction dans une DSN ultérieure (blocs de régularisation datés de la période d'origine, un mois civil à la fois, ou bloc changement)",
 };
 const SRC_SEED_CHECKLIST: Source = {
-  ref: SEED_000,
+  ref: URSSAF_GOOD_PRACTICES,
   supports:
     "bonne pratique Suivi DSN : annule et remplace avant l'échéance, bloc de régularisation ou bloc changement après",
 };
@@ -148,7 +137,7 @@ const SRC_DEADLINE_RULE: Source = {
   supports: "délai de correction des anomalies notifiées",
 };
 const SRC_DSNVAL_KINDS: Source = {
-  ref: FACTS_DSN,
+  ref: URSSAF_DOCEXPERTS,
   supports:
     "forme des codes de contrôle <rubrique>/<nature>-<nn> ; CSL syntaxe, CCH cohérence ; seuls les SIG sont de simples avertissements",
 };
@@ -233,17 +222,17 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
               "Contrat d'une autre nature (CDI, mandat…). Recalculez le montant net social (brut moins cotisations et contributions salariales obligatoires, CSG et CRDS comprises), vérifiez que le bloc 58 de type 03 existe et qu'il est rattaché au bon versement, puis contrôlez les bases 78 et les cotisations 81 du salarié. Corrigez la donnée fausse.",
           },
         ],
-        source: `${SEED_000} (question de la page « Suivi DSN » et liste des natures)`,
+        source: `${URSSAF_GOOD_PRACTICES} (question de la page « Suivi DSN » et liste des natures)`,
       },
     ],
     sources: [
       {
-        ref: SEED_000,
+        ref: URSSAF_GOOD_PRACTICES,
         supports:
           "libellé et référence technique UR_ANO_DIMNS002, action attendue, question Oui/Non et ses natures de contrat",
       },
       {
-        ref: FACTS_DSN,
+        ref: URSSAF_DOCEXPERTS,
         supports:
           "montant net social = S21.G00.58 type 03 ; périmètre du montant net social ; causes typiques",
       },
@@ -307,7 +296,7 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
               "Le total lui-même est faux : il doit être la somme des lignes CTP, arrondie à l'euro. Corrigez-le dans le logiciel de paie.",
           },
         ],
-        source: `${FACTS_DSN} (principe de rapprochement) ; ${SEED_003} (contrôle du montant global)`,
+        source: `${URSSAF_DOCEXPERTS} (principe de rapprochement)`,
       },
       {
         id: "da263-reduction",
@@ -325,7 +314,7 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
               "Cherchez la ligne dont le montant diffère de assiette × taux : c'est elle qui crée l'écart.",
           },
         ],
-        source: FACTS_DSN,
+        source: URSSAF_DOCEXPERTS,
       },
     ],
     sources: [
@@ -335,13 +324,13 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
           "référence UR_ANO_DEC_MNT_DA263 : écart entre le total des cotisations déclaré et le total recalculé",
       },
       {
-        ref: FACTS_DSN,
+        ref: URSSAF_DOCEXPERTS,
         supports: "arrondi à l'euro ; calcul des lignes CTP, taux AT/MP, lignes F/R",
       },
-      { ref: NORM_SOURCES.CTP, supports: "libellés, taux et dates d'effet des CTP" },
+      { ref: CTP_TABLE, supports: "libellés, taux et dates d'effet des CTP" },
       {
-        ref: SEED_003,
-        supports: "contrôle du montant global de la DSN Urssaf avec le détail des cotisations",
+        ref: CTP_TABLE,
+        supports: "taux des CTP par période, qui servent au recalcul du total",
       },
       SRC_FIELDS,
       SRC_P26,
@@ -439,7 +428,7 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
               "Corrigez la description du contrat : par annule et remplace avant l'échéance, sinon par un bloc changement contrat (S21.G00.41) dans la prochaine DSN. Recalculez ensuite la base plafonnée.",
           },
         ],
-        source: FACTS_DSN,
+        source: URSSAF_DOCEXPERTS,
       },
       {
         id: "dipa01-mouvement",
@@ -462,11 +451,11 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
     ],
     sources: [
       {
-        ref: FACTS_DSN,
+        ref: URSSAF_DOCEXPERTS,
         supports:
           "références UR_ANO_ASS_PLF_DIPA01I/J/K et leur sens (temps plein, temps partiel, temps partiel cotisant à temps plein ; S21.G00.40.011 à .014 et heures)",
       },
-      { ref: FACTS_DSN, supports: "PMSS 3 925 € en 2025 et 4 005 € en 2026" },
+      { ref: URSSAF_DOCEXPERTS, supports: "PMSS 3 925 € en 2025 et 4 005 € en 2026" },
       {
         ref: DIPA01_RUBRICS_NOTE,
         supports:
@@ -592,20 +581,19 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
               "Ligne attendue : CTP 332 (FNAL plafonné), qualifiant 921, 0,10 % de l'assiette plafonnée.",
           },
         ],
-        source: `${NORM_SOURCES.CTP} ; code de la sécurité sociale, art. L834-1`,
+        source: `${CTP_TABLE} ; code de la sécurité sociale, art. L834-1`,
       },
     ],
     sources: [
       {
-        ref: FACTS_DSN,
+        ref: URSSAF_DOCEXPERTS,
         supports:
           "contrôle « CTP FNAL absent alors qu'une assiette existe » ; CTP 332/236 ; code individuel 049 — aucune référence Urssaf n'y est documentée",
       },
       {
-        ref: NORM_SOURCES.CTP,
+        ref: CTP_TABLE,
         supports: "CTP 332 FNAL PLAFONNE 0,10 % plafonné ; CTP 236 FNAL TOTALITE 0,50 % déplafonné",
       },
-      { ref: SEED_003, supports: "ligne 332P FNAL PLAFONNE d'une DSN Urssaf" },
       {
         ref: "Code de la sécurité sociale, art. L834-1",
         supports: "FNAL sur salaires plafonnés sous 50 salariés, sur la totalité à partir de 50",
@@ -669,16 +657,15 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
     ],
     sources: [
       {
-        ref: FACTS_DSN,
+        ref: URSSAF_DOCEXPERTS,
         supports:
           "contrôle « AGS (937) absent alors que des salaires sont sur le CTP 100 » ; code individuel 048 — aucune référence Urssaf n'y est documentée",
       },
       {
-        ref: NORM_SOURCES.CTP,
+        ref: CTP_TABLE,
         supports:
           "CTP 937 COTISATIONS AGS CAS GENERAL U2, 0,25 % depuis le 01/07/2024 ; CTP 100 RG CAS GENERAL",
       },
-      { ref: SEED_003, supports: "ligne 937D COTIS.AGS CAS GENE d'une DSN Urssaf" },
       {
         ref: "Code du travail, art. L3253-6",
         supports: "assurance des salariés des employeurs de droit privé contre le non-paiement des salaires",
@@ -727,12 +714,15 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
               "Mettez dans le bloc émetteur (S10.G00.01) le SIRET actuel du cabinet, celui de son établissement ouvert, et utilisez ce même SIRET pour vous connecter et déposer : c'est ce lien qui permet à l'Urssaf de rattacher le client au cabinet.",
           },
         ],
-        source: `${SEED_000} (« Le SIRET connecté »)`,
+        source: `${URSSAF_GOOD_PRACTICES} (« Le SIRET connecté »)`,
       },
     ],
     sources: [
       { ref: normControl("S10.G00.01.001/CSL-11"), supports: "règle et message officiel" },
-      { ref: SEED_000, supports: "bonne pratique : SIRET actif du cabinet dans le bloc émetteur S10.G00.01" },
+      {
+        ref: URSSAF_GOOD_PRACTICES,
+        supports: "bonne pratique : SIRET actif du cabinet dans le bloc émetteur S10.G00.01",
+      },
       SRC_DSNVAL_KINDS,
       SRC_FIELDS,
       SRC_DEADLINE_RULE,
@@ -776,12 +766,12 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
               "Remplacez-le par le NIC de l'établissement actif du cabinet (celui avec lequel vous vous connectez) ; un SIRET fermé empêche le rattachement des clients au cabinet.",
           },
         ],
-        source: `${SEED_000} (« Le SIRET connecté »)`,
+        source: `${URSSAF_GOOD_PRACTICES} (« Le SIRET connecté »)`,
       },
     ],
     sources: [
       { ref: normControl("S10.G00.01.002/CCH-11"), supports: "règle et message officiel" },
-      { ref: SEED_000, supports: "SIRET actif du cabinet ; problème d'un SIRET radié ou fermé" },
+      { ref: URSSAF_GOOD_PRACTICES, supports: "SIRET actif du cabinet ; problème d'un SIRET radié ou fermé" },
       SRC_DSNVAL_KINDS,
       SRC_FIELDS,
       SRC_DEADLINE_RULE,
@@ -816,7 +806,10 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
     questions: [],
     sources: [
       { ref: normControl("S21.G00.50.001/CCH-14"), supports: "règle et message officiel" },
-      { ref: FACTS_DSN, supports: "CCH-14 et CCH-15 : montant net social (S21.G00.58 type 03) obligatoire" },
+      {
+        ref: URSSAF_DOCEXPERTS,
+        supports: "CCH-14 et CCH-15 : montant net social (S21.G00.58 type 03) obligatoire",
+      },
       SRC_DSNVAL_KINDS,
       SRC_FIELDS,
       SRC_P26,
@@ -851,7 +844,10 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
     questions: [],
     sources: [
       { ref: normControl("S21.G00.50.001/CCH-15"), supports: "règle et message officiel" },
-      { ref: FACTS_DSN, supports: "CCH-14 et CCH-15 : montant net social (S21.G00.58 type 03) obligatoire" },
+      {
+        ref: URSSAF_DOCEXPERTS,
+        supports: "CCH-14 et CCH-15 : montant net social (S21.G00.58 type 03) obligatoire",
+      },
       SRC_DSNVAL_KINDS,
       SRC_FIELDS,
       SRC_P26,
@@ -889,11 +885,11 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
     sources: [
       { ref: normControl("S21.G00.51.011/CCH-17"), supports: "règle et message officiel" },
       {
-        ref: NORM_SOURCES.P24V01_DATATYPES,
+        ref: NORM_P24,
         supports: "valeur 027 « Montant net social » de S21.G00.51.011 (norme P24V01)",
       },
-      { ref: NORM_SOURCES.P26V01, supports: "027 absent de la liste de S21.G00.51.011 en P26V01" },
-      { ref: FACTS_DSN, supports: "type 027 interdit dans le bloc 51 depuis 2024" },
+      { ref: NORM_P26, supports: "027 absent de la liste de S21.G00.51.011 en P26V01" },
+      { ref: URSSAF_DOCEXPERTS, supports: "type 027 interdit dans le bloc 51 depuis 2024" },
       SRC_DSNVAL_KINDS,
       SRC_FIELDS,
     ],
@@ -941,13 +937,13 @@ const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
               "Vérifiez les lignes de réduction : leur montant se déclare en positif, c'est l'Urssaf qui les déduit.",
           },
         ],
-        source: `${FACTS_DSN} ; ${FACTS_CALENDAR}`,
+        source: `${URSSAF_DOCEXPERTS} ; ${DSN_CORRECTION}`,
       },
     ],
     sources: [
       { ref: normControl("S21.G00.22.005/CCH-11"), supports: "règle et message officiel" },
       {
-        ref: FACTS_DSN,
+        ref: URSSAF_DOCEXPERTS,
         supports:
           "pas de bordereau Urssaf négatif pour la période courante ; réductions déclarées en positif",
       },

@@ -171,7 +171,9 @@ function describeParts(parts: UrssafReferenceParts): string {
       : `domaine ${parts.domain} (inconnu à ce jour)`,
   );
   if (parts.sub)
-    bits.push(parts.subHint ? `sous-domaine ${parts.sub} (${parts.subHint})` : `sous-domaine ${parts.sub}`);
+    bits.push(
+      parts.subHint ? `objet ${parts.sub} (${parts.subHint})` : `objet ${parts.sub} (inconnu à ce jour)`,
+    );
   if (parts.level) bits.push(`porte sur des ${LEVEL_LABELS[parts.level]}`);
   if (parts.code) bits.push(`code ${parts.code}`);
   return bits.join(", ");
