@@ -26,7 +26,7 @@ import {
   IndicatorValuesSchema,
   ReminderSettingsSchema,
 } from "../reminders/model/reminder-schema.ts";
-import type { ClientRecord, Reminder, ReminderSettings } from "../reminders/model/reminders.ts";
+import type { ClientRecord, Reminder, ReminderSettings } from "../reminders/model/rules.ts";
 
 const pageKind = z.enum(PAGE_KINDS);
 
@@ -196,6 +196,12 @@ export const AnomalySeenSchema = z.object({
   period: anomalyPeriod,
   siret: anomalySiret.nullable(),
   id: z.string().max(40).nullable(),
+  /** The notification date, when the page shows one (the deadline counts 30 days from it). */
+  notifiedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional(),
 });
 /**
  * The content script's one batched request for a Suivi DSN page: its anomalies (and month-grid cells);

@@ -13,7 +13,9 @@ import type { AgendaView, IndicatorsView, ReminderMessageType } from "../core/me
 import type { Handlers } from "../core/router.ts";
 import type { Store } from "../core/storage/store.ts";
 import type { RegisterStore } from "../register/store.ts";
+import { type Agenda, agenda, agendaWindow, forCollaborator } from "./model/agenda.ts";
 import { addDays, type IsoDate, parisDateOf } from "./model/calendar.ts";
+import { badgeFor, type Digest, NOTIFICATION_ITEMS, planDelivery } from "./model/delivery.ts";
 import {
   ClientRecordSchema,
   ClientRecordsSchema,
@@ -25,23 +27,12 @@ import {
   ReminderStateSchema,
 } from "./model/reminder-schema.ts";
 import {
-  type Agenda,
-  agenda,
-  agendaWindow,
-  badgeFor,
   computeReminders,
-  type Digest,
-  forCollaborator,
-  markDone,
-  NOTIFICATION_ITEMS,
-  planDelivery,
-  pruneState,
   type Reminder,
   type ReminderSettings,
-  snooze,
   type TrackedAnomalyDeadline,
-  undoReminder,
-} from "./model/reminders.ts";
+} from "./model/rules.ts";
+import { markDone, pruneState, snooze, undoReminder } from "./model/state.ts";
 
 export const REMINDER_KEYS = {
   settings: "reminders/settings",
