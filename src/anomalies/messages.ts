@@ -14,6 +14,12 @@ export const AnomalySeenSchema = z.object({
   period: anomalyPeriod,
   siret: anomalySiret.nullable(),
   id: z.string().max(40).nullable(),
+  /** The notification date, when the page shows one (the deadline counts 30 days from it). */
+  notifiedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional(),
 });
 
 export const ANOMALY_MESSAGES = {

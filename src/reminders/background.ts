@@ -14,7 +14,9 @@ import { isClientKey, LOCAL_KEYS, SESSION_KEYS } from "../core/storage/keys.ts";
 import type { Store } from "../core/storage/store.ts";
 import type { RegisterStore } from "../register/store.ts";
 import type { AgendaView, IndicatorsView, REMINDER_MESSAGES } from "./messages.ts";
+import { type Agenda, agenda, agendaWindow, forCollaborator } from "./model/agenda.ts";
 import { addDays, type IsoDate, parisDateOf } from "./model/calendar.ts";
+import { badgeFor, type Digest, NOTIFICATION_ITEMS, planDelivery } from "./model/delivery.ts";
 import {
   ClientRecordSchema,
   ClientRecordsSchema,
@@ -26,23 +28,12 @@ import {
   ReminderStateSchema,
 } from "./model/reminder-schema.ts";
 import {
-  type Agenda,
-  agenda,
-  agendaWindow,
-  badgeFor,
   computeReminders,
-  type Digest,
-  forCollaborator,
-  markDone,
-  NOTIFICATION_ITEMS,
-  planDelivery,
-  pruneState,
   type Reminder,
   type ReminderSettings,
-  snooze,
   type TrackedAnomalyDeadline,
-  undoReminder,
-} from "./model/reminders.ts";
+} from "./model/rules.ts";
+import { markDone, pruneState, snooze, undoReminder } from "./model/state.ts";
 
 export const REMINDER_KEYS = {
   settings: LOCAL_KEYS.reminderSettings,

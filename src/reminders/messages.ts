@@ -8,7 +8,7 @@ import {
   IndicatorValuesSchema,
   ReminderSettingsSchema,
 } from "./model/reminder-schema.ts";
-import type { ClientRecord, Reminder, ReminderSettings } from "./model/reminders.ts";
+import type { ClientRecord, Reminder, ReminderSettings } from "./model/rules.ts";
 
 export interface AgendaView {
   today: string;

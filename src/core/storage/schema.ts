@@ -3,6 +3,7 @@
 // the register has a key of its own (`client/<generation>/<id>`), so editing one client writes one
 // small value whatever the size of the register.
 import { z } from "zod";
+import { migrateAnomalyNotification } from "../../anomalies/model/tracking.ts";
 import type { Job } from "../../portfolio/model/jobs.ts";
 import { CollaboratorSchema, DEFAULT_SETTINGS, FirmSettingsSchema } from "../../register/model/register.ts";
 import { LastPageSchema } from "../seen-page.ts";
@@ -83,6 +84,12 @@ export const MIGRATIONS: readonly Migration[] = [
     to: 4,
     description: "Dernière lecture du portefeuille Urssaf.",
     up: (data) => ({ ...data, [PORTFOLIO_KEY]: null }),
+  },
+  {
+    to: 5,
+    description:
+      "Anomalies DSN suivies : date de notification (reprise de la première vue) ; rappels par période.",
+    up: migrateAnomalyNotification,
   },
 ];
 
