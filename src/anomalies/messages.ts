@@ -35,7 +35,8 @@ export const ANOMALY_MESSAGES = {
       .max(1_200)
       .optional(),
   }).answers<AnomalyPanelsView>(),
-  "anomaly/track": message("content", {
+  /** From the panel on Suivi DSN; our own pages may mark one too (the options page's lists, tests). */
+  "anomaly/track": message("both", {
     key: z.string().max(120),
     status: z.enum(["a-traiter", "corrigee", "contestee"]),
     correctedIn: anomalyPeriod.nullable().optional(),

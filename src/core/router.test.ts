@@ -58,11 +58,10 @@ const CONTENT_ONLY = [
   "job/event",
   "portfolio/summary",
   "anomaly/panels",
-  "anomaly/track",
   "siret/classify",
   "indicators/record",
 ];
-const BOTH = ["job/create", "job/control", "job/get"];
+const BOTH = ["job/create", "job/control", "job/get", "anomaly/track"];
 
 describe("least privilege: every message type from every kind of sender", () => {
   const senders: [string, Runtime.MessageSender, "page" | "content" | null][] = [
