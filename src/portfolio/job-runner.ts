@@ -26,6 +26,7 @@ import {
   type Job,
   type JobEvent,
   type JobItem,
+  listAddress,
   type Observation,
   onEvent,
   onTimeout,
@@ -327,7 +328,8 @@ export function createJobRunner(
           "Un travail est déjà en cours sur l'espace Urssaf : terminez-le ou annulez-le d'abord.",
         );
       }
-      if (action === "read") return started(createReadJob(newId(), now(), paceMs, current?.listUrl ?? null));
+      if (action === "read")
+        return started(createReadJob(newId(), now(), paceMs, listAddress(current?.listUrl)));
       const snapshot = await register.snapshot();
       const byId = new Map(snapshot.clients.map((c) => [c.id, c]));
       const items: { action: "add" | "resign"; target: AddTarget | ResignTarget; skipped?: string }[] = [];
@@ -372,7 +374,7 @@ export function createJobRunner(
       job = {
         ...job,
         // The account list's address learnt by the previous job (the site's own link, not ours).
-        listUrl: current?.listUrl ?? null,
+        listUrl: listAddress(current?.listUrl),
         items: job.items.map((it, i) => {
           const skipped = items[i]?.skipped;
           return skipped ? { ...it, outcome: "skipped" as const, message: skipped } : it;

@@ -17,6 +17,7 @@ import {
   createJob,
   createReadJob,
   DEFAULT_PACE_MS,
+  listAddress,
   MAX_ATTEMPTS,
   onEvent,
   onTimeout,
@@ -343,6 +344,23 @@ describe("add: reaching the list", () => {
     expect(s2.job.listUrl).toBe(LIST_URL);
     const s3 = advance(s2.job, ELSEWHERE, NOW);
     expect(s3.command).toEqual({ type: "goto-list", url: LIST_URL, delayMs: PACE });
+  });
+
+  it.each([
+    "javascript:alert(document.domain)",
+    "http://mon.urssaf.fr/mon-profil/parametres/etablissements",
+    "https://mon.urssaf.fr.example.test/etablissements",
+  ])("never learns %s as the list's address: it follows the site's links instead", (url) => {
+    const s1 = advance(job([["add", RG]]), plainList([], null, url), NOW);
+    expect(s1.job.listUrl).toBeNull();
+    expect(advance(s1.job, ELSEWHERE, NOW).command).toEqual({ type: "goto-list", url: null, delayMs: PACE });
+  });
+
+  it("keeps only an https Urssaf address of an older job, without its query", () => {
+    expect(listAddress(`${LIST_URL}?page=2`)).toBe(LIST_URL);
+    expect(listAddress("javascript:void(0)")).toBeNull();
+    expect(listAddress("data:text/html,x")).toBeNull();
+    expect(listAddress(null)).toBeNull();
   });
 });
 

@@ -4,6 +4,7 @@
 // ever resumes from the last known step. Every add is preceded by a search (idempotent: an account
 // already there is not added twice) and every résiliation is confirmed only through a dialog that
 // names the expected account.
+import { isUrssafUrl } from "../../core/senders.ts";
 
 export type JobAction = "add" | "resign";
 
@@ -386,7 +387,7 @@ function onElsewhere(job: Job, item: JobItem): Step {
 
 /** The account list ("Gérer les établissements"): search the target, then add or resign it, or conclude. */
 function onList(job: Job, item: JobItem, obs: PageOf<"etablissements">, now: Date): Step {
-  const listUrl = job.listUrl ?? stripQuery(obs.url);
+  const listUrl = job.listUrl ?? listAddress(obs.url);
   const j = withItem({ ...job, listUrl }, { hops: 0 });
   const target = item.target;
   if (item.phase === "inscrire" && obs.message) {
@@ -673,13 +674,15 @@ export function progress(job: Job): JobProgress {
   };
 }
 
-function stripQuery(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return url;
-  }
+/**
+ * The list's address to load again later, without its query (a search, a page number): only an https
+ * address on an Urssaf host, whatever a page reported or an older version stored; otherwise none
+ * (the page then follows the site's own links to the list).
+ */
+export function listAddress(url: string | null | undefined): string | null {
+  if (!url || !isUrssafUrl(url)) return null;
+  const u = new URL(url);
+  return `${u.origin}${u.pathname}`;
 }
 
 export { targetName };
@@ -765,7 +768,7 @@ function advanceRead(job: Job, read: PortfolioRead, obs: Observation): Step {
       return goList({ errors }, pace * 2 ** errors);
     }
     case "etablissements": {
-      const listUrl = job.listUrl ?? stripQuery(obs.url);
+      const listUrl = job.listUrl ?? listAddress(obs.url);
       if (digits(obs.searchSiret) || digits(obs.searchCompte)) {
         // A search result is not the whole list: back to the list itself.
         return {
