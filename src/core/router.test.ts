@@ -147,3 +147,16 @@ describe("route", () => {
     });
   });
 });
+
+describe("bounded messages", () => {
+  it.each([
+    ["clients/import", { clients: Array(100_001).fill({}) }],
+    ["clients/delete", { ids: Array(100_001).fill("employeur:552100554") }],
+    ["clients/status", { ids: Array(100_001).fill("x"), statut: "inscrit" }],
+  ])("refuses %s beyond a register's size, before any handler", async (type, fields) => {
+    const reply = await route({ type, ...fields }, popup, ctx());
+    expect(reply.ok).toBe(false);
+    if (!reply.ok)
+      expect(reply.error).toMatch(new RegExp(`^Message refusé \\(${type.replace("/", "\\/")}\\)`));
+  });
+});

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { message } from "../core/message-spec.ts";
 import type { SetAside } from "../core/storage/salvage.ts";
+import { BACKUP_LIMITS } from "./model/backup.ts";
 import {
   CLIENT_KINDS,
   CLIENT_STATUSES,
@@ -69,6 +70,9 @@ export interface IdHint {
   text: string;
 }
 
+/** Ids of clients chosen in the table: never more than a register holds (see BACKUP_LIMITS). */
+const clientIds = z.array(z.string().max(200)).min(1).max(BACKUP_LIMITS.clients);
+
 export const REGISTER_MESSAGES = {
   "register/get": message("pages", {}).answers<RegisterSnapshot>(),
   "register/list": message("pages", {}).answers<PackedListing>(),
@@ -79,12 +83,14 @@ export const REGISTER_MESSAGES = {
   }).answers<Client>(),
   "client/edit": message("pages", { id: z.string(), edit: ClientFormSchema.partial() }).answers<Client>(),
   "clients/status": message("pages", {
-    ids: z.array(z.string()).min(1),
+    ids: clientIds,
     statut: z.enum(CLIENT_STATUSES),
     note: z.string().max(500).optional(),
   }).answers<{ changed: number }>(),
-  "clients/delete": message("pages", { ids: z.array(z.string()).min(1) }).answers<{ deleted: number }>(),
-  "clients/import": message("pages", { clients: z.array(z.unknown()) }).answers<ImportResult>(),
+  "clients/delete": message("pages", { ids: clientIds }).answers<{ deleted: number }>(),
+  "clients/import": message("pages", {
+    clients: z.array(z.unknown()).max(BACKUP_LIMITS.clients),
+  }).answers<ImportResult>(),
   "collaborator/save": message("pages", {
     collaborator: CollaboratorSchema.omit({ id: true, acces: true }).extend({
       id: z.string().optional(),
