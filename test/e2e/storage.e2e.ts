@@ -1,6 +1,6 @@
 // Storage belongs to the background: content scripts cannot reach it, what the background wrote
 // survives a stopped service worker and a browser restart on the same profile, and malformed or
-// unknown messages are refused.
+// unknown messages are refused; a stored value today's schema rejects does not lock the register.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -93,5 +93,61 @@ describe("storage", () => {
     await browser.context.close();
     browser = await launchChromium({ port: demo.port, userDataDir: profile });
     expect(await popupText()).toContain("Tableau de bord tiers-déclarant");
+  });
+
+  it("opens the register with a value today's schema rejects, says so, and still exports and restores", async () => {
+    const options = () =>
+      openExtensionPage(browser.context, browser.extensionId ?? "", "src/ui/options/index.html");
+    const send = (page: Page, message: unknown) =>
+      page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{
+        ok: boolean;
+        data?: unknown;
+        error?: string;
+      }>;
+    let page = await options();
+    expect(await send(page, { type: "register/list" })).toMatchObject({ ok: true });
+    // Values an older version could have written: a 121-character firm name, a 21-character phone.
+    const worker = await browser.serviceWorker();
+    await worker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get("settings");
+      await chrome.storage.local.set({
+        settings: { ...(settings as object), nom: `Cabinet ${"x".repeat(113)}` },
+        collaborators: [
+          {
+            id: "c1",
+            nom: "Durand",
+            prenom: "Léa",
+            telephone: "+33 (0)1 23 45 67 890",
+            email: "",
+            acces: "2026-11-25T10:00:00.000Z",
+          },
+        ],
+      });
+    });
+    await page.close();
+    await stopServiceWorkers(browser.context, browser.extensionId ?? "");
+
+    page = await options();
+    const notice = page.getByTestId("set-aside");
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/^2 valeur\(s\) enregistrée\(s\)/);
+    const exported = await send(page, { type: "backup/export" });
+    expect(exported.ok).toBe(true);
+    const backup = exported.data as { settings: { nom: string }; collaborators: { telephone: string }[] };
+    expect(backup.settings.nom).toHaveLength(120);
+    expect(backup.collaborators[0]?.telephone).toHaveLength(20);
+    expect(await send(page, { type: "backup/restore", backup })).toEqual({
+      ok: true,
+      data: { clients: 0, collaborators: 1 },
+    });
+    // The originals stay aside in storage; the register itself is clean again.
+    const aside = await (await browser.serviceWorker()).evaluate(() =>
+      chrome.storage.local.get(["aside/settings", "aside/collaborators"]),
+    );
+    expect(Object.keys(aside).sort()).toEqual(["aside/collaborators", "aside/settings"]);
+    await page.reload();
+    await page.locator("#panel").waitFor();
+    expect(await page.getByTestId("set-aside").count()).toBe(0);
+    await page.close();
   });
 });
