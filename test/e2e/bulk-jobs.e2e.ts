@@ -1,6 +1,6 @@
 // Bulk add and résiliation on the demo "Gérer les établissements", driven by the built extension in
 // real Chromium: the demo server's log and final state must be exactly the expected ones.
-import type { Page } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { JobView } from "../../src/core/messages.ts";
 import type { Company } from "../demo-site/data.ts";
@@ -200,17 +200,34 @@ describe("bulk add under faults", () => {
   });
 
   it("survives a page reload mid-run", async () => {
-    let reloaded: string | null = null;
+    // The reload's request is the one navigation the user (here: the test) starts: the browser marks
+    // it Sec-Fetch-User, which the job's own navigations (links, forms, location.assign) never carry.
+    const userNavigations: Promise<string | null>[] = [];
+    const onRequest = (r: Request) => {
+      if (!r.isNavigationRequest() || r.frame() !== page.mainFrame()) return;
+      userNavigations.push(
+        r.allHeaders().then(
+          (h) => (h["sec-fetch-user"] === "?1" ? `${r.method()} ${r.url()}` : null),
+          () => null,
+        ),
+      );
+    };
+    const reloaded = async () => (await Promise.all(userNavigations)).filter((r) => r !== null);
     await bulkAddOfFive(async () => {
       await stillRunning();
-      // The job's own next navigation may cut a reload short (no response): reload until one commits.
-      for (let attempt = 0; attempt < 10 && !reloaded; attempt++) {
-        const response = await page.reload({ waitUntil: "commit" }).catch(() => null);
-        if (response?.request().isNavigationRequest()) reloaded = response.url();
-        else await page.waitForTimeout(200);
+      page.on("request", onRequest);
+      // On the account list (a GET the job only reads), not on the add form it may be submitting: a
+      // reload cut short by the job's own next navigation is tried again.
+      for (let attempt = 0; attempt < 5 && (await reloaded()).length === 0; attempt++) {
+        await page.waitForURL((u) => u.pathname.endsWith("/parametres/etablissements"));
+        await page.reload({ waitUntil: "commit" }).catch(() => undefined);
       }
+      page.off("request", onRequest);
     });
-    expect(reloaded).toMatch(/^https:\/\/mon\.urssaf\.fr\//);
+    const reloads = await reloaded();
+    expect(reloads.length).toBeGreaterThanOrEqual(1);
+    for (const r of reloads)
+      expect(r).toMatch(/^GET https:\/\/mon\.urssaf\.fr\/mon-profil\/parametres\/etablissements/);
   });
 
   it("survives the service worker being stopped mid-run", async () => {
