@@ -2,7 +2,9 @@
  * Shared pieces of the DSN checks: the check interface, amounts in cents, French formatting, and small
  * readers of an individual's data.
  */
+
 import type { DsnContact } from "../../register/model/register.ts";
+import { MAX_AMOUNT_INT_DIGITS } from "../data/amounts.ts";
 import type { DeclarationInfo, DsnBlock, SendInfo } from "../tree.ts";
 import type { Finding, RubricEvent, Severity } from "../types.ts";
 
@@ -47,7 +49,10 @@ export function finding(
   return { check, severity, rubric, line, message, source };
 }
 
-/** "1234.56" → 123456 cents; null when not a DSN amount (-?digits with at most 2 decimals). */
+/**
+ * "1234.56" → 123456 cents; null when not a DSN amount (-?digits with at most 2 decimals) or when it has
+ * more integer digits than the cents of a number keep exactly (the reader reports such values).
+ */
 export function cents(value: string | undefined): number | null {
   if (value === undefined) return null;
   const len = value.length;
@@ -65,7 +70,7 @@ export function cents(value: string | undefined): number | null {
     int = int * 10 + c;
     digits++;
   }
-  if (digits === 0) return null;
+  if (digits === 0 || digits > MAX_AMOUNT_INT_DIGITS) return null;
   let frac = 0;
   if (i < len) {
     if (value.charCodeAt(i) !== 46) return null;
@@ -88,8 +93,9 @@ export function rate(value: string | undefined): number | null {
   return Number(value);
 }
 
-/** 123456 → "1 234,56 €" (plain spaces). */
+/** 123456 → "1 234,56 €" (plain spaces); "montant illisible" for a value that is not a finite number. */
 export function euros(c: number): string {
+  if (!Number.isFinite(c)) return "montant illisible";
   const sign = c < 0 ? "-" : "";
   const abs = Math.abs(Math.round(c));
   const int = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
