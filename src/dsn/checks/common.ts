@@ -17,6 +17,11 @@ export interface DsnCheckContext {
   contact?: DsnContact;
   /** SIRENs of the firm's clients (register). */
   clientSirens?: Set<string>;
+  /**
+   * Headcount of each client by SIREN (the register's « effectif »): P26V01 carries no company
+   * headcount for private employers, so the size (< 50 or ≥ 50) comes from here, else from the FNAL CTP.
+   */
+  headcounts?: Readonly<Record<string, number>>;
 }
 
 export type Report = (f: Finding) => void;
@@ -148,4 +153,42 @@ export function where(d: DeclarationInfo): string {
   const nic = d.establishment()?.get("001") ?? "?";
   const mois = d.period ? `${d.period.slice(5, 7)}/${d.period.slice(0, 4)}` : "mois inconnu";
   return `établissement ${siren}${nic}, ${mois}`;
+}
+
+export interface CompanySize {
+  small: boolean;
+  /** Where the size comes from, for messages. */
+  source: string;
+}
+
+/**
+ * Size of the declaring company (fewer than 50 employees or not): the register's headcount, else the
+ * FNAL CTP declared (332, 0,10 % capped: under 50; 236, 0,50 % uncapped: 50 and more), else the
+ * headcount rubrics public employers fill (S21.G00.06.009); null when nothing tells.
+ */
+export function companySize(d: DeclarationInfo, context: DsnCheckContext): CompanySize | null {
+  const siren = d.enterprise()?.get("001");
+  const known = siren ? context.headcounts?.[siren] : undefined;
+  if (known !== undefined && Number.isFinite(known))
+    return { small: known < 50, source: `effectif du registre : ${known}` };
+  const fnal = fnalDeclared(d);
+  if (fnal === "332") return { small: true, source: "CTP FNAL 332 déclaré (moins de 50 salariés)" };
+  if (fnal === "236") return { small: false, source: "CTP FNAL 236 déclaré (50 salariés et plus)" };
+  const eff = d.enterprise()?.get("009");
+  if (eff !== undefined && /^\d+(\.\d+)?$/.test(eff))
+    return { small: Number(eff) < 50, source: `effectif S21.G00.06.009 : ${eff}` };
+  return null;
+}
+
+/** The FNAL CTP of the declaration's bordereaux ("332", "236"), or null (none, or both). */
+export function fnalDeclared(d: DeclarationInfo): "332" | "236" | null {
+  let found: "332" | "236" | null = null;
+  for (const b of d.establishment()?.all("S21.G00.22") ?? [])
+    for (const l of b.all("S21.G00.23")) {
+      const c = l.get("001");
+      if (c !== "332" && c !== "236") continue;
+      if (found !== null && found !== c) return null;
+      found = c;
+    }
+  return found;
 }
