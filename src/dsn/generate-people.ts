@@ -219,7 +219,8 @@ export function payOf(
     const coef = reductionCoefficient(rule, gross, smic, p.small);
     let red = Math.round(coef * gross);
     if (e.reduction) red = e.reduction(red);
-    if (red > 0) b03.contributions.push({ code: "018", base: gross, rate: coef * 100, amount: red });
+    // A negative amount is a regularisation the employer pays back (annual cumulative calculation).
+    if (red !== 0) b03.contributions.push({ code: "018", base: gross, rate: coef * 100, amount: red });
   }
   const b04: Base = {
     code: "04",
@@ -233,7 +234,7 @@ export function payOf(
     code: "07",
     amount: chomBase,
     contributions: [
-      { code: "040", base: chomBase, rate: 4, amount: 0 },
+      { code: "040", base: chomBase, rate: p.rate(e.apprentice ? "423" : "772", false), amount: 0 },
       { code: "048", base: chomBase, rate: p.rate("937", false), amount: 0 },
     ],
   };

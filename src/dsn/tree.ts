@@ -394,7 +394,8 @@ export class TreeBuilder {
         period: null,
         truncated: false,
         enterprise: () => b.child("S21.G00.06"),
-        establishment: () => b.child("S21.G00.06")?.child("S21.G00.11"),
+        // The last one: after a second S21.G00.11 (a cardinality error) the data follow it.
+        establishment: () => b.child("S21.G00.06")?.all("S21.G00.11").at(-1),
       };
       this.declaration = decl;
     } else if (block === "S90.G00.90" && this.send) {

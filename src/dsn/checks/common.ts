@@ -162,18 +162,20 @@ export interface CompanySize {
 }
 
 /**
- * Size of the declaring company (fewer than 50 employees or not): the register's headcount, else the
- * FNAL CTP declared (332, 0,10 % capped: under 50; 236, 0,50 % uncapped: 50 and more), else the
- * headcount rubrics public employers fill (S21.G00.06.009); null when nothing tells.
+ * Size of the declaring company (fewer than 50 employees or not): the FNAL CTP declared (332, 0,10 %
+ * capped: under 50; 236, 0,50 % uncapped: 50 and more), else the register's headcount, else the
+ * headcount rubric public employers fill (S21.G00.06.009); null when nothing tells. A FNAL CTP that
+ * contradicts the register is the control family's warning (control.fnal-size).
  */
 export function companySize(d: DeclarationInfo, context: DsnCheckContext): CompanySize | null {
+  // The FNAL CTP first: the réduction générale's rates follow the FNAL rate the employer applies.
+  const fnal = fnalDeclared(d);
+  if (fnal === "332") return { small: true, source: "CTP FNAL 332 déclaré (moins de 50 salariés)" };
+  if (fnal === "236") return { small: false, source: "CTP FNAL 236 déclaré (50 salariés et plus)" };
   const siren = d.enterprise()?.get("001");
   const known = siren ? context.headcounts?.[siren] : undefined;
   if (known !== undefined && Number.isFinite(known))
     return { small: known < 50, source: `effectif du registre : ${known}` };
-  const fnal = fnalDeclared(d);
-  if (fnal === "332") return { small: true, source: "CTP FNAL 332 déclaré (moins de 50 salariés)" };
-  if (fnal === "236") return { small: false, source: "CTP FNAL 236 déclaré (50 salariés et plus)" };
   const eff = d.enterprise()?.get("009");
   if (eff !== undefined && /^\d+(\.\d+)?$/.test(eff))
     return { small: Number(eff) < 50, source: `effectif S21.G00.06.009 : ${eff}` };

@@ -120,6 +120,11 @@ interface Acc {
   lastPayment: string;
   /** Individual contributions 018, signed sum (cents). */
   red018: number;
+  /**
+   * An apprentice's pay was split between CTP 726 and 100: the individual contributions cannot be
+   * shared between the two CTPs (their rates differ), so only the bases are compared.
+   */
+  split: boolean;
   /** mapping index → summed individual base / contributions (cents). */
   bases: Float64Array;
   amounts: Float64Array;
@@ -141,6 +146,7 @@ function newAcc(d: DeclarationInfo): Acc {
     pasRegul: 0,
     lastPayment: "",
     red018: 0,
+    split: false,
     bases: new Float64Array(n),
     amounts: new Float64Array(n),
     seen: new Uint8Array(n),
@@ -160,6 +166,8 @@ interface CtpLine {
   /** Declared .005, or base × rate; null when neither. */
   amount: number | null;
   deduction: boolean;
+  /** Its declared amount differs from base × rate (reported): its other comparisons would repeat it. */
+  mismatch: boolean;
 }
 
 /** CTP 726 threshold of an apprentice (cents): a share of the SMIC chosen by the contract's start. */
@@ -219,6 +227,7 @@ export const controlFamily: DsnCheckFamily = {
             if (map.population === "all") frac = 1;
             else if (!app) frac = map.population === "general" ? 1 : 0;
             else if (map.split726 && threshold !== null && base > threshold) {
+              a.split = true;
               const share726 = threshold / base;
               frac = map.population === "apprentice" ? share726 : 1 - share726;
             } else frac = map.population === "apprentice" ? 1 : 0;
@@ -254,6 +263,7 @@ export const controlFamily: DsnCheckFamily = {
         rate: null,
         amount: declared,
         deduction: false,
+        mismatch: false,
       };
       if (!row) {
         report(
@@ -309,6 +319,7 @@ export const controlFamily: DsnCheckFamily = {
       if (base === null || r === null) return result;
       const computed = Math.round((base * r) / 100);
       if (declared !== null && Math.abs(declared - computed) > tol) {
+        result.mismatch = true;
         report(
           finding(
             "control.ctp-amount",
@@ -387,13 +398,16 @@ export const controlFamily: DsnCheckFamily = {
           }
           continue;
         }
+        // Apprentice lines without any apprentice are the bases family's finding (bases.apprentice-ctp).
+        if (map.population === "apprentice" && a.apprentices === 0) continue;
         const first = mine[0] as CtpLine;
         const withBase = mine.filter((l) => l.base !== null);
         const aggBase = withBase.reduce((s, l) => s + (l.base ?? 0), 0);
         const aggAmount = mine.reduce((s, l) => s + (l.amount ?? 0), 0);
         if (first.rate !== null) expected.set(first, Math.round((indBase * first.rate) / 100));
         for (const l of mine.slice(1)) if (l.rate !== null) expected.set(l, 0);
-        if (withBase.length > 0 && Math.abs(aggBase - indBase) > TOL) {
+        const baseGap = withBase.length > 0 && Math.abs(aggBase - indBase) > TOL;
+        if (baseGap) {
           report(
             finding(
               "control.ctp-base",
@@ -406,7 +420,9 @@ export const controlFamily: DsnCheckFamily = {
           );
         }
         const tolAmount = TOL + Math.ceil(a.individuals * 0.5 * map.codes.length);
-        if (a.seen[m] === 1 && indAmount > 0 && Math.abs(aggAmount - indAmount) > tolAmount) {
+        // Not when the base or the line's own amount already differs: the same gap, reported once.
+        const comparable = !(map.split726 && a.split) && !baseGap && !mine.some((l) => l.mismatch);
+        if (comparable && a.seen[m] === 1 && indAmount > 0 && Math.abs(aggAmount - indAmount) > tolAmount) {
           report(
             finding(
               "control.ctp-individual-amount",
