@@ -7,6 +7,7 @@ import { formatSiret } from "../register/model/ids.ts";
 import type { DsnCheckRunner } from "./checks/common.ts";
 import { classifyEmitter, type EmitterStatus } from "./checks/emitter.ts";
 import { CHECK_FAMILIES, type DsnCheckContext } from "./checks/index.ts";
+import type { ControlTable } from "./control-table.ts";
 import { type ByteSource, DsnReader, feed } from "./read.ts";
 import { TreeBuilder } from "./tree.ts";
 import type { FileEncoding, Finding, ReadError } from "./types.ts";
@@ -38,6 +39,8 @@ export interface DsnReport {
   sends: DsnSendSummary[];
   findings: Finding[];
   errors: ReadError[];
+  /** The control file of each establishment and month (seed 003), in file order. */
+  tables: ControlTable[];
   stats: { bytes: number; lines: number; ms: number; encoding: FileEncoding };
 }
 
@@ -56,6 +59,8 @@ export function unreadable(report: DsnReport): boolean {
 }
 
 const MAX_FINDINGS_PER_CHECK = 1000;
+/** Control tables kept per file (one per establishment and month). */
+const MAX_TABLES = 1000;
 
 /**
  * One truncation, one error: the tree's "no S90 at the end" joins the reader's "line cut" when both
@@ -143,7 +148,10 @@ export async function checkDsn(source: ByteSource, context: DsnCheckContext): Pr
     if (collapsing) collapsed++;
     else keep(f);
   };
-  const runners: DsnCheckRunner[] = CHECK_FAMILIES.map((f) => f.create(context, report));
+  const tables: ControlTable[] = [];
+  const runners: DsnCheckRunner[] = CHECK_FAMILIES.map((f) =>
+    f.create(context, report, { table: (t) => tables.length < MAX_TABLES && tables.push(t) }),
+  );
   const declarations: DsnDeclarationSummary[] = [];
   const sends: DsnSendSummary[] = [];
   const tree = new TreeBuilder(
@@ -230,6 +238,7 @@ export async function checkDsn(source: ByteSource, context: DsnCheckContext): Pr
     sends,
     findings,
     errors,
+    tables,
     stats: {
       bytes: reader.bytes,
       lines: reader.lines,

@@ -4,6 +4,7 @@
  */
 
 import type { DsnContact } from "../../register/model/register.ts";
+import type { ControlTable } from "../control-table.ts";
 import { MAX_AMOUNT_INT_DIGITS } from "../data/amounts.ts";
 import type { DeclarationInfo, DsnBlock, SendInfo } from "../tree.ts";
 import type { Finding, RubricEvent, Severity } from "../types.ts";
@@ -37,10 +38,16 @@ export interface DsnCheckRunner {
   end?(): void;
 }
 
+/** What a family gives besides findings. */
+export interface DsnCheckOutputs {
+  /** The control file of one establishment and month (the control family). */
+  table?(table: ControlTable): void;
+}
+
 export interface DsnCheckFamily {
   id: string;
   label: string;
-  create(context: DsnCheckContext, report: Report): DsnCheckRunner;
+  create(context: DsnCheckContext, report: Report, out?: DsnCheckOutputs): DsnCheckRunner;
 }
 
 export function finding(

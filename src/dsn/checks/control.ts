@@ -19,6 +19,7 @@
  * contribution code when individual amounts (each rounded to the cent) are compared with an aggregate.
  */
 
+import { type ControlCtpRow, type ControlRelief, type ControlTable, MAX_RELIEFS } from "../control-table.ts";
 import { ctpAt, isDeclaredOnly, isDeduction } from "../ctp.ts";
 import { apprenticeSmicShare, COMPLEMENTS_FOR_ALL_FROM, smicMensuel } from "../data/parameters.ts";
 import { type DeclarationInfo, type DsnBlock, isoDate } from "../tree.ts";
@@ -35,6 +36,7 @@ import {
   rate,
   status,
   where,
+  who,
 } from "./common.ts";
 
 const SEED = "Seed 003, fichier de contrôle de la DSN Urssaf";
@@ -125,6 +127,16 @@ interface Acc {
    * shared between the two CTPs (their rates differ), so only the bases are compared.
    */
   split: boolean;
+  /** Control file: bases of the general population (02, 03) and of the apprentices (03). */
+  capped: number;
+  uncapped: number;
+  apprenticeBase: number;
+  reliefs: ControlRelief[];
+  moreReliefs: number;
+  /** 018 amounts of the usual sign (reductions) and of the other one (regularisations). */
+  redPos: number;
+  redNeg: number;
+  overtime: number;
   /** mapping index → summed individual base / contributions (cents). */
   bases: Float64Array;
   amounts: Float64Array;
@@ -147,6 +159,14 @@ function newAcc(d: DeclarationInfo): Acc {
     lastPayment: "",
     red018: 0,
     split: false,
+    capped: 0,
+    uncapped: 0,
+    apprenticeBase: 0,
+    reliefs: [],
+    moreReliefs: 0,
+    redPos: 0,
+    redNeg: 0,
+    overtime: 0,
     bases: new Float64Array(n),
     amounts: new Float64Array(n),
     seen: new Uint8Array(n),
@@ -183,7 +203,7 @@ function apprenticeThreshold(ind: DsnBlock, smic: number | null): number | null 
 export const controlFamily: DsnCheckFamily = {
   id: "control",
   label: "Fichier de contrôle (cotisations, versements, effectif)",
-  create(context, report) {
+  create(context, report, out) {
     let acc: Acc | null = null;
     const accFor = (d: DeclarationInfo): Acc => {
       if (!acc || acc.index !== d.index) acc = newAcc(d);
@@ -217,8 +237,23 @@ export const controlFamily: DsnCheckFamily = {
           if (b.block !== "S21.G00.78") continue;
           const code = b.get("001");
           const base = cents(b.get("004")) ?? 0;
-          for (const k of b.children)
-            if (k.block === "S21.G00.81" && k.get("001") === "018") a.red018 += cents(k.get("004")) ?? 0;
+          if (code === "02" && !app) a.capped += base;
+          if (code === "03") {
+            if (app) a.apprenticeBase += base;
+            else a.uncapped += base;
+          }
+          for (const k of b.children) {
+            if (k.block !== "S21.G00.81") continue;
+            const kc = k.get("001");
+            const v = cents(k.get("004")) ?? 0;
+            if (kc === "114" || kc === "021") a.overtime += Math.abs(v);
+            if (kc !== "018") continue;
+            a.red018 += v;
+            if (v >= 0) a.redPos += v;
+            else a.redNeg -= v;
+            if (a.reliefs.length < MAX_RELIEFS) a.reliefs.push({ who: who(ind), amount: v, line: k.line });
+            else a.moreReliefs++;
+          }
           for (let m = 0; m < CTP_MAPPINGS.length; m++) {
             const map = CTP_MAPPINGS[m] as CtpMapping;
             if (map.base !== code) continue;
@@ -356,6 +391,7 @@ export const controlFamily: DsnCheckFamily = {
         const byOrg = checkBordereaux(d, a, bordereaux, expected, tolIndividuals);
         checkPayments(d, a, est, byOrg);
         checkHeadcount(d, a, est);
+        if (out?.table) out.table(controlTable(d, a, bordereaux, expected));
       },
     };
 
@@ -704,6 +740,69 @@ export const controlFamily: DsnCheckFamily = {
     }
   },
 };
+
+/** The control file of the declaration's establishment (src/dsn/control-table.ts). */
+function controlTable(
+  d: DeclarationInfo,
+  a: Acc,
+  bordereaux: { block: DsnBlock; lines: CtpLine[] }[],
+  expected: Map<CtpLine, number>,
+): ControlTable {
+  // Reductions take the usual sign of the 018s (the larger side), regularisations the other one.
+  const [reductions, reguls] = a.redPos >= a.redNeg ? [a.redPos, a.redNeg] : [a.redNeg, a.redPos];
+  const rows: ControlCtpRow[] = [];
+  let declared: number | null = null;
+  let reconstructed = 0;
+  for (const { block, lines } of bordereaux) {
+    const total = cents(block.get("005"));
+    if (total !== null) declared = (declared ?? 0) + total;
+    for (const l of lines) {
+      const row = ctpAt(l.ctp, d.period);
+      const individuals = REDUCTION_CTPS.has(l.ctp)
+        ? reductions
+        : REDUCTION_REGUL_CTPS.has(l.ctp)
+          ? reguls
+          : (expected.get(l) ?? null);
+      const sign = l.deduction ? -1 : 1;
+      reconstructed += sign * (individuals ?? l.amount ?? 0);
+      const last = l.block.rubrics.at(-1)?.line ?? l.block.line;
+      rows.push({
+        ctp: l.ctp,
+        qualifier: l.q,
+        label: row?.label ?? "",
+        line: l.block.line,
+        lastLine: last,
+        base: l.base,
+        rateDeclared: rate(l.block.get("003")),
+        rateReference: l.rate,
+        amountDeclared: l.amount,
+        amountIndividuals: individuals,
+        gap: l.amount !== null && individuals !== null ? l.amount - individuals : null,
+        deduction: l.deduction,
+      });
+    }
+  }
+  return {
+    siren: d.enterprise()?.get("001") ?? "",
+    nic: d.establishment()?.get("001") ?? "",
+    month: d.period ? d.period.slice(0, 7) : "",
+    urssaf: { declared, reconstructed, gap: declared === null ? null : declared - reconstructed },
+    headcount: {
+      cadres: a.cadres,
+      nonCadres: a.nonCadres,
+      apprentices: a.apprentices,
+      others: a.individuals - a.cadres - a.nonCadres - a.apprentices,
+    },
+    bases: { capped: a.capped, uncapped: a.uncapped, apprentice: a.apprenticeBase },
+    ctp: rows,
+    reliefs: {
+      reductions: a.reliefs,
+      moreReductions: a.moreReliefs,
+      totalReductions: a.red018,
+      overtime: a.overtime,
+    },
+  };
+}
 
 function pctText(r: number): string {
   return r.toFixed(2).replace(".", ",");
