@@ -2,7 +2,14 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { controlSheet, hasGap, rowOf, summarise } from "./control-table.ts";
+import {
+  type ControlCtpRow,
+  type ControlTable,
+  controlSheet,
+  hasGap,
+  rowOf,
+  summarise,
+} from "./control-table.ts";
 import { generateDsn, generatedFirmContext } from "./generate.ts";
 import { checkDsn } from "./report.ts";
 
@@ -15,7 +22,7 @@ describe("control table", () => {
     const text = new TextDecoder("latin1").decode(bytes);
     const r = await checkDsn(bytes, generatedFirmContext());
     expect(r.tables).toHaveLength(1);
-    const t = r.tables[0]!;
+    const t = r.tables[0] as ControlTable;
     const total = Number(/S21\.G00\.22\.005,'([\d.]+)'/.exec(text)?.[1]) * 100;
     expect(t.urssaf.declared).toBe(total);
     expect(Math.abs(t.urssaf.gap ?? 999)).toBeLessThanOrEqual(100); // the total is rounded to the euro
@@ -45,16 +52,18 @@ describe("control table", () => {
       generateDsn({ employees: 9, seed: 201, month: "2026-04", plant: ["base-only-gap"] }),
       generatedFirmContext(),
     );
-    const t = r.tables[0]!;
+    const t = r.tables[0] as ControlTable;
     const gaps = t.ctp.filter((c) => hasGap(c.gap));
     expect(gaps.map((c) => [c.ctp, c.gap])).toEqual([["772", -4000]]); // 1 000 € × 4,00 %
     const f = r.findings.find((x) => x.check === "control.ctp-base");
-    expect(rowOf(t, f?.line ?? null)).toBe(`dsn-row-${t.siren}${t.nic}-2026-04-${t.ctp.indexOf(gaps[0]!)}`);
+    expect(rowOf(t, f?.line ?? null)).toBe(
+      `dsn-row-${t.siren}${t.nic}-2026-04-${t.ctp.indexOf(gaps[0] as ControlCtpRow)}`,
+    );
   });
 
   it("writes the sheet with the previous months beside the current one", async () => {
     const r = await checkDsn(fixture("01-tpe-2026-04.dsn"), generatedFirmContext());
-    const t = r.tables[0]!;
+    const t = r.tables[0] as ControlTable;
     const march = { month: "2026-03", summary: { ...summarise(t), urssafDeclared: 123_400 } };
     const rows = controlSheet(t, [march], (k) => k);
     expect(rows[2]?.map((c) => c.value)).toEqual([
