@@ -10,6 +10,7 @@ import {
   rowOf,
   summarise,
 } from "./control-table.ts";
+import { DsnHistorySchema, historyEntries, previousMonths } from "./control-view.ts";
 import { generateDsn, generatedFirmContext } from "./generate.ts";
 import { checkDsn } from "./report.ts";
 
@@ -76,5 +77,27 @@ describe("control table", () => {
     expect(rows[3]?.[0]?.value).toBe("sheetUrssaf");
     expect(rows[3]?.[4]?.value).toBe(1234);
     expect(rows.some((row) => row[0]?.value === `100 RG CAS GENERAL`)).toBe(true);
+  });
+});
+
+describe("previous months from the history", () => {
+  it("keeps each establishment's figures in the history and gives the months before, latest first", async () => {
+    const at = new Date("2026-05-10T08:00:00Z");
+    const entries = [];
+    for (const month of ["2026-01", "2026-02", "2026-03"]) {
+      const r = await checkDsn(generateDsn({ employees: 6, seed: 301, month }), generatedFirmContext());
+      entries.push(...historyEntries(`dsn-${month}.dsn`, r, at));
+    }
+    const current = await checkDsn(
+      generateDsn({ employees: 6, seed: 301, month: "2026-04" }),
+      generatedFirmContext(),
+    );
+    const tb = current.tables[0] as ControlTable;
+    const prev = previousMonths(entries, tb.siren, tb.nic, tb.month, 2);
+    expect(prev.map((p) => p.month)).toEqual(["2026-03", "2026-02"]);
+    const march = entries.find((e) => e.mois === "2026-03");
+    expect(prev[0]?.summary).toEqual(march?.controles?.[0]);
+    expect(prev[0]?.summary.ctp.length).toBeGreaterThan(5);
+    expect(DsnHistorySchema.parse(entries)).toEqual(entries);
   });
 });
