@@ -128,6 +128,7 @@ export function ControlTableView(props: { table: ControlTable; previous: readonl
             <tr
               key={rowId(tb, i)}
               id={rowId(tb, i)}
+              tabIndex={-1}
               data-testid="dsn-control-ctp"
               data-ctp={r.ctp}
               data-gap={hasGap(r.gap) ? "yes" : "no"}

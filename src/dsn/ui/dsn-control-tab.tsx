@@ -583,10 +583,29 @@ function FindingLine(props: { line: number | null; tables: readonly ControlTable
     const id = rowOf(tb, props.line);
     if (id)
       return (
-        <a href={`#${id}`} title={t("dsnControlTableSeeRow")} data-testid="dsn-finding-row-link">
+        <a
+          href={`#${id}`}
+          title={t("dsnControlTableSeeRow")}
+          data-testid="dsn-finding-row-link"
+          onClick={(e) => {
+            // Not through the URL: the options page's hash names its tab.
+            e.preventDefault();
+            showRow(id);
+          }}
+        >
           {props.line}
         </a>
       );
   }
   return <>{props.line}</>;
+}
+
+/** Scrolls to a control file's row, marks it and gives it the focus (for keyboard and screen readers). */
+function showRow(id: string) {
+  const row = document.getElementById(id);
+  if (!row) return;
+  for (const other of document.querySelectorAll(".dsn-targeted")) other.classList.remove("dsn-targeted");
+  row.classList.add("dsn-targeted");
+  row.scrollIntoView({ block: "center" });
+  row.focus();
 }
