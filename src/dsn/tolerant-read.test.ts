@@ -3,7 +3,7 @@
 // refuses impossible dates and amounts.
 import { describe, expect, it } from "vitest";
 import { generateDsn, generatedFirmContext } from "./generate.ts";
-import { checkDsn } from "./report.ts";
+import { capPerKind, checkDsn } from "./report.ts";
 import { MAX_SENDS } from "./tree.ts";
 
 const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -106,5 +106,20 @@ describe("tolerant reader", () => {
         line: lines.findIndex((l) => l.startsWith("S21.G00.22.001")) + 1,
       }),
     );
+  });
+});
+
+describe("human output capped per finding kind", () => {
+  it("keeps the first ones of each kind and says « … et N autres »", () => {
+    const items = [
+      ...Array.from({ length: 1_000_000 }, (_, i) => ({ kind: "lecture.truncated", i })),
+      { kind: "control.headcount", i: -1 },
+    ];
+    const { shown, more } = capPerKind(items, (x) => x.kind, 10);
+    expect(shown).toHaveLength(11);
+    expect(shown.at(-1)?.kind).toBe("control.headcount");
+    expect(more).toEqual([
+      { kind: "lecture.truncated", count: 999_990, text: "… et 999 990 autres « lecture.truncated »" },
+    ]);
   });
 });
