@@ -236,6 +236,21 @@ function makeStaff(
   return employees;
 }
 
+/** What every part of one generated send shares. */
+interface SendContext {
+  options: GenerateOptions;
+  plant: ReadonlySet<PlantableError>;
+  p: Period;
+  last: string;
+  clientSiren: string;
+  /** Employees drawn from the seed (the extra apprentices come after them). */
+  total: number;
+  /** Month of a PAS regularisation's error (S21.G00.56.001, MMAAAA): the month before. */
+  errorMonth: string;
+  put: Put;
+  flush(): void;
+}
+
 /** Generates the file as text chunks (one per individual, roughly) — join them or encode them one by one. */
 export function generateDsnChunks(options: GenerateOptions): string[] {
   const rnd = mulberry32(options.seed * 2654435761 + 17);
@@ -246,23 +261,50 @@ export function generateDsnChunks(options: GenerateOptions): string[] {
   const headcount = total + (options.apprentices?.length ?? 0);
   const atRate = Math.round((1 + rnd() * 2.5) * 100) / 100;
   const p = period(month, headcount < 50, atRate);
-  const last = `${month}-${String(p.dim).padStart(2, "0")}`;
   const clientSiren = siren(String(30_000_000 + Math.floor(rnd() * 60_000_000)));
   const nEst = Math.max(1, Math.min(options.establishments ?? 1, total));
   const employees = makeStaff(options, plant, p, rnd, total);
+  const [year, mon] = month.split("-").map(Number) as [number, number];
 
   const chunks: string[] = [];
   let lines = 0;
   let buf: string[] = [];
-  const put: Put = (code, value) => {
-    buf.push(`${code},'${value}'`);
-    lines++;
+  const ctx: SendContext = {
+    options,
+    plant,
+    p,
+    last: `${month}-${String(p.dim).padStart(2, "0")}`,
+    clientSiren,
+    total,
+    errorMonth: mon === 1 ? `12${year - 1}` : `${String(mon - 1).padStart(2, "0")}${year}`,
+    put(code, value) {
+      buf.push(`${code},'${value}'`);
+      lines++;
+    },
+    flush() {
+      if (buf.length > 0) chunks.push(buf.join(eol) + eol);
+      buf = [];
+    },
   };
-  const flush = () => {
-    if (buf.length > 0) chunks.push(buf.join(eol) + eol);
-    buf = [];
-  };
+  writeSendHeader(ctx.put, emitterOf(plant, clientSiren));
+  for (let e = 0; e < nEst; e++) {
+    // The generated staff split evenly; the extra apprentices go to the first establishment.
+    const staff = employees.slice(Math.floor((e * total) / nEst), Math.floor(((e + 1) * total) / nEst));
+    if (e === 0) staff.push(...employees.slice(total));
+    writeEstablishment(ctx, e, staff);
+  }
+  lines += 2;
+  ctx.put("S90.G00.90.001", String(lines + (plant.has("s90-count") ? 3 : 0)));
+  ctx.put("S90.G00.90.002", String(nEst));
+  lines -= 2;
+  ctx.flush();
+  if (options.wrapper || plant.has("wrapper-count"))
+    chunks.push(...wrap(chunks, options.seed, ctx.last, plant, eol));
+  return chunks;
+}
 
+/** The emitter of the send: the firm's active SIRET, or a planted wrong one. */
+function emitterOf(plant: ReadonlySet<PlantableError>, clientSiren: string) {
   const emitterSiret = plant.has("emitter-client-siret")
     ? siret(clientSiren, "0001")
     : plant.has("emitter-old-siret")
@@ -272,96 +314,94 @@ export function generateDsnChunks(options: GenerateOptions): string[] {
   if (plant.has("emitter-bad-key"))
     emitterSiren = emitterSiren.slice(0, 8) + String((Number(emitterSiren[8]) + 1) % 10);
   const c = GENERATED_FIRM.contact;
-  writeSendHeader(put, {
+  return {
     siren: emitterSiren,
     nic: emitterSiret.slice(9),
     contact: { ...c, email: plant.has("contact-incomplete") ? null : c.email },
-  });
+  };
+}
 
-  const [year, mon] = month.split("-").map(Number) as [number, number];
-  const errorMonth = mon === 1 ? `12${year - 1}` : `${String(mon - 1).padStart(2, "0")}${year}`;
-  for (let e = 0; e < nEst; e++) {
-    // The generated staff split evenly; the extra apprentices go to the first establishment.
-    const staff = employees.slice(Math.floor((e * total) / nEst), Math.floor(((e + 1) * total) / nEst));
-    if (e === 0) staff.push(...employees.slice(total));
-    const first0 = e === 0 && plant.size > 0;
-    const nic4 = String(10 + e * 7).padStart(4, "0");
-    let nic = siret(clientSiren, nic4).slice(9);
-    if (first0 && plant.has("bad-nic")) nic = nic.slice(0, 4) + String((Number(nic[4]) + 1) % 10);
-    const present = staff.filter((s) => s.endDay === null).length;
-    writeDeclarationHead(put, {
-      order: String(options.seed).padStart(3, "0") + String(e + 1),
-      first: p.first,
-      last,
-      siren: clientSiren,
-      headNic: siret(clientSiren, "0010").slice(9),
-      nic,
-      enterpriseHeadcount: total,
-      present: present + (first0 && plant.has("headcount") ? 2 : 0),
-      establishmentNumber: e,
-      duplicateEstablishment: first0 && plant.has("cardinality"),
-    });
-    const complements = p.first >= COMPLEMENTS_FOR_ALL_FROM;
-    const agg = aggregateLines(p, staff, {
-      apprenticeLines: staff.some((s) => s.apprentice) || (first0 && plant.has("apprentice-ctp")),
-      fakeApprenticeBase: first0 && plant.has("apprentice-ctp") ? 100_000 : null,
-      fnal: !(first0 && plant.has("fnal-missing")),
-      ags: !(first0 && plant.has("ctp-missing")),
-      complements: complements ? { maladie: !(first0 && plant.has("complement-missing")), af: true } : null,
-      reductionLine: options.reductionLine ?? "amount",
-    });
-    if (first0 && plant.has("ctp-amount")) {
-      const l = agg.find((x) => x.ctp === "260");
-      if (l?.amount !== undefined) l.amount += 3742;
+/** One declaration: its head, payments, bordereau and individuals (errors planted in the first). */
+function writeEstablishment(ctx: SendContext, e: number, staff: Employee[]) {
+  const { plant, p, last, clientSiren, put } = ctx;
+  const first0 = e === 0 && plant.size > 0;
+  const nic4 = String(10 + e * 7).padStart(4, "0");
+  let nic = siret(clientSiren, nic4).slice(9);
+  if (first0 && plant.has("bad-nic")) nic = nic.slice(0, 4) + String((Number(nic[4]) + 1) % 10);
+  const present = staff.filter((s) => s.endDay === null).length;
+  writeDeclarationHead(put, {
+    order: String(ctx.options.seed).padStart(3, "0") + String(e + 1),
+    first: p.first,
+    last,
+    siren: clientSiren,
+    headNic: siret(clientSiren, "0010").slice(9),
+    nic,
+    enterpriseHeadcount: ctx.total,
+    present: present + (first0 && plant.has("headcount") ? 2 : 0),
+    establishmentNumber: e,
+    duplicateEstablishment: first0 && plant.has("cardinality"),
+  });
+  const { agg, total22, paid } = bordereauOf(ctx, staff, first0);
+  const pasTotal = staff.reduce((t, s) => t + s.pas + s.pasRegul, 0);
+  let t1 = 0;
+  let t3 = 0;
+  for (const s of staff)
+    for (const b of s.bases) {
+      if (b.code === "02") t1 += b.amount;
+      if (b.code === "03") t3 += b.amount;
     }
-    if (first0 && plant.has("ctp-base")) {
-      const l = agg[0];
-      if (l?.base !== undefined) l.base -= 100_000;
-    }
-    // The total is what the payroll computed from the employees: a wrong base on a line leaves it right.
-    const due = dueOf(agg, p.first);
-    const l772 = first0 && plant.has("base-only-gap") ? agg.find((x) => x.ctp === "772") : undefined;
-    if (l772?.base !== undefined) l772.base -= 100_000;
-    let total22 = Math.round(due / 100) * 100;
-    let paid = total22;
-    if (first0 && plant.has("bordereau-total")) {
-      total22 += 15_000;
-      paid += 15_000;
-    }
-    if (first0 && plant.has("urssaf-payment")) paid -= 25_000;
-    const pasTotal = staff.reduce((t, s) => t + s.pas + s.pasRegul, 0);
-    let t1 = 0;
-    let t3 = 0;
-    for (const s of staff)
-      for (const b of s.bases) {
-        if (b.code === "02") t1 += b.amount;
-        if (b.code === "03") t3 += b.amount;
-      }
-    writePayments(put, {
-      first: p.first,
-      last,
-      month,
-      urssaf: paid,
-      dgfip: pasTotal + (first0 && plant.has("dgfip-payment") ? 1234 : 0),
-      retirementA: pct(t1, 12.95),
-      retirementB: pct(t3 - t1, 21.59),
-      componentGap: first0 && plant.has("payment-components") ? 1000 : 0,
-    });
-    writeBordereau(put, p.first, last, total22, agg);
-    flush();
-    for (const s of staff) {
-      writeIndividual(put, p, s, { siret: siret(clientSiren, nic4), last, errorMonth });
-      flush();
-    }
+  writePayments(put, {
+    first: p.first,
+    last,
+    month: p.month,
+    urssaf: paid,
+    dgfip: pasTotal + (first0 && plant.has("dgfip-payment") ? 1234 : 0),
+    retirementA: pct(t1, 12.95),
+    retirementB: pct(t3 - t1, 21.59),
+    componentGap: first0 && plant.has("payment-components") ? 1000 : 0,
+  });
+  writeBordereau(put, p.first, last, total22, agg);
+  ctx.flush();
+  for (const s of staff) {
+    writeIndividual(put, p, s, { siret: siret(clientSiren, nic4), last, errorMonth: ctx.errorMonth });
+    ctx.flush();
   }
-  lines += 2;
-  put("S90.G00.90.001", String(lines + (plant.has("s90-count") ? 3 : 0)));
-  put("S90.G00.90.002", String(nEst));
-  lines -= 2;
-  flush();
-  if (options.wrapper || plant.has("wrapper-count"))
-    chunks.push(...wrap(chunks, options.seed, last, plant, eol));
-  return chunks;
+}
+
+/** The aggregated lines, the bordereau total and the Urssaf payment, with the planted errors. */
+function bordereauOf(ctx: SendContext, staff: Employee[], first0: boolean) {
+  const { plant, p } = ctx;
+  const agg = aggregateLines(p, staff, {
+    apprenticeLines: staff.some((s) => s.apprentice) || (first0 && plant.has("apprentice-ctp")),
+    fakeApprenticeBase: first0 && plant.has("apprentice-ctp") ? 100_000 : null,
+    fnal: !(first0 && plant.has("fnal-missing")),
+    ags: !(first0 && plant.has("ctp-missing")),
+    complements:
+      p.first >= COMPLEMENTS_FOR_ALL_FROM
+        ? { maladie: !(first0 && plant.has("complement-missing")), af: true }
+        : null,
+    reductionLine: ctx.options.reductionLine ?? "amount",
+  });
+  if (first0 && plant.has("ctp-amount")) {
+    const l = agg.find((x) => x.ctp === "260");
+    if (l?.amount !== undefined) l.amount += 3742;
+  }
+  if (first0 && plant.has("ctp-base")) {
+    const l = agg[0];
+    if (l?.base !== undefined) l.base -= 100_000;
+  }
+  // The total is what the payroll computed from the employees: a wrong base on a line leaves it right.
+  const due = dueOf(agg, p.first);
+  const l772 = first0 && plant.has("base-only-gap") ? agg.find((x) => x.ctp === "772") : undefined;
+  if (l772?.base !== undefined) l772.base -= 100_000;
+  let total22 = Math.round(due / 100) * 100;
+  let paid = total22;
+  if (first0 && plant.has("bordereau-total")) {
+    total22 += 15_000;
+    paid += 15_000;
+  }
+  if (first0 && plant.has("urssaf-payment")) paid -= 25_000;
+  return { agg, total22, paid };
 }
 
 /** Platform lines around the send (S05, S06 … S96, S95): not counted in S90.G00.90.001. */
