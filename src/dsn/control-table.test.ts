@@ -10,7 +10,7 @@ import {
   rowOf,
   summarise,
 } from "./control-table.ts";
-import { DsnHistorySchema, historyEntries, previousMonths } from "./control-view.ts";
+import { DsnHistorySchema, headcountsOf, historyEntries, previousMonths } from "./control-view.ts";
 import { generateDsn, generatedFirmContext } from "./generate.ts";
 import { checkDsn } from "./report.ts";
 
@@ -99,5 +99,18 @@ describe("previous months from the history", () => {
     expect(prev[0]?.summary).toEqual(march?.controles?.[0]);
     expect(prev[0]?.summary.ctp.length).toBeGreaterThan(5);
     expect(DsnHistorySchema.parse(entries)).toEqual(entries);
+  });
+});
+
+describe("headcounts from the register", () => {
+  it("maps each employer's SIREN to its headcount, the first client of a SIREN winning", () => {
+    expect(
+      headcountsOf([
+        { siren: "123456789", effectif: 62 },
+        { siren: "123456789", effectif: 3 },
+        { siren: "987654321", effectif: null },
+        { siren: null, effectif: 5 },
+      ]),
+    ).toEqual({ "123456789": 62 });
   });
 });

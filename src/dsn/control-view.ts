@@ -378,3 +378,16 @@ export function monthlyStatus(
   }
   return strip;
 }
+
+/**
+ * The register's headcount of each client by SIREN (employers with an « effectif »), for the checks'
+ * company size: P26V01 carries none for private employers.
+ */
+export function headcountsOf(
+  clients: readonly { siren: string | null; effectif?: number | null }[],
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of clients)
+    if (c.siren && typeof c.effectif === "number" && !(c.siren in out)) out[c.siren] = c.effectif;
+  return out;
+}

@@ -21,6 +21,7 @@ import {
   fileTotals,
   frenchMonth,
   groupFindings,
+  headcountsOf,
   historyBySiren,
   historyEntries,
   monthlyStatus,
@@ -82,14 +83,22 @@ export function DsnControlTab(props: { snapshot: RegisterListing; api: RegisterA
   /** File names by request id, for the history entries of a finished file. */
   const names = useRef(new Map<number, string>());
 
+  // The register's headcounts (the listing's rows do not carry them): the company size of the checks.
+  const [headcounts, setHeadcounts] = useState<Record<string, number>>({});
+  useEffect(() => {
+    send({ type: "register/get" })
+      .then((full) => setHeadcounts(headcountsOf(full.clients)))
+      .catch(() => setHeadcounts({}));
+  }, [snapshot]);
   const context: WorkerContext = useMemo(
     () => ({
       firmSiret: snapshot.settings.siretActif,
       oldSirets: snapshot.settings.anciensSirets,
       contact: snapshot.settings.contactDsn,
       clientSirens: [...new Set(snapshot.rows.flatMap((r) => (r.siren ? [r.siren] : [])))],
+      headcounts,
     }),
-    [snapshot],
+    [snapshot, headcounts],
   );
   const clientNames = useMemo(() => {
     const names = new Map<string, string>();
