@@ -56,6 +56,16 @@ describe("tolerant reader", () => {
     ]);
   });
 
+  it("checks an extract of a 2025 month with that month's rates (read from its bordereau's period)", async () => {
+    const lines = text({ employees: 8, seed: 9, month: "2025-03" }).split("\n");
+    const from = lines.findIndex((l) => l.startsWith("S21.G00.06.001"));
+    const to = lines.findIndex((l) => l.startsWith("S90.G00.90.001"));
+    const r = await checkDsn(latin1(lines.slice(from, to).join("\n")), generatedFirmContext());
+    expect(r.errors.map((e) => e.kind)).toEqual(["extract"]);
+    expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(r.tables[0]?.month).toBe("2025-03");
+  });
+
   it("collapses the follow-on findings of a truncated file into the one error that explains them", async () => {
     const lines = text({ employees: 12, seed: 5, month: "2026-04" }).split("\n");
     // Cut in the middle of the 6th individual's contributions, inside a line.

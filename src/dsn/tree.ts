@@ -432,6 +432,14 @@ export class TreeBuilder {
   private fillDeclaration(d: DeclarationInfo) {
     d.nature = d.block.get("001") ?? "";
     d.period = isoDate(d.block.get("005"));
+    if (d.period === null && d.block.rubrics.length === 0) {
+      // An extract's made-up declaration: the month of its bordereau or payment period, so that the
+      // rates of that month apply (not the latest ones).
+      const est = d.establishment();
+      const from = est?.child("S21.G00.22")?.get("003") ?? est?.child("S21.G00.20")?.get("006");
+      const iso = isoDate(from);
+      if (iso !== null) d.period = `${iso.slice(0, 8)}01`;
+    }
   }
 
   /** Closes the current send (at a new S10, a wrapper line or the end of the file). */
