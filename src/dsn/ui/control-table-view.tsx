@@ -5,6 +5,7 @@ import { datedName, downloadBlob } from "../../ui/shared/download.ts";
 import { type ControlTable, controlSheet, hasGap, type PreviousMonth, rowId } from "../control-table.ts";
 import { frenchMonth } from "../control-view.ts";
 
+// Every label key spelt out, so that the locales' test sees each one used.
 const SHEET_KEYS: Record<string, string> = {
   sheetDeclared: "dsnControlTableDeclared",
   sheetReconstructed: "dsnControlTableReconstructed",
@@ -16,8 +17,20 @@ const SHEET_KEYS: Record<string, string> = {
   sheetRateDeclared: "dsnControlTableRateDeclared",
   sheetRateReference: "dsnControlTableRateReference",
   sheetReliefs: "dsnControlTableReliefsDetail",
+  sheetEstablishment: "dsnControlSheetEstablishment",
+  sheetItem: "dsnControlSheetItem",
+  sheetCadres: "dsnControlSheetCadres",
+  sheetNonCadres: "dsnControlSheetNonCadres",
+  sheetApprentices: "dsnControlSheetApprentices",
+  sheetCapped: "dsnControlSheetCapped",
+  sheetUncapped: "dsnControlSheetUncapped",
+  sheetApprenticeBase: "dsnControlSheetApprenticeBase",
+  sheetAmount: "dsnControlSheetAmount",
+  sheetTotalReductions: "dsnControlSheetTotalReductions",
+  sheetOvertime: "dsnControlSheetOvertime",
+  sheetMoreReductions: "dsnControlSheetMoreReductions",
 };
-const sheetLabel = (k: string) => t(SHEET_KEYS[k] ?? `dsnControlSheet${k.slice(5)}`);
+const sheetLabel = (k: string) => t(SHEET_KEYS[k] ?? k);
 
 const money = (c: number | null) =>
   c === null
