@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Worker } from "playwright-core";
 
-export const DIST = resolve(import.meta.dirname, "../../dist");
+/** The Chrome/Edge build (`npm run build` also writes dist/firefox/). */
+export const DIST = resolve(import.meta.dirname, "../../dist/chrome");
 
 export function chromiumPath(): string {
   const chosen = process.env.CHROMIUM_PATH;
