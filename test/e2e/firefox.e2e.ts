@@ -1,5 +1,5 @@
-// The Firefox build in Debian's Firefox ESR, headless, against the demo space: the extension installs
-// and its background answers; the options page imports a CSV of 5 clients; the content script
+// The Firefox build in Debian's Firefox ESR, headless, against the demo space: the extension installs,
+// opens its welcome, and its background answers; the options page imports a CSV of 5 clients; the content script
 // attaches on « Gérer les établissements » and résilie one account in one click, the site's native
 // confirmation answered by the MAIN-world bridge; the Suivi DSN pages show their panels. Firefox
 // missing or not starting fails this file (never a skip). Same steps and selectors as the Chromium
@@ -87,6 +87,11 @@ describe("Firefox", () => {
     const status = await sendFromExtension<Status>(options, { type: "status/get" });
     expect(status.schemaVersion).toBe(SCHEMA_VERSION);
     expect(await options.evaluate(() => location.origin)).toBe(EXTENSION_ORIGIN);
+    // The first install opened the welcome in a tab of its own (Puppeteer does not list it).
+    const tabs = await options.evaluate(async () =>
+      (await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({})).map((t) => t.url),
+    );
+    expect(tabs).toContain(`${EXTENSION_ORIGIN}/src/ui/options/index.html#bienvenue`);
   });
 
   it("imports a CSV of 5 clients from the options page", async () => {
