@@ -32,10 +32,10 @@ let firefox: LaunchedFirefox;
 let page: Page;
 let options: Page;
 
+// Firefox starts inside the first test, not in a hook: if it cannot start, every test fails (a failed
+// hook would only mark them skipped).
 beforeAll(async () => {
   demo = await startDemoSpace({ port: 0, quiet: true });
-  firefox = await launchFirefox({ port: demo.port });
-  page = await firefox.browser.newPage();
 });
 afterAll(async () => {
   await firefox?.close();
@@ -80,7 +80,9 @@ async function until(check: () => boolean | Promise<boolean>, what: string, time
 }
 
 describe("Firefox", () => {
-  it("installs the built extension, whose background answers the options page", async () => {
+  it("starts Debian's Firefox headless and installs the built extension, whose background answers", async () => {
+    firefox = await launchFirefox({ port: demo.port });
+    page = await firefox.browser.newPage();
     expect(firefox.version).toMatch(/^firefox\/\d+/);
     expect(firefox.extensionId).toBe("tiers-assistant@tiers-assistant.fr");
     options = await openExtensionPage(firefox.browser, "src/ui/options/index.html#clients");
