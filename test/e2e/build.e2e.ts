@@ -126,3 +126,38 @@ describe("Chrome and Firefox builds", () => {
     expect(report.summary.errors).toBe(0);
   }, 60_000);
 });
+
+/** The names in a ZIP's central directory (APPNOTE 4.3.12, 4.3.16). */
+function zipNames(zip: Buffer): string[] {
+  const end = zip.length - 22;
+  const names: string[] = [];
+  let at = zip.readUInt32LE(end + 16);
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    const [name, extra, comment] = [
+      zip.readUInt16LE(at + 28),
+      zip.readUInt16LE(at + 30),
+      zip.readUInt16LE(at + 32),
+    ];
+    names.push(zip.toString("utf8", at + 46, at + 46 + name));
+    at += 46 + name + extra + comment;
+  }
+  return names;
+}
+
+describe("npm run package", () => {
+  const root = join(import.meta.dirname, "../..");
+  const run = () => {
+    execFileSync("npx", ["tsx", "scripts/package.ts"], { cwd: root, encoding: "utf8" });
+    return builds.map(({ name }) =>
+      readFileSync(join(root, "artifacts", `tiers-assistant-${pkg.version}-${name}.zip`)),
+    );
+  };
+
+  it("writes one archive per browser, named with the version, the same bytes on a second run", () => {
+    const first = run();
+    const second = run();
+    expect(second.map((b, i) => b.equals(first[i] as Buffer))).toEqual([true, true]);
+    // Every file of the build, at the archive's root, in order.
+    for (const [i, { dir }] of builds.entries()) expect(zipNames(first[i] as Buffer)).toEqual(files(dir));
+  }, 60_000);
+});
