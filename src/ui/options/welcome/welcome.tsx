@@ -95,7 +95,10 @@ export function WelcomeTab(props: {
   );
 }
 
-/** The « Nouveautés » note: shown on the first options page opened after an update, then never again. */
+/**
+ * The « Nouveautés » note: shown on the first options page opened after an update, then never again.
+ * welcomeNewsBody (_locales) says what the current version brings: rewrite it with each release.
+ */
 export function NewsNote(props: { api: WelcomeApi }) {
   const news = props.api.state?.news;
   const [closed, setClosed] = useState(false);
