@@ -1,6 +1,7 @@
 // The first minutes after install (issue 17): the welcome opens by itself in the options page, each
 // step shows its state until done (skippable), the firm's SIRET and a first client complete two
-// steps; « À propos » shows the privacy statement shipped in the extension.
+// steps; an update's « Nouveautés » note shows once; « À propos » shows the privacy statement
+// shipped in the extension.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { welcomeTab } from "./chromium.ts";
@@ -62,6 +63,28 @@ describe("welcome", () => {
       "todo",
     ]);
     expect(await page.getByRole("tab", { selected: true }).textContent()).toBe("Bienvenue (2/3)");
+  });
+
+  it("shows the « Nouveautés » note of an update once, then never again", async () => {
+    // What onInstalled keeps after an update from 0.0.9 (src/core/install.ts, unit-tested there).
+    const worker = await session.browser.serviceWorker();
+    await worker.evaluate(async () => {
+      const { welcome } = (await chrome.storage.local.get("welcome")) as { welcome: object };
+      await chrome.storage.local.set({ welcome: { ...welcome, news: { from: "0.0.9", to: "0.1.0" } } });
+    });
+    await page.reload();
+    const news = page.getByTestId("news");
+    await news.waitFor();
+    expect(await news.textContent()).toMatch(
+      /^Nouveautés de la version 0\.1\.0 : l'extension existe pour Firefox/,
+    );
+    await page.waitForFunction(async () => {
+      const { welcome } = (await chrome.storage.local.get("welcome")) as { welcome?: { news: unknown } };
+      return welcome?.news === null;
+    });
+    await page.reload();
+    await page.getByTestId("welcome").waitFor();
+    expect(await news.count()).toBe(0);
   });
 
   it("links « À propos » to the privacy statement shipped in the extension", async () => {
