@@ -6,7 +6,7 @@ import type { Handlers } from "../core/router.ts";
 import { isUrssafUrl } from "../core/senders.ts";
 import { META_KEY, MetaSchema } from "../core/storage/schema.ts";
 import type { Store } from "../core/storage/store.ts";
-import type { WelcomeMessageType } from "../core/welcome.ts";
+import type { WelcomeMessageType } from "../core/welcome-schema.ts";
 import { createDsnHistoryStore, fromExtensionPage } from "../dsn/history-store.ts";
 import { classifySiret, clientSirensOf } from "../emitter-siret/model/emitter-siret.ts";
 import type { JobRunner } from "../portfolio/job-runner.ts";

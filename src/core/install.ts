@@ -4,7 +4,8 @@
 import type { Runtime } from "./browser.ts";
 import type { Handlers } from "./router.ts";
 import type { Store } from "./storage/store.ts";
-import { onInstall, WELCOME_KEY, WelcomeSchema, type WelcomeState } from "./welcome.ts";
+import { onInstall, type WelcomeState } from "./welcome.ts";
+import { WELCOME_KEY, WelcomeSchema } from "./welcome-schema.ts";
 
 export function createWelcome(store: Store, openOptions: (tab: string) => Promise<void>, version: string) {
   const handlers: Pick<Handlers, "welcome/get" | "welcome/skip" | "welcome/news-seen"> = {

@@ -27,7 +27,8 @@ import {
   ReminderSettingsSchema,
 } from "../reminders/model/reminder-schema.ts";
 import type { ClientRecord, Reminder, ReminderSettings } from "../reminders/model/reminders.ts";
-import { WELCOME_MESSAGES, type WelcomeState } from "./welcome.ts";
+import type { WelcomeState } from "./welcome.ts";
+import { WELCOME_MESSAGES } from "./welcome-schema.ts";
 
 const pageKind = z.enum(PAGE_KINDS);
 

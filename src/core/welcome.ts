@@ -1,33 +1,18 @@
 // The first minutes after install: three steps the options page's welcome shows until each is done
 // (the firm's active SIRET, the clients imported, the Urssaf space visited with the extension), each
-// of which the user may skip; and, after an update, the « Nouveautés » note shown once. Pure: what is
-// stored, the messages, and each step's state from the register and the pages seen.
-import { z } from "zod";
+// of which the user may skip; and, after an update, the « Nouveautés » note shown once. Pure, and
+// without zod (the popup and the options page import it): each step's state, what an install changes.
+// What is stored and the messages: welcome-schema.ts.
 
 export const WELCOME_STEPS = ["siret", "clients", "urssaf"] as const;
 export type WelcomeStep = (typeof WELCOME_STEPS)[number];
 export type StepState = "done" | "skipped" | "todo";
 
-/** storage.local key, read with its default: no migration needed before the first install or update. */
-export const WELCOME_KEY = "welcome";
-export const WelcomeSchema = z
-  .object({
-    skipped: z.array(z.enum(WELCOME_STEPS)),
-    /** The update whose « Nouveautés » note has not been shown yet, or null. */
-    news: z.object({ from: z.string(), to: z.string() }).nullable(),
-  })
-  .default({ skipped: [], news: null });
-export type WelcomeState = z.infer<typeof WelcomeSchema>;
-
-const WelcomeGet = z.object({ type: z.literal("welcome/get") });
-const WelcomeSkip = z.object({
-  type: z.literal("welcome/skip"),
-  step: z.enum(WELCOME_STEPS),
-  skipped: z.boolean(),
-});
-/** The note was shown: it will not be again. */
-const WelcomeNewsSeen = z.object({ type: z.literal("welcome/news-seen") });
-export const WELCOME_MESSAGES = [WelcomeGet, WelcomeSkip, WelcomeNewsSeen] as const;
+export interface WelcomeState {
+  skipped: WelcomeStep[];
+  /** The update whose « Nouveautés » note has not been shown yet, or null. */
+  news: { from: string; to: string } | null;
+}
 
 export interface WelcomeFacts {
   siretActif: string | null;
@@ -63,4 +48,3 @@ export function onInstall(
   // A browser update, a shared module's update, or a reload of the same version: nothing new to say.
   return { state, openWelcome: false };
 }
-export type WelcomeMessageType = z.infer<(typeof WELCOME_MESSAGES)[number]>["type"];

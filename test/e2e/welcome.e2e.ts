@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { welcomeTab } from "./chromium.ts";
 import { registerCompanies, sendFromExtension } from "./jobs-support.ts";
-import { openSession, type Session } from "./support.ts";
+import { openExtensionPage, openSession, type Session } from "./support.ts";
 
 let session: Session;
 let page: Page;
@@ -65,7 +65,7 @@ describe("welcome", () => {
     expect(await page.getByRole("tab", { selected: true }).textContent()).toBe("Bienvenue (2/3)");
   });
 
-  it("shows the « Nouveautés » note of an update once, then never again", async () => {
+  it("shows the « Nouveautés » note of an update once, in the options page or the popup", async () => {
     // What onInstalled keeps after an update from 0.0.9 (src/core/install.ts, unit-tested there).
     const worker = await session.browser.serviceWorker();
     await worker.evaluate(async () => {
@@ -82,6 +82,27 @@ describe("welcome", () => {
       const { welcome } = (await chrome.storage.local.get("welcome")) as { welcome?: { news: unknown } };
       return welcome?.news === null;
     });
+    await page.reload();
+    await page.getByTestId("welcome").waitFor();
+    expect(await news.count()).toBe(0);
+
+    // The next update's note opens first in the popup: then not in the options page.
+    await worker.evaluate(async () => {
+      const { welcome } = (await chrome.storage.local.get("welcome")) as { welcome: object };
+      await chrome.storage.local.set({ welcome: { ...welcome, news: { from: "0.1.0", to: "0.2.0" } } });
+    });
+    const popup = await openExtensionPage(
+      session.browser.context,
+      session.browser.extensionId ?? "",
+      "src/ui/popup/index.html",
+    );
+    await popup.getByTestId("news").waitFor();
+    expect(await popup.getByTestId("news").textContent()).toMatch(/^Nouveautés de la version 0\.2\.0 :/);
+    await popup.waitForFunction(async () => {
+      const { welcome } = (await chrome.storage.local.get("welcome")) as { welcome?: { news: unknown } };
+      return welcome?.news === null;
+    });
+    await popup.close();
     await page.reload();
     await page.getByTestId("welcome").waitFor();
     expect(await news.count()).toBe(0);

@@ -7,8 +7,9 @@ import { Notice } from "../shared/field.tsx";
 import { formatDate } from "../shared/format.ts";
 import { lazyComponent } from "../shared/lazy.tsx";
 import { useStatus } from "../shared/use-status.ts";
+import { NewsNote } from "./welcome/news-note.tsx";
 import { useWelcome } from "./welcome/use-welcome.ts";
-import { NewsNote, WelcomeTab, welcomeStates, welcomeTabLabel } from "./welcome/welcome.tsx";
+import { WelcomeTab, welcomeStates, welcomeTabLabel } from "./welcome/welcome.tsx";
 import "../shared/base.css";
 import "./options.css";
 

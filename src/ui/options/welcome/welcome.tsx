@@ -1,10 +1,8 @@
 // The options page's « Bienvenue » tab: three steps, each with its state (done, skipped, to do) until
-// it is done, and the « Nouveautés » note after an update (src/core/welcome.ts).
-import { useEffect, useState } from "preact/hooks";
+// it is done (src/core/welcome.ts). The « Nouveautés » note after an update: news-note.tsx.
 import { t } from "../../../core/browser.ts";
 import type { RegisterListing, Status } from "../../../core/messages.ts";
 import { type StepState, stepStates, WELCOME_STEPS, type WelcomeStep } from "../../../core/welcome.ts";
-import { Notice } from "../../shared/field.tsx";
 import type { WelcomeApi } from "./use-welcome.ts";
 
 /** The Urssaf space's home: the extension works there once the accountant is logged in. */
@@ -92,28 +90,5 @@ export function WelcomeTab(props: {
         )}
       </ol>
     </section>
-  );
-}
-
-/**
- * The « Nouveautés » note: shown on the first options page opened after an update, then never again.
- * welcomeNewsBody (_locales) says what the current version brings: rewrite it with each release.
- */
-export function NewsNote(props: { api: WelcomeApi }) {
-  const news = props.api.state?.news;
-  const [closed, setClosed] = useState(false);
-  useEffect(() => {
-    if (news) props.api.newsShown();
-  }, [news?.to]);
-  if (!news || closed) return null;
-  return (
-    <Notice kind="info">
-      <span data-testid="news">
-        <strong>{t("welcomeNewsTitle", news.to)}</strong> {t("welcomeNewsBody")}
-      </span>{" "}
-      <button type="button" class="inline" onClick={() => setClosed(true)}>
-        {t("welcomeNewsClose")}
-      </button>
-    </Notice>
   );
 }
