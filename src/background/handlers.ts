@@ -6,6 +6,7 @@ import type { Handlers } from "../core/router.ts";
 import { isUrssafUrl } from "../core/senders.ts";
 import { META_KEY, MetaSchema } from "../core/storage/schema.ts";
 import type { Store } from "../core/storage/store.ts";
+import type { WelcomeMessageType } from "../core/welcome-schema.ts";
 import { createDsnHistoryStore, fromExtensionPage } from "../dsn/history-store.ts";
 import { classifySiret, clientSirensOf } from "../emitter-siret/model/emitter-siret.ts";
 import type { JobRunner } from "../portfolio/job-runner.ts";
@@ -37,7 +38,7 @@ export function createHandlers(
   openOptions: (tab: string) => Promise<void> = async () => undefined,
   /** The UI text of the browser's language (the background's own browser.i18n; injected for tests). */
   t: (key: string, substitutions?: string | string[]) => string = (key) => key,
-): Omit<Handlers, ReminderMessageType> {
+): Omit<Handlers, ReminderMessageType | WelcomeMessageType> {
   // The reminders' messages are handled by reminders.ts (merged in index.ts).
   const pages = createPagesSeen(store);
   const recordPage = (page: SeenPage, sender: Runtime.MessageSender) => {

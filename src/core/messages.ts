@@ -27,6 +27,8 @@ import {
   ReminderSettingsSchema,
 } from "../reminders/model/reminder-schema.ts";
 import type { ClientRecord, Reminder, ReminderSettings } from "../reminders/model/rules.ts";
+import type { WelcomeState } from "./welcome.ts";
+import { WELCOME_MESSAGES } from "./welcome-schema.ts";
 
 const pageKind = z.enum(PAGE_KINDS);
 
@@ -355,6 +357,7 @@ export const MessageSchema = z.discriminatedUnion("type", [
   AnomalyUnknown,
   SiretClassify,
   IdCheck,
+  ...WELCOME_MESSAGES,
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 export type MessageType = Message["type"];
@@ -496,4 +499,11 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
   const type =
     typeof raw === "object" && raw !== null && "type" in raw ? String((raw as { type: unknown }).type) : "?";
   return { ok: false, error: `Message refusé (${type}) : ${z.prettifyError(result.error).split("\n")[0]}` };
+}
+
+// --- Welcome and « Nouveautés » (src/core/welcome.ts) -------------------------------------------
+export interface Responses {
+  "welcome/get": WelcomeState;
+  "welcome/skip": WelcomeState;
+  "welcome/news-seen": WelcomeState;
 }
