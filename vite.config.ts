@@ -2,6 +2,39 @@ import { crx, type ManifestV3Export } from "@crxjs/vite-plugin";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
 import manifest from "./manifest.json" with { type: "json" };
+import pkg from "./package.json" with { type: "json" };
+
+// One source, two builds: `TIERS_BROWSER=firefox vite build` writes dist/firefox/, anything else
+// dist/chrome/ (Chrome, Edge, Chromium). Every difference between the two manifests is here.
+export type Target = "chrome" | "firefox";
+const target: Target = process.env.TIERS_BROWSER === "firefox" ? "firefox" : "chrome";
+
+/** Firefox's add-on id: the one addons.mozilla.org knows us by (it must never change once published). */
+export const GECKO_ID = "tiers-assistant@tiers-assistant.fr";
+// 140: `world: "MAIN"` content scripts (the dialog bridge) exist since 128, and the data-collection
+// declaration below is read from 140 on (ESR 140 and 153 are the supported ESR branches).
+const GECKO_MIN_VERSION = "140.0";
+
+export function manifestFor(browser: Target): ManifestV3Export {
+  // The version comes from package.json alone; manifest.json has none.
+  const common = { ...manifest, version: pkg.version };
+  if (browser === "chrome") return common as ManifestV3Export;
+  const { minimum_chrome_version: _chromeOnly, background, ...rest } = common;
+  return {
+    ...rest,
+    // Firefox has no extension service worker: the same module runs as an event page (crxjs writes its
+    // loader into background.scripts when told the browser is Firefox).
+    background: { scripts: [background.service_worker], type: "module" },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: GECKO_MIN_VERSION,
+        // Firefox asks every add-on to declare what it collects: nothing leaves the browser.
+        data_collection_permissions: { required: ["none"] },
+      },
+    },
+  } as unknown as ManifestV3Export;
+}
 
 // Both content scripts are built standalone (self-contained IIFE): no loader, no dynamic imports and
 // therefore no web_accessible_resources the Urssaf pages could probe to detect the extension. The
@@ -10,13 +43,14 @@ export default defineConfig({
   plugins: [
     preact(),
     crx({
-      manifest: manifest as ManifestV3Export,
+      manifest: manifestFor(target),
+      browser: target,
       contentScripts: { standaloneFiles: ["src/content/main.ts", "src/content/dialog-bridge.ts"] },
     }),
   ],
   build: {
-    target: "chrome121",
-    outDir: "dist",
+    target: target === "firefox" ? "firefox128" : "chrome121",
+    outDir: `dist/${target}`,
     emptyOutDir: true,
     sourcemap: false,
     minify: true,

@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
 
 // Two projects: pure unit tests (fast, Node) and end-to-end tests that drive the built extension in
-// Debian's Chromium against the demo Urssaf space. `npm test` runs both; the e2e project runs files
-// one after the other because each file owns a browser and a demo server.
+// Debian's Chromium (the Firefox build in Debian's Firefox ESR) against the demo Urssaf space.
+// `npm test` runs both; the e2e project runs files one after the other because each file owns a
+// browser and a demo server.
 export default defineConfig({
   test: {
     // The JSON report lets .ci/run print its closing "N passed, N failed" line and check that the

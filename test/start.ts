@@ -25,7 +25,7 @@ console.log(`
 Espace Urssaf de démonstration : port ${demo.port} (https://www.urssaf.fr/ dans ce Chromium seulement)
   Identifiant : ${demo.credentials.identifiant}
   Mot de passe : ${demo.credentials.motDePasse}
-Extension chargée depuis dist/ (id ${browser.extensionId}).`);
+Extension chargée depuis dist/chrome/ (id ${browser.extensionId}).`);
 
 const stop = async () => {
   await browser.context.close().catch(() => undefined);

@@ -8,6 +8,7 @@ import { createPagesSeen } from "../core/pages-seen.ts";
 import { isUrssafUrl } from "../core/senders.ts";
 import { META_KEY, MetaSchema } from "../core/storage/schema.ts";
 import type { Store } from "../core/storage/store.ts";
+import type { WelcomeMessageType } from "../core/welcome-schema.ts";
 import { createDsnHandlers } from "../dsn/background.ts";
 import { createEmitterSiretHandlers } from "../emitter-siret/background.ts";
 import { createPortfolioHandlers } from "../portfolio/background.ts";
@@ -23,7 +24,7 @@ export function createHandlers(
   openOptions: (tab: string) => Promise<void> = async () => undefined,
   /** The UI text of the browser's language (the background's own browser.i18n; injected for tests). */
   t: (key: string, substitutions?: string | string[]) => string = (key) => key,
-): Omit<Handlers, ReminderMessageType> {
+): Omit<Handlers, ReminderMessageType | WelcomeMessageType> {
   const pages = createPagesSeen(store);
   const recordPage = (page: SeenPage, sender: Runtime.MessageSender) => {
     const url = sender.url ?? sender.tab?.url;

@@ -4,6 +4,7 @@
 
 import { openAnomalies } from "../anomalies/background.ts";
 import { browser, type Runtime, restrictStorageToTrustedContexts, t } from "../core/browser.ts";
+import { createWelcome } from "../core/install.ts";
 import { route } from "../core/router.ts";
 import { isUrssafUrl } from "../core/senders.ts";
 import { JOB_KEY, MIGRATIONS } from "../core/storage/schema.ts";
@@ -77,9 +78,13 @@ const reminders = createReminderService({
       }),
     ),
 });
+// Welcome on a first install, « Nouveautés » after an update (src/core/install.ts).
+const welcome = createWelcome(store, openOptions, browser.runtime.getManifest().version);
+browser.runtime.onInstalled.addListener((details) => void welcome.onInstalled(details));
 const handlers = {
   ...createHandlers(store, register, jobs, () => new Date(), openOptions, t),
   ...reminders.handlers,
+  ...welcome.handlers,
 };
 const ctx = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL(""), handlers };
 

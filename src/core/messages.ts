@@ -21,6 +21,7 @@ import {
   schemaOf,
 } from "./message-spec.ts";
 import { type LastPage, SeenPageSchema } from "./seen-page.ts";
+import { WELCOME_MESSAGES } from "./welcome-schema.ts";
 
 export type { SiretBadgeVerdict } from "../emitter-siret/messages.ts";
 export type { JobBriefView, JobReply, JobView, PortfolioSummaryView } from "../portfolio/messages.ts";
@@ -62,6 +63,7 @@ const ALL_MESSAGES = {
   ...DSN_MESSAGES,
   ...EMITTER_SIRET_MESSAGES,
   ...REMINDER_MESSAGES,
+  ...WELCOME_MESSAGES,
 };
 type AllMessages = typeof ALL_MESSAGES;
 
@@ -74,6 +76,7 @@ export const DECLARED_COUNT = [
   DSN_MESSAGES,
   EMITTER_SIRET_MESSAGES,
   REMINDER_MESSAGES,
+  WELCOME_MESSAGES,
 ].reduce((n, specs) => n + Object.keys(specs).length, 0);
 
 export const MessageSchema = schemaOf(ALL_MESSAGES);

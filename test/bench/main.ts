@@ -5,10 +5,10 @@ import { CONTENT_SCRIPT_GOAL_GZIP, distSizes } from "./bundle-size.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 execFileSync("npx", ["vite", "build", "--logLevel", "error"], { cwd: root, stdio: "inherit" });
-const sizes = distSizes(resolve(root, "dist"));
+const sizes = distSizes(resolve(root, "dist/chrome"));
 const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
 
-console.log("\nExtension construite (dist/)");
+console.log("\nExtension construite (dist/chrome/)");
 console.log("fichier".padEnd(48), "brut".padStart(10), "gzip".padStart(10));
 for (const s of sizes.sort((a, b) => b.gzip - a.gzip)) {
   console.log(s.file.padEnd(48), kb(s.bytes).padStart(10), kb(s.gzip).padStart(10));

@@ -1,56 +1,163 @@
-// What the built extension (dist/) must be, whatever the source says: the real manifest the browser
-// tests load, with only the permissions used, standalone content scripts and nothing exposed to pages.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// What the built extensions (dist/chrome/, dist/firefox/) must be, whatever the source says: the real
+// manifests the browser tests load, with only the permissions used, standalone content scripts and
+// nothing exposed to pages; and how the Firefox build differs from the Chrome one (nothing else).
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import pkg from "../../package.json" with { type: "json" };
 import { CONTENT_SCRIPT_GOAL_GZIP, sizeOf } from "../bench/bundle-size.ts";
 import { DIST } from "./chromium.ts";
+import { FIREFOX_DIST } from "./firefox.ts";
 
-const manifest = JSON.parse(readFileSync(join(DIST, "manifest.json"), "utf8"));
+const read = (dir: string) => JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+const builds = [
+  { name: "chrome", dir: DIST, manifest: read(DIST) },
+  { name: "firefox", dir: FIREFOX_DIST, manifest: read(FIREFOX_DIST) },
+];
 
-describe("dist/manifest.json", () => {
-  it("injects both scripts on https://*.urssaf.fr/* only, the bridge in the MAIN world at document_start", () => {
-    expect(manifest.content_scripts).toEqual([
-      {
-        js: ["src/content/dialog-bridge.js"],
-        matches: ["https://*.urssaf.fr/*"],
-        run_at: "document_start",
-        world: "MAIN",
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .map((f) => relative(dir, join(dir, f)))
+    .sort();
+}
+
+for (const { name, dir, manifest } of builds) {
+  describe(`dist/${name}/manifest.json`, () => {
+    it("injects both scripts on https://*.urssaf.fr/* only, the bridge in the MAIN world at document_start", () => {
+      expect(manifest.content_scripts).toEqual([
+        {
+          js: ["src/content/dialog-bridge.js"],
+          matches: ["https://*.urssaf.fr/*"],
+          run_at: "document_start",
+          world: "MAIN",
+        },
+        { js: ["src/content/main.js"], matches: ["https://*.urssaf.fr/*"], run_at: "document_start" },
+      ]);
+    });
+
+    it("asks only for the permissions it uses and exposes no resource to web pages", () => {
+      // unlimitedStorage: 10,000 clients take about 5 MB, and a restore writes the new register before
+      // it sweeps the old one; the default 10 MB quota would refuse a larger firm's register.
+      // alarms: the bulk job's watchdog wakes a stopped worker when a page never loads; alarms and
+      // notifications: the reminders.
+      expect(manifest.permissions).toEqual(["storage", "unlimitedStorage", "alarms", "notifications"]);
+      expect(manifest.host_permissions).toBeUndefined();
+      expect(manifest.web_accessible_resources ?? []).toEqual([]);
+      expect(manifest.externally_connectable).toBeUndefined();
+      expect(manifest.default_locale).toBe("fr");
+      expect(manifest.background.type).toBe("module");
+    });
+
+    it("carries the version of package.json, and nothing else sets it", () => {
+      expect(manifest.version).toBe(pkg.version);
+      expect(JSON.parse(readFileSync(join(import.meta.dirname, "../../manifest.json"), "utf8")).version).toBe(
+        undefined,
+      );
+    });
+  });
+
+  describe(`dist/${name} content scripts`, () => {
+    for (const file of ["src/content/main.js", "src/content/dialog-bridge.js"]) {
+      it(`${file} is self-contained (no import, no chunk to load)`, () => {
+        const code = readFileSync(join(dir, file), "utf8");
+        expect(code).not.toMatch(/\bimport\s*\(|^\s*import\s|chrome\.runtime\.getURL\(/m);
+      });
+    }
+
+    it(`the content script stays under ${CONTENT_SCRIPT_GOAL_GZIP / 1024} KB gzipped`, () => {
+      expect(sizeOf(join(dir, "src/content/main.js"), dir).gzip).toBeLessThanOrEqual(
+        CONTENT_SCRIPT_GOAL_GZIP,
+      );
+    });
+
+    it("the MAIN-world bridge carries no extension API and no storage", () => {
+      const code = readFileSync(join(dir, "src/content/dialog-bridge.js"), "utf8");
+      expect(code).not.toMatch(/chrome\.|browser\.|localStorage|indexedDB/);
+    });
+
+    it("the content script never reads or writes extension storage (it asks the background)", () => {
+      // Firefox has no storage.local.setAccessLevel: there, this is what keeps the register out of
+      // the content script's hands (see src/core/browser.ts).
+      const code = readFileSync(join(dir, "src/content/main.js"), "utf8");
+      expect(code).not.toMatch(/\.storage\b|storage\.(local|session|sync)|["']storage["']/);
+    });
+  });
+}
+
+describe("Chrome and Firefox builds", () => {
+  const [chrome, firefox] = builds.map((b) => b.manifest);
+
+  it("differ only by the background's form, the minimum version and Firefox's own settings", () => {
+    expect(chrome.background).toEqual({ service_worker: "service-worker-loader.js", type: "module" });
+    expect(firefox.background).toEqual({ scripts: ["service-worker-loader.js"], type: "module" });
+    expect(chrome.minimum_chrome_version).toBe("121");
+    expect(firefox.browser_specific_settings).toEqual({
+      gecko: {
+        id: "tiers-assistant@tiers-assistant.fr",
+        strict_min_version: "140.0",
+        data_collection_permissions: { required: ["none"] },
       },
-      { js: ["src/content/main.js"], matches: ["https://*.urssaf.fr/*"], run_at: "document_start" },
-    ]);
+    });
+    const rest = (m: Record<string, unknown>) => {
+      const { background: _b, minimum_chrome_version: _c, browser_specific_settings: _f, ...others } = m;
+      return others;
+    };
+    expect(rest(firefox)).toEqual(rest(chrome));
   });
 
-  it("asks only for the permissions it uses and exposes no resource to web pages", () => {
-    // unlimitedStorage: 10,000 clients take about 5 MB, and a restore writes the new register before it
-    // sweeps the old one; the default 10 MB quota would refuse a larger firm's register.
-    // alarms: the bulk job's watchdog wakes a stopped worker when a page never loads; alarms and
-    // notifications: the reminders.
-    expect(manifest.permissions).toEqual(["storage", "unlimitedStorage", "alarms", "notifications"]);
-    expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.web_accessible_resources ?? []).toEqual([]);
-    expect(manifest.externally_connectable).toBeUndefined();
-    expect(manifest.default_locale).toBe("fr");
-    expect(manifest.background.type).toBe("module");
+  it("ship the same files, apart from the code the bundler names by its content", () => {
+    const stable = (dir: string) => files(dir).filter((f) => !f.startsWith("assets/"));
+    expect(stable(FIREFOX_DIST)).toEqual(stable(DIST));
   });
+
+  it("web-ext lint finds no error in the Firefox build", () => {
+    const out = execFileSync(
+      "npx",
+      ["web-ext", "lint", "--source-dir", FIREFOX_DIST, "--output", "json", "--no-input"],
+      { encoding: "utf8", cwd: join(import.meta.dirname, "../..") },
+    );
+    const report = JSON.parse(out.slice(out.indexOf("{"))) as {
+      errors: { code: string; message: string }[];
+      summary: { errors: number };
+    };
+    expect(report.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
+    expect(report.summary.errors).toBe(0);
+  }, 60_000);
 });
 
-describe("content scripts", () => {
-  for (const file of ["src/content/main.js", "src/content/dialog-bridge.js"]) {
-    it(`${file} is self-contained (no import, no chunk to load)`, () => {
-      const code = readFileSync(join(DIST, file), "utf8");
-      expect(code).not.toMatch(/\bimport\s*\(|^\s*import\s|chrome\.runtime\.getURL\(/m);
-    });
+/** The names in a ZIP's central directory (APPNOTE 4.3.12, 4.3.16). */
+function zipNames(zip: Buffer): string[] {
+  const end = zip.length - 22;
+  const names: string[] = [];
+  let at = zip.readUInt32LE(end + 16);
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    const [name, extra, comment] = [
+      zip.readUInt16LE(at + 28),
+      zip.readUInt16LE(at + 30),
+      zip.readUInt16LE(at + 32),
+    ];
+    names.push(zip.toString("utf8", at + 46, at + 46 + name));
+    at += 46 + name + extra + comment;
   }
+  return names;
+}
 
-  it(`the content script stays under ${CONTENT_SCRIPT_GOAL_GZIP / 1024} KB gzipped`, () => {
-    expect(sizeOf(join(DIST, "src/content/main.js"), DIST).gzip).toBeLessThanOrEqual(
-      CONTENT_SCRIPT_GOAL_GZIP,
+describe("npm run package", () => {
+  const root = join(import.meta.dirname, "../..");
+  const run = () => {
+    execFileSync("npx", ["tsx", "scripts/package.ts"], { cwd: root, encoding: "utf8" });
+    return builds.map(({ name }) =>
+      readFileSync(join(root, "artifacts", `tiers-assistant-${pkg.version}-${name}.zip`)),
     );
-  });
+  };
 
-  it("the MAIN-world bridge carries no extension API and no storage", () => {
-    const code = readFileSync(join(DIST, "src/content/dialog-bridge.js"), "utf8");
-    expect(code).not.toMatch(/chrome\.|browser\.|localStorage|indexedDB/);
-  });
+  it("writes one archive per browser, named with the version, the same bytes on a second run", () => {
+    const first = run();
+    const second = run();
+    expect(second.map((b, i) => b.equals(first[i] as Buffer))).toEqual([true, true]);
+    // Every file of the build, at the archive's root, in order.
+    for (const [i, { dir }] of builds.entries()) expect(zipNames(first[i] as Buffer)).toEqual(files(dir));
+  }, 60_000);
 });

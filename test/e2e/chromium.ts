@@ -1,12 +1,13 @@
 // Launch Debian's Chromium (never a downloaded browser) with the built extension loaded and every
 // *.urssaf.fr host (plus *.example.test, a foreign host for negative tests) mapped to the local demo
 // space. Shared by the e2e tests and `npm start`.
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type BrowserContext, chromium, type Worker } from "playwright-core";
+import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
 
-export const DIST = resolve(import.meta.dirname, "../../dist");
+/** The Chrome/Edge build (`npm run build` also writes dist/firefox/). */
+export const DIST = resolve(import.meta.dirname, "../../dist/chrome");
 
 export function chromiumPath(): string {
   const chosen = process.env.CHROMIUM_PATH;
@@ -29,6 +30,8 @@ export interface LaunchOptions {
   headless?: boolean;
   extension?: boolean;
   extraArgs?: string[];
+  /** Leave open the welcome tab the extension opens on a first install (closed by default). */
+  keepWelcome?: boolean;
 }
 
 export interface LaunchedBrowser {
@@ -48,6 +51,8 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
     throw new Error("L'extension n'est pas construite : lancez d'abord `npm run build`.");
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), "tiers-assistant-profile-"));
+  // A new profile installs the extension, which opens its welcome tab (src/core/install.ts).
+  const firstInstall = withExtension && (!existsSync(userDataDir) || readdirSync(userDataDir).length === 0);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
@@ -87,5 +92,18 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
   };
   let extensionId: string | null = null;
   if (withExtension) extensionId = new URL((await serviceWorker()).url()).host;
+  if (firstInstall && !options.keepWelcome) await (await welcomeTab(context)).close();
   return { context, userDataDir, extensionId, serviceWorker };
+}
+
+/** The options page's welcome, which the extension opens by itself on a first install. */
+export async function welcomeTab(context: BrowserContext, timeoutMs = 15_000): Promise<Page> {
+  const start = Date.now();
+  for (;;) {
+    const found = context.pages().find((p) => p.url().endsWith("/src/ui/options/index.html#bienvenue"));
+    if (found) return found;
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`L'extension n'a pas ouvert son accueil à l'installation (${timeoutMs} ms).`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -10,11 +10,7 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 
 export const NORM_DIR: string | null = (() => {
-  const candidates = [
-    process.env.DSN_NORM_DIR,
-    resolve(here, "../../../../shared/facts/dsn-norm"),
-    "/work/shared/facts/dsn-norm",
-  ];
+  const candidates = [process.env.DSN_NORM_DIR, resolve(here, "../../../test/fixtures/dsn-norm")];
   for (const dir of candidates) if (dir && existsSync(resolve(dir, "fields2024.txt"))) return dir;
   return null;
 })();
@@ -173,5 +169,11 @@ export function ctpRows(): CtpRow[] {
     });
 }
 
-/** The team folder three levels above the norm tables (it holds the source documents the tests read). */
-export const SHARED_PARENT: string | null = NORM_DIR ? resolve(NORM_DIR, "../../..") : null;
+/**
+ * The folder that holds the team's source documents (the Urssaf help pages, not ours to ship) beside
+ * the repository, when it is there: the tests that compare our wording with them run only then.
+ */
+export const SHARED_PARENT: string | null = (() => {
+  const parent = resolve(here, "../../../..");
+  return existsSync(resolve(parent, "shared/seeds")) ? parent : null;
+})();

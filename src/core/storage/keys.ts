@@ -25,6 +25,8 @@ export const LOCAL_KEYS = {
   reminderState: "reminders/state",
   reminderDelivery: "reminders/delivery",
   indicatorHistory: "indicators/history",
+  /** The welcome's skipped steps and the « Nouveautés » note to show (welcome-schema.ts). */
+  welcome: "welcome",
 } as const;
 
 /** storage.local families: one key per client of a register generation, per job item, per value set aside. */

@@ -8,6 +8,9 @@ import { Notice } from "../shared/field.tsx";
 import { formatDate } from "../shared/format.ts";
 import { lazyComponent } from "../shared/lazy.tsx";
 import { useStatus } from "../shared/use-status.ts";
+import { NewsNote } from "./welcome/news-note.tsx";
+import { useWelcome } from "./welcome/use-welcome.ts";
+import { WelcomeTab, welcomeStates, welcomeTabLabel } from "./welcome/welcome.tsx";
 import "../shared/base.css";
 import "./options.css";
 
@@ -28,11 +31,13 @@ const RemindersTab = lazyComponent(() =>
 const SettingsTab = lazyComponent(() =>
   import("../../register/ui/settings-tab.tsx").then((m) => m.SettingsTab),
 );
+const PrivacyStatement = lazyComponent(() => import("./about/privacy.tsx").then((m) => m.PrivacyStatement));
 const AnomaliesTab = lazyComponent(() =>
   import("../../anomalies/ui/anomalies-tab.tsx").then((m) => m.AnomaliesTab),
 );
 
 const TABS = [
+  "bienvenue",
   "clients",
   "portefeuille",
   "echeances",
@@ -45,7 +50,7 @@ const TABS = [
   "apropos",
 ] as const;
 type Tab = (typeof TABS)[number];
-const TAB_LABELS: Record<Tab, string> = {
+const TAB_LABELS: Record<Exclude<Tab, "bienvenue">, string> = {
   clients: "optTabClients",
   portefeuille: "optTabPortfolio",
   echeances: "optTabReminders",
@@ -66,11 +71,13 @@ const tabFromHash = (): Tab => {
 
 function Options() {
   const [tab, setTab] = useState<Tab>(tabFromHash);
+  const [privacy, setPrivacy] = useState(() => location.hash === "#apropos/confidentialite");
   const api = useRegister();
   const { status, error } = useStatus();
   useEffect(() => {
     const onHash = () => {
       setTab(tabFromHash());
+      setPrivacy(location.hash === "#apropos/confidentialite");
       api.setFeedback(null);
     };
     addEventListener("hashchange", onHash);
@@ -82,6 +89,8 @@ function Options() {
     api.setFeedback(null);
   };
   const snapshot = api.snapshot;
+  const welcome = useWelcome();
+  const steps = welcomeStates(snapshot, status, welcome);
 
   return (
     <main>
@@ -108,11 +117,12 @@ function Options() {
               document.getElementById(`tab-${next}`)?.focus();
             }}
           >
-            {t(TAB_LABELS[id])}
+            {id === "bienvenue" ? welcomeTabLabel(steps) : t(TAB_LABELS[id])}
           </button>
         ))}
       </div>
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        <NewsNote api={welcome} />
         {api.feedback && (
           <Notice kind={api.feedback.kind}>
             <span data-testid="feedback">{api.feedback.text}</span>
@@ -120,6 +130,7 @@ function Options() {
         )}
         {api.loadError && <Notice kind="error">{t("popupError", api.loadError)}</Notice>}
         {snapshot && <SetAsideNotice setAside={snapshot.setAside} />}
+        {tab === "bienvenue" && <WelcomeTab states={steps} api={welcome} go={go} />}
         {snapshot && tab === "clients" && <ClientsTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "portefeuille" && <PortfolioTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "echeances" && <RemindersTab snapshot={snapshot} api={api} />}
@@ -134,6 +145,12 @@ function Options() {
             <h2>{t("optionsPrivacyTitle")}</h2>
             <p>{t("optionsPrivacy")}</p>
             <p>{t("popupNotAffiliated")}</p>
+            <p>
+              <a href="#apropos/confidentialite" data-testid="privacy-link">
+                {t("aboutPrivacyLink")}
+              </a>
+            </p>
+            {privacy && <PrivacyStatement />}
             <h2>{t("optionsStorageTitle")}</h2>
             {error && <Notice kind="error">{t("popupError", error)}</Notice>}
             {status && (

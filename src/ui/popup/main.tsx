@@ -5,6 +5,8 @@ import { pageLabel } from "../../pages/index.ts";
 import { JobPanel } from "../../portfolio/ui/job-panel.tsx";
 import { Indicators } from "../../reminders/ui/indicators.tsx";
 import { RemindersList } from "../../reminders/ui/reminders-list.tsx";
+import { NewsNote } from "../options/welcome/news-note.tsx";
+import { useWelcome } from "../options/welcome/use-welcome.ts";
 import { formatDateTime } from "../shared/format.ts";
 import { useStatus } from "../shared/use-status.ts";
 import { QuickLinks } from "./quick-links.tsx";
@@ -14,9 +16,12 @@ import "./popup.css";
 function Popup() {
   const { status, error } = useStatus();
   const last = status?.lastPage;
+  // After an update, the « Nouveautés » note shows in whichever opens first: this window or the options.
+  const welcome = useWelcome();
   return (
     <main>
       <h1>{t("popupTitle")}</h1>
+      <NewsNote api={welcome} />
       {error && (
         <p class="warn" role="alert">
           {t("popupError", error)}
