@@ -3,6 +3,8 @@
  * in S10.G00.01 — not a client's SIRET, not a closed SIRET of the firm — and the S10.G00.02 contact must
  * be complete and match the firm's settings.
  */
+
+import { stripAccents } from "../../core/text.ts";
 import { classifySiret, type EmitterStatus } from "../../emitter-siret/model/emitter-siret.ts";
 import { checkSiren, formatSiret } from "../../register/model/ids.ts";
 import type { SendInfo } from "../tree.ts";
@@ -58,9 +60,7 @@ export function classifyEmitter(
 }
 
 const norm = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  stripAccents(s)
     .replace(/[^a-zA-Z0-9@.]/g, "")
     .toLowerCase();
 

@@ -1,6 +1,7 @@
 // The portfolio as read on the Urssaf list, and its comparison with the firm's register: clients to
 // register, accounts to resign, mismatches. Pure.
 
+import { stripAccents } from "../../core/text.ts";
 import type { ClientKind, ClientRow } from "../../register/model/register-model.ts";
 import type { RowSeen } from "./jobs.ts";
 
@@ -19,7 +20,7 @@ export const REGIME_OF_KIND: Record<ClientKind, string | null> = {
 };
 
 const digits = (s: string | null | undefined) => (s ?? "").replace(/\D/g, "");
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+const fold = (s: string) => stripAccents(s).toLowerCase();
 
 export interface Mismatch {
   account: RowSeen;

@@ -1,5 +1,7 @@
 // The register's model without its schemas: kinds, statuses, identity, listing rows and queries.
 // Kept apart from register.ts (zod) so that the options page's clients table loads without zod.
+
+import { stripAccents } from "../../core/text.ts";
 import { sirenOfSiret } from "./ids.ts";
 import type { Client } from "./register.ts";
 
@@ -153,7 +155,7 @@ export interface ClientQuery {
   sort?: { by: "raisonSociale" | "siren" | "statut" | "kind" | "modifieLe"; dir: "asc" | "desc" };
 }
 
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("fr");
+const fold = (s: string) => stripAccents(s).toLocaleLowerCase("fr");
 
 /** French order of names: accents and case ignored, numbers in numeric order ("Lot 2" before "Lot 10"). */
 export const NAME_ORDER = new Intl.Collator("fr", { sensitivity: "base", numeric: true });

@@ -2,6 +2,7 @@
 // ICS file (src/reminders/model/ics.ts) with the same French texts as the lists, saved as a download.
 import { t } from "../../core/browser.ts";
 import { send } from "../../core/send.ts";
+import { stripAccents } from "../../core/text.ts";
 import { downloadBlob } from "../../ui/shared/download.ts";
 import { buildIcs, type IcsEvent } from "../model/ics.ts";
 import type { Reminder } from "../model/rules.ts";
@@ -33,9 +34,7 @@ export async function exportCalendar(collaborateurId: string | null, who: string
     calendarName: t("icsCalendarName", name),
     now: new Date(),
   });
-  const slug = name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
+  const slug = stripAccents(name)
     .replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-|-$/g, "")
     .toLowerCase();
