@@ -26,5 +26,3 @@ export function createPagesSeen(store: Store) {
     },
   };
 }
-
-export type PagesSeen = ReturnType<typeof createPagesSeen>;

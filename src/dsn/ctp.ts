@@ -36,10 +36,6 @@ export function ctpAt(code: string, isoDate: string | null): CtpRate | null {
   return { code: c, label, format, capped, uncapped, atRate, from };
 }
 
-export function knownCtp(code: string): boolean {
-  return byCode.has(code);
-}
-
 /** Lines whose amount is declared, not recomputed (formats F and R). */
 export function isDeclaredOnly(row: CtpRate): boolean {
   return row.format === "F" || row.format === "R";

@@ -187,11 +187,3 @@ export const CTP_CODES: readonly CtpCode[] = [
     since: "01/07/2024",
   },
 ];
-
-export function ctpCode(code: string): CtpCode | undefined {
-  return CTP_CODES.find((c) => c.code === code);
-}
-
-export function contractNatureLabel(code: string): string | undefined {
-  return CONTRACT_NATURES.find((n) => n.code === code)?.label;
-}

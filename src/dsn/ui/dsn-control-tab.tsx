@@ -37,6 +37,7 @@ import type { DsnReport } from "../report.ts";
 import { ControlTableView } from "./control-table-view.tsx";
 import type { WorkerContext, WorkerReply, WorkerRequest } from "./dsn-worker-protocol.ts";
 import "./dsn-control.css";
+import { formatSiren } from "../../register/model/ids.ts";
 
 /** Findings shown per check before "show all" (the CSV export always has every one). */
 const SHOWN_PER_CHECK = 50;
@@ -67,8 +68,6 @@ const VERDICT_KEYS: Record<Verdict, string> = {
 
 const megabytes = (n: number) =>
   (n / 1_048_576).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const formatSiren = (s: string) =>
-  /^\d{9}$/.test(s) ? `${s.slice(0, 3)} ${s.slice(3, 6)} ${s.slice(6)}` : s;
 
 let nextId = 1;
 

@@ -25,9 +25,6 @@ export const EMAIL_NOTIFICATIONS = [
 ] as const;
 export type EmailNotification = (typeof EMAIL_NOTIFICATIONS)[number];
 
-export const SOURCE_SERVICES =
-  "Urssaf, fiche « Experts-comptables : Ajout ou suppression d'un client » (seed 001)";
-
 /** DSN code table of S10.G00.02.001 (norm P26V01, shared/facts/dsn-norm/norm-P26V01.yaml). */
 export const CIVILITES = { "01": "Monsieur", "02": "Madame" } as const;
 export type Civilite = keyof typeof CIVILITES;

@@ -105,7 +105,6 @@ export const ClientSchema = z
     }
   });
 export type Client = z.infer<typeof ClientSchema>;
-export type ClientInput = z.input<typeof ClientSchema>;
 
 export const CollaboratorSchema = z.object({
   id: z.string().min(1),
