@@ -1,6 +1,6 @@
 /**
  * The Urssaf CTP table (src/dsn/data/ctp.ts) as a dated lookup, and the rules to turn an aggregated
- * line S21.G00.23 into an amount (facts/dsn.md, "Controls").
+ * line S21.G00.23 into an amount (the Urssaf CTP table: rates by qualifier and period).
  */
 import { CTP_ROWS, type CtpRow } from "./data/ctp.ts";
 import { CTP_SUPPLEMENT } from "./data/ctp-supplement.ts";

@@ -1,6 +1,6 @@
 /**
  * Rubric events → block tree, driven by the norm's block hierarchy (src/dsn/data/blocks.ts), not by
- * hard-coded nesting. Rules (facts/dsn.md, "File format"): the rubrics of a block are consecutive; a child
+ * hard-coded nesting. Rules (cahier technique of the DSN norm, "structure du message"): the rubrics of a block are consecutive; a child
  * block belongs to the nearest open instance of its parent; a new instance starts when the rubric number
  * does not increase.
  *
@@ -99,7 +99,7 @@ export interface TreeVisitor {
 /**
  * Position of each block in the norm's tree, parents before their children and siblings in the order of
  * the message trees of the cahier technique (ct2025 § 5.5; the Blocks sheet lists them in that order):
- * "block order follows the tree, not the numbers" (facts/dsn.md).
+ * block order follows the tree, not the numbers (cahier technique of the DSN norm).
  */
 const TREE_ORDER = new Map<string, number>();
 /** Parent of each block (a Map: faster than the big object literal on the hot path). */

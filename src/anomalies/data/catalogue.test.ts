@@ -2,13 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stripAccents } from "../../core/text.ts";
-import {
-  CONTRACT_NATURES,
-  CTP_CODES,
-  SEED_000,
-  SEED_003,
-  SEED_FIXED_TERM_NATURES,
-} from "../../dsn/data/codes.ts";
+import { CONTRACT_NATURES, CTP_CODES, SEED_FIXED_TERM_NATURES } from "../../dsn/data/codes.ts";
 import { CATALOGUE_DATA } from "./catalogue.ts";
 import {
   ANOMALY_CATALOGUE,
@@ -26,6 +20,8 @@ import {
   p24FieldDataType,
   p24FieldLabels,
   p26Field,
+  SEED_000,
+  SEED_003,
   SHARED_PARENT,
 } from "./norm-tables.testkit.ts";
 import { anomalyEntrySchema, catalogueSchema } from "./schema.ts";

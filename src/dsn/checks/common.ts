@@ -124,7 +124,7 @@ export function gap(
   return `${declaredLabel} ${euros(declared)}, ${expectedLabel} ${euros(expected)} (écart ${euros(declared - expected)})`;
 }
 
-/** Apprentices: dispositif S21.G00.40.008 = 64, 65 or 81 (facts/dsn.md). */
+/** Apprentices: dispositif S21.G00.40.008 = 64, 65 or 81 (norm P26V01, S21.G00.40.008 value list). */
 export const APPRENTICE_DISPOSITIFS = new Set(["64", "65", "81"]);
 
 export function isApprentice(individual: DsnBlock): boolean {

@@ -7,6 +7,7 @@ import {
   p24DataTypeValues,
   p24FieldDataType,
   p26Field,
+  SEED_000,
   SHARED_PARENT,
 } from "../../anomalies/data/norm-tables.testkit.ts";
 import {
@@ -21,7 +22,6 @@ import {
   INDIVIDUAL_CONTRIBUTION_CODES,
   NET_INCOME_TYPES,
   REMUNERATION_TYPE_027,
-  SEED_000,
   SEED_DIMNS002_NATURE_LABELS,
   SEED_FIXED_TERM_NATURES,
   WORKING_TIME_MODES,

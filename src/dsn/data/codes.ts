@@ -1,5 +1,5 @@
 // DSN code tables used by the anomaly catalogue and its panel. Codes and labels are copied from the
-// official norm tables (shared/facts/dsn-norm/): the value lists of norm P26V01 (norm-P26V01.yaml)
+// official norm tables (test/fixtures/dsn-norm/): the value lists of norm P26V01 (norm-P26V01.yaml)
 // unless stated otherwise, the rubric labels of P24V01 (fields2024.txt), the CTP labels of the Urssaf
 // CTP table (ctp_rate_reference.tsv). dsn-codes.test.ts checks every label against those files.
 
@@ -10,11 +10,12 @@ export interface CodeLabel {
 }
 
 export const NORM_SOURCES = {
-  P26V01: "shared/facts/dsn-norm/norm-P26V01.yaml (norme P26V01)",
-  P24V01_FIELDS: "shared/facts/dsn-norm/fields2024.txt (norme P24V01)",
-  P24V01_DATATYPES: "shared/facts/dsn-norm/datatypes2024.txt (norme P24V01)",
-  CTP: "shared/facts/dsn-norm/ctp_rate_reference.tsv (table CTP Urssaf)",
-  DSNVAL: "shared/facts/dsn-norm/dsnval_messages_P24V01.tsv (messages DSN-Val P24V01)",
+  P26V01: "Cahier technique de la norme DSN P26V01 (net-entreprises.fr, https://www.net-entreprises.fr)",
+  P24V01_FIELDS: "Norme DSN P24V01, liste des rubriques (net-entreprises.fr, https://www.net-entreprises.fr)",
+  P24V01_DATATYPES: "Norme DSN P24V01, types de données (net-entreprises.fr, https://www.net-entreprises.fr)",
+  CTP: "Urssaf, « Table des codes types de personnel (CTP) » (https://open.urssaf.fr)",
+  DSNVAL:
+    "Norme DSN P24V01, messages des contrôles DSN-Val (net-entreprises.fr, https://www.net-entreprises.fr)",
 } as const;
 
 /** S21.G00.40.007 "Nature du contrat" (norm P26V01). */
@@ -73,9 +74,6 @@ export const SEED_DIMNS002_NATURE_LABELS: Readonly<Record<SeedFixedTermNature, s
   "90": "Autre nature de contrat, convention, mandat",
   "92": "Contrat d'engagement maritime à durée déterminée",
 };
-
-export const SEED_000 = "shared/seeds/000_bda0ac512a24fe2a.txt";
-export const SEED_003 = "shared/seeds/003_01dfbd855ed5dcc5.txt";
 
 export function isSeedFixedTermNature(code: string): code is SeedFixedTermNature {
   return (SEED_FIXED_TERM_NATURES as readonly string[]).includes(code);

@@ -3,9 +3,10 @@
  * validity start and its source; a lookup returns the value in force on a date, or null when the date is
  * before every known value (the check is then skipped, never guessed).
  *
- * Sources: /work/shared/facts/dsn.md, "Parameters" (PMSS 2025–2026, SMIC 2025–2026, réduction générale
- * up to 2025 and from 2026). The 2024 values (PMSS 3 864 €, SMIC 11,65 € then 11,88 € from 1 November
- * 2024) come from the arrêté du 19 décembre 2023 and the décret n° 2024-951 (not in the facts file).
+ * Sources: the Urssaf's published parameters (« Plafonds de la sécurité sociale », « Montant du Smic »,
+ * « Réduction générale des cotisations patronales » on urssaf.fr) for 2025–2026; the 2024 values (PMSS
+ * 3 864 €, SMIC 11,65 € then 11,88 € from 1 November 2024) from the arrêté du 19 décembre 2023 and the
+ * décret n° 2024-951.
  */
 
 export interface Dated<T> {
@@ -15,21 +16,23 @@ export interface Dated<T> {
   source: string;
 }
 
-const FACTS = "facts/dsn.md, Parameters";
+const PMSS_PAGE = "Urssaf, « Plafonds de la sécurité sociale » (https://www.urssaf.fr)";
+const SMIC_PAGE = "Urssaf, « Montant du Smic » (https://www.urssaf.fr)";
+const RG_PAGE = "Urssaf, « Réduction générale des cotisations patronales » (https://www.urssaf.fr)";
 
 /** Plafond mensuel de la sécurité sociale, euros. */
 export const PMSS: readonly Dated<number>[] = [
   { from: "2024-01-01", value: 3864, source: "arrêté du 19 décembre 2023" },
-  { from: "2025-01-01", value: 3925, source: FACTS },
-  { from: "2026-01-01", value: 4005, source: FACTS },
+  { from: "2025-01-01", value: 3925, source: PMSS_PAGE },
+  { from: "2026-01-01", value: 4005, source: PMSS_PAGE },
 ];
 
 /** SMIC horaire brut, euros. */
 export const SMIC_HORAIRE: readonly Dated<number>[] = [
   { from: "2024-01-01", value: 11.65, source: "décret n° 2023-1216" },
   { from: "2024-11-01", value: 11.88, source: "décret n° 2024-951" },
-  { from: "2025-01-01", value: 11.88, source: FACTS },
-  { from: "2026-01-01", value: 12.02, source: FACTS },
+  { from: "2025-01-01", value: 11.88, source: SMIC_PAGE },
+  { from: "2026-01-01", value: 12.02, source: SMIC_PAGE },
 ];
 
 /**
@@ -56,12 +59,12 @@ export const REDUCTION_GENERALE: readonly Dated<ReductionRule>[] = [
   {
     from: "2024-01-01",
     value: { kind: "fillon", ceilingSmic: 1.6, tSmall: 0.3194, tLarge: 0.3234 },
-    source: FACTS,
+    source: RG_PAGE,
   },
   {
     from: "2025-05-01",
     value: { kind: "fillon", ceilingSmic: 1.6, tSmall: 0.3193, tLarge: 0.3233 },
-    source: FACTS,
+    source: RG_PAGE,
   },
   {
     from: "2026-01-01",
@@ -73,14 +76,14 @@ export const REDUCTION_GENERALE: readonly Dated<ReductionRule>[] = [
       tMaxLarge: 0.4021,
       exponent: 1.75,
     },
-    source: FACTS,
+    source: RG_PAGE,
   },
 ];
 
 /**
  * CTP 726 (apprentices): pay up to a share of the monthly SMIC stays on 726, above goes to 100. The share
  * follows the contract's start date, not the month declared: 50 % for contracts concluded from 1 March
- * 2025, 79 % before (facts/dsn.md; loi n° 2025-199 du 28 février 2025 de financement de la sécurité
+ * 2025, 79 % before (loi n° 2025-199 du 28 février 2025 de financement de la sécurité
  * sociale pour 2025, applied by the Urssaf to contracts concluded from 1 March 2025).
  */
 export function apprenticeSmicShare(contractStart: string | null): number {

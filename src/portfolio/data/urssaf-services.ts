@@ -1,6 +1,7 @@
 // The check boxes of the Urssaf add-client form (seed 001, step 3 and the account detail): online
 // services and e-mail notifications, with the exact labels of the page.
-// Source: shared/seeds/001_749bb65820f22f7d.txt ("Services en ligne", "Services de communication par courriel").
+// Source: Urssaf, « Experts-comptables : ajout ou suppression d'un client » (urssaf.fr), « Services en
+// ligne » and « Services de communication par courriel ».
 
 export const ONLINE_SERVICES = [
   "DPAE",
@@ -25,6 +26,6 @@ export const EMAIL_NOTIFICATIONS = [
 ] as const;
 export type EmailNotification = (typeof EMAIL_NOTIFICATIONS)[number];
 
-/** DSN code table of S10.G00.02.001 (norm P26V01, shared/facts/dsn-norm/norm-P26V01.yaml). */
+/** DSN code table of S10.G00.02.001 (norm P26V01). */
 export const CIVILITES = { "01": "Monsieur", "02": "Madame" } as const;
 export type Civilite = keyof typeof CIVILITES;

@@ -2,7 +2,8 @@
  * French administrative identifiers: SIREN, NIC, SIRET, NIR (numéro de sécurité sociale) and Urssaf
  * account numbers. Pure functions, no browser API: runs in the extension and in Node.
  *
- * Rules: /work/shared/facts/identifiers.md. Every validator normalises its input first (users paste
+ * Rules: INSEE (SIREN and SIRET: Luhn key; La Poste's SIRETs: digit sum divisible by 5) and the NIR's
+ * key (97 − number mod 97, Corsica's 2A/2B counted as 19/18); see docs/sources.md. Every validator normalises its input first (users paste
  * numbers with spaces, dots, non-breaking spaces…) and returns a discriminated union whose messages are
  * in French and say what is wrong and what to check.
  */

@@ -52,7 +52,7 @@ export function clientKey(c: Pick<Client, "kind" | "siren" | "siret" | "numeroCo
   return `${c.kind}:${siren ?? ""}`;
 }
 
-/** Day of month M+1 on which the DSN of month M is due (shared/facts/calendar.md). */
+/** Day of month M+1 on which the DSN of month M is due (CSS art. R243-6: the 5th for 50 employees and more, else the 15th). */
 export function dsnDueDay(c: Pick<Client, "kind" | "effectif" | "paieDecalee">): 5 | 15 | null {
   if (c.kind !== "employeur") return null;
   return (c.effectif ?? 0) >= 50 && !c.paieDecalee ? 5 : 15;
