@@ -1,0 +1,79 @@
+// One MutationObserver for the whole page: it only notes that something relevant changed, and the
+// lifecycle reads the page again once the burst is over (debounced), or at the latest after maxWaitMs
+// while the page keeps changing. The observer's callback does a bounded amount of work per burst
+// (at most RECORDS_INSPECTED records looked at), so a page that rebuilds a list of 1,000 rows pays
+// for a few checks, not for 1,000.
+
+/** Records looked at per callback to tell our own hosts from the page's changes. */
+export const RECORDS_INSPECTED = 32;
+
+export interface DomWatchOptions {
+  /** Quiet time after the last relevant change before the burst is handed over. */
+  debounceMs: number;
+  /** A page that never stops changing is still read at this interval. */
+  maxWaitMs: number;
+}
+
+export const DOM_WATCH_DEFAULTS: DomWatchOptions = { debounceMs: 120, maxWaitMs: 600 };
+
+/** A change made by our own UI (inside or of a host tagged data-tiers-feature) is not the page's. */
+export function isOwnChange(record: MutationRecord): boolean {
+  const target = record.target;
+  const element = target.nodeType === 1 ? (target as Element) : target.parentElement;
+  if (element?.closest("[data-tiers-feature]")) return true;
+  if (record.type !== "childList") return false;
+  const nodes = [record.addedNodes, record.removedNodes];
+  let any = false;
+  for (const list of nodes)
+    for (let i = 0; i < list.length; i++) {
+      const node = list[i] as Node;
+      any = true;
+      if (node.nodeType !== 1 || !(node as Element).hasAttribute("data-tiers-feature")) return false;
+    }
+  return any;
+}
+
+/**
+ * Calls onBurst once per burst of relevant changes. Returns a stop function. The work done here per
+ * callback is bounded; the caller's onBurst runs at most once per debounce window.
+ */
+export function watchDom(
+  doc: Document,
+  onBurst: () => void,
+  options: DomWatchOptions = DOM_WATCH_DEFAULTS,
+): () => void {
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  let firstChangeAt = 0;
+  const fire = () => {
+    clearTimeout(debounce);
+    debounce = undefined;
+    firstChangeAt = 0;
+    onBurst();
+  };
+  const relevant = (records: MutationRecord[]) => {
+    const n = Math.min(records.length, RECORDS_INSPECTED);
+    for (let i = 0; i < n; i++) if (!isOwnChange(records[i] as MutationRecord)) return true;
+    // Beyond the records inspected, a long burst is assumed to be the page's.
+    return records.length > RECORDS_INSPECTED;
+  };
+  const observer = new MutationObserver((records) => {
+    if (!relevant(records)) return;
+    const now = performance.now();
+    if (firstChangeAt === 0) firstChangeAt = now;
+    clearTimeout(debounce);
+    if (now - firstChangeAt >= options.maxWaitMs) fire();
+    else debounce = setTimeout(fire, Math.min(options.debounceMs, options.maxWaitMs - (now - firstChangeAt)));
+  });
+  observer.observe(doc, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    // Only the attributes a reading depends on (a field's value, a label's target, a name): classes and
+    // styles change all the time and mean nothing to us.
+    attributeFilter: ["value", "for", "aria-label", "role", "hidden", "href"],
+  });
+  return () => {
+    observer.disconnect();
+    clearTimeout(debounce);
+  };
+}
