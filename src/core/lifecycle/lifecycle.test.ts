@@ -150,7 +150,7 @@ describe("the DOM watch", () => {
     document.body.innerHTML = "<div></div>";
     const closest = vi.spyOn(Element.prototype, "closest");
     let bursts = 0;
-    const stop = watchDom(document, () => bursts++, { debounceMs: 10, maxWaitMs: 50 });
+    const watch = watchDom(document, () => bursts++, { debounceMs: 10, maxWaitMs: 50 });
     const div = document.querySelector("div") as HTMLElement;
     // Our own hosts only: every record would be inspected if the work were not bounded.
     for (let i = 0; i < 1_000; i++) {
@@ -159,7 +159,7 @@ describe("the DOM watch", () => {
       div.append(host);
     }
     await wait(60);
-    stop();
+    watch.stop();
     expect(closest.mock.calls.length).toBeLessThanOrEqual(RECORDS_INSPECTED * 2);
     // A burst that long is taken as the page's.
     expect(bursts).toBe(1);

@@ -38,8 +38,14 @@ export interface LifecycleOptions<P extends PageLike> {
 export interface Lifecycle<P> {
   /** The last recognition. */
   current(): Recognition<P>;
-  /** Recognitions so far (for tests and the bench: work done). */
-  readings(): number;
+  /** Work done so far (for tests and the bench): recognitions, and time in them and in the observer. */
+  stats(): {
+    readings: number;
+    detectMs: number;
+    recogniseMs: number;
+    observerCallbacks: number;
+    observerMs: number;
+  };
 }
 
 export function startLifecycle<P extends PageLike>(options: LifecycleOptions<P>): Lifecycle<P> {
@@ -47,6 +53,8 @@ export function startLifecycle<P extends PageLike>(options: LifecycleOptions<P>)
   const quietMs = options.quietMs ?? QUIET_MS;
   let quiet: ReturnType<typeof setTimeout> | undefined;
   let readings = 0;
+  let recogniseMs = 0;
+  let detectMs = 0;
   let last: Recognition<P> = { page: null, settled: false, trigger: "start", url: "", detectMs: 0 };
 
   const recognise = (trigger: Trigger) => {
@@ -64,13 +72,15 @@ export function startLifecycle<P extends PageLike>(options: LifecycleOptions<P>)
         options.onRecognition(last);
       }, quietMs);
     last = { page, settled: understood, trigger, url, detectMs: performance.now() - started };
+    detectMs += last.detectMs;
     options.onRecognition(last);
+    recogniseMs += performance.now() - started;
   };
 
   const onNavigate = () => {
     if (win.location.href !== last.url) recognise("navigation");
   };
-  const stopDom = watchDom(
+  const dom = watchDom(
     doc,
     () => {
       // Without the Navigation API, a burst is also where a pushState shows.
@@ -82,11 +92,17 @@ export function startLifecycle<P extends PageLike>(options: LifecycleOptions<P>)
   signal.addEventListener(
     "abort",
     () => {
-      stopDom();
+      dom.stop();
       clearTimeout(quiet);
     },
     { once: true },
   );
   recognise("start");
-  return { current: () => last, readings: () => readings };
+  return {
+    current: () => last,
+    stats: () => {
+      const observer = dom.spent();
+      return { readings, detectMs, recogniseMs, observerCallbacks: observer.callbacks, observerMs: observer.ms };
+    },
+  };
 }

@@ -34,20 +34,36 @@ export function isOwnChange(record: MutationRecord): boolean {
 }
 
 /**
- * Calls onBurst once per burst of relevant changes. Returns a stop function. The work done here per
+ * Calls onBurst once per burst of relevant changes. The work done here per
  * callback is bounded; the caller's onBurst runs at most once per debounce window.
  */
+export interface DomWatch {
+  stop(): void;
+  /** Time spent in the observer's callbacks, and how many there were (for the bench). */
+  spent(): { callbacks: number; ms: number };
+}
+
 export function watchDom(
   doc: Document,
   onBurst: () => void,
   options: DomWatchOptions = DOM_WATCH_DEFAULTS,
-): () => void {
-  let debounce: ReturnType<typeof setTimeout> | undefined;
+): DomWatch {
+  let callbacks = 0;
+  let ms = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let firstChangeAt = 0;
-  const fire = () => {
-    clearTimeout(debounce);
-    debounce = undefined;
-    firstChangeAt = 0;
+  let lastChangeAt = 0;
+  // The callback only notes the time: the timer checks, when it fires, whether the burst is over
+  // (no timer reset per callback, and the page is read in a task of its own).
+  const check = () => {
+    const now = performance.now();
+    const quietFor = now - lastChangeAt;
+    const burstFor = now - firstChangeAt;
+    if (quietFor < options.debounceMs && burstFor < options.maxWaitMs) {
+      timer = setTimeout(check, Math.min(options.debounceMs - quietFor, options.maxWaitMs - burstFor));
+      return;
+    }
+    timer = undefined;
     onBurst();
   };
   const relevant = (records: MutationRecord[]) => {
@@ -57,12 +73,16 @@ export function watchDom(
     return records.length > RECORDS_INSPECTED;
   };
   const observer = new MutationObserver((records) => {
-    if (!relevant(records)) return;
     const now = performance.now();
-    if (firstChangeAt === 0) firstChangeAt = now;
-    clearTimeout(debounce);
-    if (now - firstChangeAt >= options.maxWaitMs) fire();
-    else debounce = setTimeout(fire, Math.min(options.debounceMs, options.maxWaitMs - (now - firstChangeAt)));
+    callbacks++;
+    if (relevant(records)) {
+      lastChangeAt = now;
+      if (timer === undefined) {
+        firstChangeAt = now;
+        timer = setTimeout(check, options.debounceMs);
+      }
+    }
+    ms += performance.now() - now;
   });
   observer.observe(doc, {
     subtree: true,
@@ -72,8 +92,11 @@ export function watchDom(
     // styles change all the time and mean nothing to us.
     attributeFilter: ["value", "for", "aria-label", "role", "hidden", "href"],
   });
-  return () => {
-    observer.disconnect();
-    clearTimeout(debounce);
+  return {
+    stop() {
+      observer.disconnect();
+      clearTimeout(timer);
+    },
+    spent: () => ({ callbacks, ms }),
   };
 }
