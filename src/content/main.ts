@@ -1,7 +1,7 @@
-// Content script (isolated world), injected at document_start on https://*.urssaf.fr/*.
-// First, synchronously, it hands the MAIN-world dialog bridge its private port (before any page script
-// runs); then, once the DOM is parsed, it starts the page lifecycle (src/core/lifecycle/): the page is
-// recognised now and again whenever it changes, and the features registered for it follow.
+// Content script (isolated world), injected at document_idle on https://*.urssaf.fr/*: nothing of it
+// delays the page's parsing or its load. The dialog bridge's port was opened at document_start by
+// handshake.ts; this script starts the page lifecycle (src/core/lifecycle/): the page is recognised
+// now and again whenever it changes, and the features registered for it follow.
 
 import { createFeatureRunner, shadowOf } from "../core/features.ts";
 import { startLifecycle } from "../core/lifecycle/lifecycle.ts";
@@ -10,8 +10,9 @@ import { detectPage } from "../pages/index.ts";
 import { leavesByItself, takeAnswerPage } from "../portfolio/features/bulk-job/answer-page.ts";
 import { connectDialogBridge } from "./bridge-client.ts";
 import { FEATURES } from "./features.ts";
+import { takeHandshakePort } from "./handshake-port.ts";
 
-const bridge = connectDialogBridge();
+const bridge = connectDialogBridge(takeHandshakePort() ?? undefined);
 const lifetime = new AbortController();
 addEventListener("pagehide", () => lifetime.abort(), { once: true });
 
