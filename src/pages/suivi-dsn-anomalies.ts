@@ -136,31 +136,51 @@ interface RawItem {
   item: HTMLElement;
 }
 
+/** Where a reference is an anomaly's row, not a heading over rows: a list item, a table row, a link. */
+const ROW_LIKE = 'li, tr, [role="row"], [role="listitem"], a[href], [role="link"]';
+
+interface PageAnomalies {
+  /** A reference with its period in the same row, item or card. */
+  items: RawItem[];
+  /** References in a row (or a link) where no period was found: rows the page shows and we cannot read. */
+  unread: string[];
+}
+
 /**
  * Every anomaly on the page, whatever the markup (list, table, cards): an element holding a technical
  * reference, and the nearest container around it holding a period and no other reference. A
- * reference alone (a heading over the rows of one type, a breadcrumb) is not an anomaly.
+ * reference alone outside a row (a heading over the rows of one type, a breadcrumb) is not an anomaly.
  */
-function anomalyItems(doc: Document): RawItem[] {
+function anomalyItems(doc: Document): PageAnomalies {
   return pageMemo(doc, "anomaly-items", () => {
     const refs = findByText(doc, REFERENCE_IN_TEXT);
     const holdsOther = (el: Element, own: Element) => refs.some((r) => r !== own && el.contains(r));
     const items: RawItem[] = [];
+    const unread: string[] = [];
     for (const ref of refs) {
       const reference = REFERENCE_CASED.exec(textOf(ref))?.[0]?.toUpperCase();
       if (!reference) continue;
+      let item: HTMLElement | null = null;
+      let widest: HTMLElement = ref;
       for (let el: HTMLElement | null = ref; el && el !== doc.body; el = el.parentElement) {
         if (el !== ref && holdsOther(el, ref)) break;
+        widest = el;
         // Bounded: a container of a whole page is not a row.
         const text = linesOf(el);
         if (text.length > 2_000) break;
         if (readPeriod(text)) {
-          items.push({ reference, item: el });
+          item = el;
           break;
         }
       }
+      if (item) items.push({ reference, item });
+      else {
+        // Only a row around this reference alone counts (a page laid out in one big table does not).
+        const row = ref.closest(ROW_LIKE);
+        if (row && widest.contains(row)) unread.push(reference);
+      }
     }
-    return items;
+    return { items, unread };
   });
 }
 
@@ -254,7 +274,8 @@ export function readAnomalyLines(
 ): { anomalies: AnomalyOnPage[]; missing: string[] } {
   const anomalies: AnomalyOnPage[] = [];
   const missing = new Set<string>();
-  const items = anomalyItems(doc);
+  const { items, unread } = anomalyItems(doc);
+  for (const reference of unread) missing.add(`libellé et période de ${reference}`);
   for (const { reference, item } of items) {
     const fields = readItem(reference, item);
     if (!fields.libelle || !fields.period) {
@@ -278,7 +299,7 @@ export function readAnomalyLines(
 
 /** How many anomaly rows (a reference with its period) the page holds: 2 or more is a list. */
 export function countAnomalyRows(doc: Document): number {
-  return anomalyItems(doc).length;
+  return anomalyItems(doc).items.length;
 }
 
 export const suiviDsnListePage: PageAdapter<"suivi-dsn-liste", AnomalyListView> = {
@@ -302,6 +323,9 @@ export const suiviDsnListePage: PageAdapter<"suivi-dsn-liste", AnomalyListView> 
             ? "etablissements"
             : "liste";
     const { anomalies, missing } = readAnomalyLines(doc);
+    // A period view is one establishment's: without its SIRET the rows cannot be told apart from another's.
+    if (view === "periode" && anomalies.some((a) => a.siret === null))
+      missing.push("SIRET de l'établissement");
     if (missing.length > 0) return notUnderstood("suivi-dsn-liste", missing);
     return {
       understood: true,
