@@ -43,8 +43,9 @@ export interface EtablissementsView {
 
 // "Comptes Régime Général du SIREN 526018155" (seed 001); a gérant non sirétisé has no SIREN and is
 // listed by account number ("Compte gérant majoritaire non sirétisé n° 117…"). Folded (see dom.ts);
-// the number may be grouped ("526 018 155"), a raison sociale in brackets may follow.
-const ROW = /^comptes? (.+?) (du siren|n°|numero) ?([0-9a-z][0-9a-z .]*?\d)(?: \([^)]*\))?$/;
+// the number may be grouped ("526 018 155"), a raison sociale in brackets (with brackets of its
+// own: « MME X (Artisan Commerçant) … ») may follow.
+const ROW = /^comptes? (.+?) (du siren|n°|numero) ?([0-9a-z][0-9a-z .]*?\d)(?: \(.*\))?$/;
 const EDIT_LABELS = ["✍", "✎", "✏", "Modifier", "Consulter", "Détail", "Éditer", "Voir"];
 const REMOVE_LABELS = ["✕", "✖", "×", "Supprimer", "Résilier"];
 
