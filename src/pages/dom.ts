@@ -109,7 +109,8 @@ export function sameText(a: string, b: string): boolean {
 
 /**
  * Elements that flow inside a line: their text joins their neighbours' (« Rési<span>lier</span> » is
- * one word). Custom elements are inline until a style says otherwise, as in the browser. Every other
+ * one word). Custom elements are inline until a style says otherwise, as in the browser; an element
+ * with a role (cell, row, button…) is a part of its own whatever its tag. Every other
  * element (paragraph, cell, item, button, heading…) starts a new block: its text is kept apart from
  * its neighbours' ("2026" of one block never glues to "2 messages non lus" of the next). The tag
  * decides, not the computed style: reading styles would force a layout of the page.
@@ -145,7 +146,9 @@ const INLINE_TAGS = new Set([
   "WBR",
 ]);
 
-const isInline = (el: Element): boolean => INLINE_TAGS.has(el.tagName) || el.tagName.includes("-");
+/** Roles of the parts of a grid, list or widget: a `<span role="cell">` is a cell, not a run of text. */
+const isInline = (el: Element): boolean =>
+  (INLINE_TAGS.has(el.tagName) || el.tagName.includes("-")) && !el.hasAttribute("role");
 
 /** Between two blocks in a raw rendered text; a line break once normalised. */
 const BLOCK = "\u001e";
