@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
 import { z } from "zod";
 import { makeCertificate } from "./cert.ts";
 import { Names } from "./html.ts";
@@ -157,7 +158,7 @@ export interface DemoSpace {
 
 export const SESSION_COOKIE = "urssaf_session";
 /** Page snapshots sent from the field (masked skeletons), served at /__demo/snapshots/<name>. */
-export const SNAPSHOTS = new URL("../fixtures/snapshots", import.meta.url).pathname;
+export const SNAPSHOTS = resolve(import.meta.dirname, "../fixtures/snapshots");
 export const LOGIN_URL = `https://${HOSTS.www}/connexion`;
 
 const FaultsSchema = z
