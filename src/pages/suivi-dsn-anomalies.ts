@@ -154,7 +154,13 @@ interface PageAnomalies {
 function anomalyItems(doc: Document): PageAnomalies {
   return pageMemo(doc, "anomaly-items", () => {
     const refs = findByText(doc, REFERENCE_IN_TEXT);
-    const holdsOther = (el: Element, own: Element) => refs.some((r) => r !== own && el.contains(r));
+    // How many references each ancestor holds, counted once (not one containment test per pair:
+    // a month of 500 anomalies would take 250,000 of them).
+    const held = new Map<Element, number>();
+    for (const ref of refs)
+      for (let el: Element | null = ref; el && el !== doc.body; el = el.parentElement)
+        held.set(el, (held.get(el) ?? 0) + 1);
+    const holdsOther = (el: Element) => (held.get(el) ?? 0) > 1;
     const items: RawItem[] = [];
     const unread: string[] = [];
     for (const ref of refs) {
@@ -163,7 +169,7 @@ function anomalyItems(doc: Document): PageAnomalies {
       let item: HTMLElement | null = null;
       let widest: HTMLElement = ref;
       for (let el: HTMLElement | null = ref; el && el !== doc.body; el = el.parentElement) {
-        if (el !== ref && holdsOther(el, ref)) break;
+        if (holdsOther(el)) break;
         widest = el;
         // Bounded: a container of a whole page is not a row.
         const text = linesOf(el);
