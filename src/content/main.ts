@@ -5,7 +5,8 @@
 
 import { createFeatureRunner, shadowOf } from "../core/features.ts";
 import { startLifecycle } from "../core/lifecycle/lifecycle.ts";
-import { fillField, findControlByLabel } from "../pages/dom.ts";
+import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
+import { fillField, findControlByLabel, READ_ATTRIBUTES, relevantChange } from "../pages/dom.ts";
 import { detectPage } from "../pages/index.ts";
 import { leavesByItself, takeAnswerPage } from "../portfolio/features/bulk-job/answer-page.ts";
 import { connectDialogBridge } from "./bridge-client.ts";
@@ -26,6 +27,8 @@ async function start(): Promise<void> {
     detect: detectPage,
     signal: lifetime.signal,
     onRecognition: (r) => void runner.update(r.page, r),
+    // What changes a reading is the readers' call: their own rule and the attributes they read.
+    dom: { ...DOM_WATCH_DEFAULTS, relevant: relevantChange, attributeFilter: READ_ATTRIBUTES },
   });
   // Debugging and test handle in the isolated world only: page scripts cannot see it.
   Object.assign(globalThis, {

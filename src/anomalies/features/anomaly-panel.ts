@@ -92,7 +92,13 @@ function entriesOf(page: DetectedPage | null): Entry[] {
       id: a.id,
       open: false,
       anchor: a.anchor,
-      placement: { inside: a.anchor },
+      // In the anomaly's row; in a table row, in its last cell (a row holds only cells).
+      placement: {
+        inside:
+          a.anchor instanceof HTMLTableRowElement
+            ? (a.anchor.cells[a.anchor.cells.length - 1] ?? a.anchor)
+            : a.anchor,
+      },
     }));
   }
   if (page?.understood && page.kind === "suivi-dsn-anomalie") {

@@ -102,7 +102,13 @@ export function startLifecycle<P extends PageLike>(options: LifecycleOptions<P>)
     current: () => last,
     stats: () => {
       const observer = dom.spent();
-      return { readings, detectMs, recogniseMs, observerCallbacks: observer.callbacks, observerMs: observer.ms };
+      return {
+        readings,
+        detectMs,
+        recogniseMs,
+        observerCallbacks: observer.callbacks,
+        observerMs: observer.ms,
+      };
     },
   };
 }

@@ -12,6 +12,13 @@ export interface DomWatchOptions {
   debounceMs: number;
   /** A page that never stops changing is still read at this interval. */
   maxWaitMs: number;
+  /**
+   * Whether records change what the readers read (the page readers' own rule, e.g. src/pages/dom.ts
+   * relevantChange); by default, any change that is not our own hosts'.
+   */
+  relevant?: (records: readonly MutationRecord[]) => boolean;
+  /** The attributes whose changes matter (the readers' list); by default a few naming ones. */
+  attributeFilter?: readonly string[];
 }
 
 export const DOM_WATCH_DEFAULTS: DomWatchOptions = { debounceMs: 120, maxWaitMs: 600 };
@@ -66,12 +73,10 @@ export function watchDom(
     timer = undefined;
     onBurst();
   };
-  const relevant = (records: MutationRecord[]) => {
-    const n = Math.min(records.length, RECORDS_INSPECTED);
-    for (let i = 0; i < n; i++) if (!isOwnChange(records[i] as MutationRecord)) return true;
+  const rule = options.relevant ?? ((records) => records.some((r) => !isOwnChange(r)));
+  const relevant = (records: MutationRecord[]) =>
     // Beyond the records inspected, a long burst is assumed to be the page's.
-    return records.length > RECORDS_INSPECTED;
-  };
+    records.length > RECORDS_INSPECTED || rule(records);
   const observer = new MutationObserver((records) => {
     const now = performance.now();
     callbacks++;
@@ -90,7 +95,9 @@ export function watchDom(
     characterData: true,
     // Only the attributes a reading depends on (a field's value, a label's target, a name): classes and
     // styles change all the time and mean nothing to us.
-    attributeFilter: ["value", "for", "aria-label", "role", "hidden", "href"],
+    attributeFilter: [
+      ...(options.attributeFilter ?? ["value", "for", "aria-label", "role", "hidden", "href"]),
+    ],
   });
   return {
     stop() {

@@ -30,8 +30,8 @@ export const oneClickResign: Feature = {
     if (page?.kind !== "etablissements" || !page.understood) return;
     // Per row, once: rows that arrive later (an in-place pager, a search) get theirs on the next run.
     for (const row of page.view.rows) {
-      const anchor = row.remove ?? row.edit;
-      if (anchor) ctx.item(anchor, { after: anchor }, (root) => attach(root, row));
+      const icon = row.remove ?? row.edit;
+      if (icon) ctx.item(row.anchor, { after: icon }, (root) => attach(root, row));
     }
   },
 };
