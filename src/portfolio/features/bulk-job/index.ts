@@ -58,7 +58,14 @@ function statusText(view: JobBriefView): string {
  * After a command that changed the page in place (an in-place pager, a search answered by script),
  * how long the page must stay unchanged before it is reported: a list being rebuilt is not read half-way.
  */
-export const JOB_SETTLE_MS = 400;
+export const JOB_SETTLE_MS = 600;
+
+/** Content the page itself says is still loading (a list fetched after load, a view being switched). */
+function busy(doc: Document): boolean {
+  for (const el of doc.querySelectorAll('[aria-busy="true"]'))
+    if (!el.closest("[data-tiers-feature]")) return true;
+  return false;
+}
 
 /** One job session per page (the feature applies to every page, so its signal lives as long as the page). */
 const sessions = new WeakMap<AbortSignal, (ctx: FeatureContext) => void>();
@@ -83,9 +90,9 @@ function observationKey(observation: Observation): string {
 
 /**
  * The job's guarantees under the page lifecycle: the page is reported once when it is recognised
- * (understood, or « non comprise » for good), then again only after a command this page executed and
- * only once per command, when what the page shows differs from what the command was issued on and has
- * stayed so for JOB_SETTLE_MS. A re-render never makes the job act twice.
+ * (understood, or « non comprise » for good) and still, then again only after a command this page
+ * executed and only once per command, when what the page shows differs from what the command was
+ * issued on and has stayed so for JOB_SETTLE_MS. A re-render never makes the job act twice.
  */
 function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
   let root: ShadowRoot | null = null;
@@ -261,15 +268,20 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
     clearTimeout(settle);
     browser.runtime.onMessage.removeListener(onMessage);
   });
-  return (now: FeatureContext) => {
-    if (!now.settled) return;
-    if (!reported) {
-      void report();
+  // Reported only once the page is settled, says nothing is loading, and has not changed for
+  // JOB_SETTLE_MS: a list whose rows or pager arrive after the form is not read half-way.
+  const reportWhenStill = () => {
+    if (busy(document)) {
+      settle = setTimeout(reportWhenStill, JOB_SETTLE_MS);
       return;
     }
-    if (!awaiting) return;
+    void report();
+  };
+  return (now: FeatureContext) => {
     clearTimeout(settle);
-    if (observationKey(observe(now.page, document)) === lastKey) return;
-    settle = setTimeout(() => void report(), JOB_SETTLE_MS);
+    if (!now.settled) return;
+    if (reported && !awaiting) return;
+    if (reported && observationKey(observe(now.page, document)) === lastKey) return;
+    settle = setTimeout(reportWhenStill, JOB_SETTLE_MS);
   };
 }
