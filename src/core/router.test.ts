@@ -61,6 +61,7 @@ const CONTENT_ONLY = [
   "anomaly/track",
   "siret/classify",
   "indicators/record",
+  "diagnostic/record",
 ];
 const BOTH = ["job/create", "job/control", "job/get"];
 

@@ -57,7 +57,9 @@ describe("the page snapshot", () => {
 
   it("keeps tags, roles, attribute names, label links and the wording; masks values, names, digits", () => {
     expect(html).toContain("<h1>Gérer les établissements</h1>");
-    expect(html).toContain('<label for="i1">Siren/Siret de l\'établissement</label><input id="i1" name value>');
+    expect(html).toContain(
+      '<label for="i1">Siren/Siret de l\'établissement</label><input id="i1" name value>',
+    );
     expect(html).toContain('<input type="submit" value="Rechercher">');
     expect(html).toContain("<th>Compte</th><th>Raison sociale</th>");
     expect(html).toContain("<td>Comptes Régime Général du SIREN 000000000</td><td>XXXXXXXXXXX XXXXXX</td>");

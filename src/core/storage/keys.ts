@@ -25,6 +25,8 @@ export const LOCAL_KEYS = {
   reminderState: "reminders/state",
   reminderDelivery: "reminders/delivery",
   indicatorHistory: "indicators/history",
+  /** The last diagnostics of pages « non comprise » (src/core/diagnostic/). */
+  diagnostics: "diagnostics",
 } as const;
 
 /** storage.local families: one key per client of a register generation, per job item, per value set aside. */

@@ -28,6 +28,9 @@ const RemindersTab = lazyComponent(() =>
 const SettingsTab = lazyComponent(() =>
   import("../../register/ui/settings-tab.tsx").then((m) => m.SettingsTab),
 );
+const DiagnosticsTab = lazyComponent(() =>
+  import("../../core/diagnostic/diagnostics-tab.tsx").then((m) => m.DiagnosticsTab),
+);
 const AnomaliesTab = lazyComponent(() =>
   import("../../anomalies/ui/anomalies-tab.tsx").then((m) => m.AnomaliesTab),
 );
@@ -42,6 +45,7 @@ const TABS = [
   "cabinet",
   "controle-dsn",
   "anomalies",
+  "diagnostics",
   "apropos",
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -55,6 +59,7 @@ const TAB_LABELS: Record<Tab, string> = {
   cabinet: "optTabFirm",
   "controle-dsn": "dsnControlTab",
   anomalies: "optTabAnomalies",
+  diagnostics: "diagTab",
   apropos: "optTabAbout",
 };
 
@@ -129,6 +134,7 @@ function Options() {
         {snapshot && tab === "cabinet" && <SettingsTab settings={snapshot.settings} api={api} />}
         {snapshot && tab === "controle-dsn" && <DsnControlTab snapshot={snapshot} api={api} />}
         {tab === "anomalies" && <AnomaliesTab />}
+        {tab === "diagnostics" && <DiagnosticsTab />}
         {tab === "apropos" && (
           <section>
             <h2>{t("optionsPrivacyTitle")}</h2>

@@ -58,7 +58,7 @@ function statusText(view: JobBriefView): string {
  * After a command that changed the page in place (an in-place pager, a search answered by script),
  * how long the page must stay unchanged before it is reported: a list being rebuilt is not read half-way.
  */
-export const JOB_SETTLE_MS = 600;
+export const JOB_SETTLE_MS = 400;
 
 /** Content the page itself says is still loading (a list fetched after load, a view being switched). */
 function busy(doc: Document): boolean {
@@ -90,7 +90,7 @@ function observationKey(observation: Observation): string {
 
 /**
  * The job's guarantees under the page lifecycle: the page is reported once when it is recognised
- * (understood, or « non comprise » for good) and still, then again only after a command this page
+ * (understood, or « non comprise » for good) and says nothing is loading, then again only after a command this page
  * executed and only once per command, when what the page shows differs from what the command was
  * issued on and has stayed so for JOB_SETTLE_MS. A re-render never makes the job act twice.
  */
@@ -268,20 +268,22 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
     clearTimeout(settle);
     browser.runtime.onMessage.removeListener(onMessage);
   });
-  // Reported only once the page is settled, says nothing is loading, and has not changed for
-  // JOB_SETTLE_MS: a list whose rows or pager arrive after the form is not read half-way.
-  const reportWhenStill = () => {
-    if (busy(document)) {
-      settle = setTimeout(reportWhenStill, JOB_SETTLE_MS);
-      return;
-    }
+  // Reported once the page is settled and says nothing is loading (a list fetched after load): then
+  // at once on a page's first report, and after JOB_SETTLE_MS without change after an in-place command.
+  const reportWhenReady = () => {
+    if (busy(document)) return;
     void report();
   };
   return (now: FeatureContext) => {
     clearTimeout(settle);
     if (!now.settled) return;
-    if (reported && !awaiting) return;
-    if (reported && observationKey(observe(now.page, document)) === lastKey) return;
-    settle = setTimeout(reportWhenStill, JOB_SETTLE_MS);
+    if (!reported) {
+      if (busy(document)) return;
+      void report();
+      return;
+    }
+    if (!awaiting) return;
+    if (observationKey(observe(now.page, document)) === lastKey) return;
+    settle = setTimeout(reportWhenReady, JOB_SETTLE_MS);
   };
 }
