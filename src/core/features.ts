@@ -43,6 +43,11 @@ export interface FeatureContext {
 
 export interface Feature {
   id: string;
+  /**
+   * Closed shadow roots: a page script cannot read or drive what the feature shows (it shows
+   * something of the register). Tests reach them through shadowOf in the isolated world.
+   */
+  closed?: boolean;
   /** Decides from the detected page (understood or not, or null when unknown) whether the feature runs. */
   runsOn(page: DetectedPage | null): boolean;
   /** Called when the feature starts applying, then on every change of the page: must be idempotent. */
@@ -67,21 +72,34 @@ export function applyStyle(root: ShadowRoot, css: string): void {
   root.adoptedStyleSheets = [sheet];
 }
 
+/**
+ * Runs an action of our UI on the user's own click only: a page script's synthetic click (`.click()`,
+ * dispatchEvent) is not trusted and starts nothing.
+ */
+export function onTrustedClick(el: HTMLElement, action: () => void): void {
+  el.addEventListener("click", (event) => {
+    if (event.isTrusted) action();
+  });
+}
+
 /** Test-only access to closed shadow roots, from the isolated world (see test/e2e/support.ts). */
 const roots = new WeakMap<Element, ShadowRoot>();
 export function shadowOf(host: Element): ShadowRoot | null {
   return roots.get(host) ?? null;
 }
 
-const SHADOW_MODE: ShadowRootMode = "open";
-
-export function mountHost(doc: Document, id: string, placement: Placement = {}): HTMLElement {
+export function mountHost(
+  doc: Document,
+  id: string,
+  placement: Placement = {},
+  mode: ShadowRootMode = "open",
+): HTMLElement {
   const host = doc.createElement("div");
   host.dataset.tiersFeature = id;
   if (placement.before) placement.before.before(host);
   else if (placement.after) placement.after.after(host);
   else (placement.inside ?? doc.body).append(host);
-  roots.set(host, host.attachShadow({ mode: SHADOW_MODE }));
+  roots.set(host, host.attachShadow({ mode }));
   return host;
 }
 
@@ -145,7 +163,7 @@ export function createFeatureRunner(
       mount(placement) {
         if (!state.host?.isConnected) {
           state.host?.remove();
-          state.host = mountHost(deps.doc, feature.id, placement);
+          state.host = mountHost(deps.doc, feature.id, placement, feature.closed ? "closed" : "open");
         }
         return shadowOf(state.host) as ShadowRoot;
       },
@@ -154,7 +172,7 @@ export function createFeatureRunner(
         if (known?.host.isConnected && anchor.isConnected) return null;
         if (known) unmount(items, known);
         if (!anchor.isConnected || controller.signal.aborted) return null;
-        const host = mountHost(deps.doc, feature.id, placement);
+        const host = mountHost(deps.doc, feature.id, placement, feature.closed ? "closed" : "open");
         const mount: ItemMount = { anchor, host, controller: new AbortController() };
         items.set(anchor, mount);
         const root = shadowOf(host) as ShadowRoot;

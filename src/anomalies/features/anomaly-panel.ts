@@ -5,7 +5,7 @@
 // The catalogue stays in the background: one batched message per page brings every panel's data; this
 // file only renders (and imports nothing but types from the modules that hold data).
 import { t } from "../../core/browser.ts";
-import { applyStyle, type Feature, type Placement } from "../../core/features.ts";
+import { applyStyle, type Feature, onTrustedClick, type Placement } from "../../core/features.ts";
 import { send } from "../../core/send.ts";
 import { UI_TAGS } from "../../core/ui-node.ts";
 import type { DetectedPage } from "../../pages/index.ts";
@@ -69,7 +69,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 function button(label: string, onClick: () => void): HTMLButtonElement {
   const b = el("button", { text: label });
   b.type = "button";
-  b.addEventListener("click", onClick);
+  onTrustedClick(b, onClick);
   return b;
 }
 

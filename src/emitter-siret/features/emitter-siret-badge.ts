@@ -39,6 +39,8 @@ export function typedSiret(value: string): string | null {
 
 export const emitterSiretBadge: Feature = {
   id: "emitter-siret-badge",
+  // What it says (a client's SIRET, the firm's) is register data: the page must not read it.
+  closed: true,
   runsOn: (page) => page?.kind === "connexion" && page.understood,
   run(ctx) {
     const { page } = ctx;
@@ -92,7 +94,11 @@ function attach(root: ShadowRoot, field: HTMLInputElement, signal: AbortSignal):
       },
     );
   };
-  field.addEventListener("input", update, { signal });
-  field.addEventListener("change", update, { signal });
+  // The user's typing only: a page script that fills the field and fires input learns nothing.
+  const typed = (event: Event) => {
+    if (event.isTrusted) update();
+  };
+  field.addEventListener("input", typed, { signal });
+  field.addEventListener("change", typed, { signal });
   update();
 }

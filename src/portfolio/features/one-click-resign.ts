@@ -2,7 +2,7 @@
 // icons asks for confirmation in our UI, then runs a one-account job in this tab (open the detail,
 // check the SIRET, "Résilier", accept only the confirmation that names this account, verify).
 import { t } from "../../core/browser.ts";
-import { applyStyle, type Feature } from "../../core/features.ts";
+import { applyStyle, type Feature, onTrustedClick } from "../../core/features.ts";
 import { send } from "../../core/send.ts";
 import type { CompteRow } from "../../pages/etablissements.ts";
 import { jobRunning } from "./bulk-job/state.ts";
@@ -45,7 +45,7 @@ function attach(root: ShadowRoot, row: CompteRow): void {
     b.type = "button";
     b.className = cls;
     b.textContent = label;
-    b.addEventListener("click", onClick);
+    onTrustedClick(b, onClick);
     return b;
   };
   const idle = () => {

@@ -2,7 +2,7 @@
 // compared with the register, in short, with one click to read it again, to add the register's
 // missing clients (after a confirmation here), or to see the full comparison in the options page.
 import { t } from "../../core/browser.ts";
-import { applyStyle, type Feature } from "../../core/features.ts";
+import { applyStyle, type Feature, onTrustedClick } from "../../core/features.ts";
 import { send } from "../../core/send.ts";
 import { readSearch } from "../../pages/etablissements.ts";
 import { formatDateTime } from "../../ui/shared/format.ts";
@@ -49,7 +49,7 @@ async function attach(root: ShadowRoot, signal: AbortSignal): Promise<void> {
     b.type = "button";
     b.textContent = label;
     if (cls) b.className = cls;
-    b.addEventListener("click", onClick);
+    onTrustedClick(b, onClick);
     return b;
   };
   const fail = (e: unknown) => {

@@ -3,7 +3,7 @@
 // pause / resume / cancel and, at the end, the report as CSV.
 import { browser, t } from "../../../core/browser.ts";
 import { toCsv } from "../../../core/csv.ts";
-import { applyStyle, type Feature, type FeatureContext } from "../../../core/features.ts";
+import { applyStyle, type Feature, type FeatureContext, onTrustedClick } from "../../../core/features.ts";
 import type { JobBriefView, JobReply } from "../../../core/messages.ts";
 import { send } from "../../../core/send.ts";
 import { detectPage } from "../../../pages/index.ts";
@@ -150,7 +150,7 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
       b.type = "button";
       b.textContent = label;
       if (danger) b.className = "danger";
-      b.addEventListener("click", onClick);
+      onTrustedClick(b, onClick);
       actions.append(b);
     };
     const act = (what: "pause" | "resume" | "cancel" | "resume-here") => () => {
