@@ -45,7 +45,9 @@ export default defineConfig({
     crx({
       manifest: manifestFor(target),
       browser: target,
-      contentScripts: { standaloneFiles: ["src/content/main.ts", "src/content/dialog-bridge.ts"] },
+      contentScripts: {
+        standaloneFiles: ["src/content/main.ts", "src/content/handshake.ts", "src/content/dialog-bridge.ts"],
+      },
     }),
   ],
   build: {

@@ -2,6 +2,7 @@
 // see index.ts), plus the core's own: the page a content script recognised, the status, the options page.
 import { createAnomalyHandlers } from "../anomalies/background.ts";
 import type { Runtime } from "../core/browser.ts";
+import { createDiagnosticHandlers } from "../core/diagnostic/background.ts";
 import type { HandlersOf } from "../core/message-spec.ts";
 import type { CORE_MESSAGES, Handlers, ReminderMessageType, SeenPage } from "../core/messages.ts";
 import { createPagesSeen } from "../core/pages-seen.ts";
@@ -64,5 +65,6 @@ export function createHandlers(
     ...createAnomalyHandlers(store, register, now, t),
     ...createDsnHandlers(store),
     ...createEmitterSiretHandlers(register),
+    ...createDiagnosticHandlers(store),
   };
 }

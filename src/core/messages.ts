@@ -12,6 +12,8 @@ import { EMITTER_SIRET_MESSAGES } from "../emitter-siret/messages.ts";
 import { PORTFOLIO_MESSAGES } from "../portfolio/messages.ts";
 import { REGISTER_MESSAGES } from "../register/messages.ts";
 import { REMINDER_MESSAGES } from "../reminders/messages.ts";
+// Diagnostics of pages « non comprise » (lifecycle branch).
+import { DIAGNOSTIC_MESSAGES } from "./diagnostic/messages.ts";
 import {
   type Audience,
   type HandlersOf,
@@ -64,6 +66,7 @@ const ALL_MESSAGES = {
   ...EMITTER_SIRET_MESSAGES,
   ...REMINDER_MESSAGES,
   ...WELCOME_MESSAGES,
+  ...DIAGNOSTIC_MESSAGES,
 };
 type AllMessages = typeof ALL_MESSAGES;
 
@@ -77,6 +80,7 @@ export const DECLARED_COUNT = [
   EMITTER_SIRET_MESSAGES,
   REMINDER_MESSAGES,
   WELCOME_MESSAGES,
+  DIAGNOSTIC_MESSAGES,
 ].reduce((n, specs) => n + Object.keys(specs).length, 0);
 
 export const MessageSchema = schemaOf(ALL_MESSAGES);

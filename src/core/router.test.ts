@@ -60,6 +60,7 @@ const CONTENT_ONLY = [
   "anomaly/panels",
   "siret/classify",
   "indicators/record",
+  "diagnostic/record",
 ];
 const BOTH = ["job/create", "job/control", "job/get", "anomaly/track"];
 

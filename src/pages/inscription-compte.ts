@@ -63,7 +63,7 @@ export interface InscriptionValues {
 export function fillInscription(doc: Document, values: InscriptionValues): FillResult {
   for (const [label, value] of Object.entries(values.fields)) {
     const control = findControlByLabel(doc, label);
-    if (!(control instanceof HTMLInputElement))
+    if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement))
       return { ok: false, reason: `Le champ « ${label} » est introuvable.` };
     if (!fillField(control, value)) return { ok: false, reason: `Le site a effacé le champ « ${label} ».` };
   }

@@ -26,6 +26,11 @@ export class Ctx {
   readonly nav: Record<string, string> = {};
   readonly confirms: ConfirmHook[] = [];
   alert: { text: string; next: string } | null = null;
+  /**
+   * Mutated pages (mutations.ts): the page script listens on the document and reads its configuration
+   * from a JSON <script>, so that controls rendered late, fetched or swapped in place still work.
+   */
+  delegated = false;
 
   constructor(
     readonly variant: Variant,
@@ -245,6 +250,24 @@ c.confirms.forEach(function(x){var el=byId(x.trigger);if(!el)return;el.addEventL
 if(c.alert){var done=false;var show=function(){if(done)return;done=true;window.alert(c.alert.text);if(c.alert.next)window.location.assign(c.alert.next);};if(document.readyState==="complete")setTimeout(show,0);else window.addEventListener("load",function(){setTimeout(show,0);});}
 })();`;
 
+// The same behaviour through one listener on the document, its configuration read at each click
+// (the mutation client replaces it when it swaps a view in place).
+const DELEGATED_SCRIPT = `(function(){function conf(){var o={nav:{},confirms:[],alert:null};document.querySelectorAll("script[data-demo-config]").forEach(function(s){try{var c=JSON.parse(s.textContent);Object.assign(o.nav,c.nav);o.confirms=o.confirms.concat(c.confirms);if(c.alert)o.alert=c.alert;}catch(e){}});return o;}
+document.addEventListener("click",function(e){var c=conf();for(var n=e.target;n&&n.nodeType===1;n=n.parentNode){var id=n.id;if(!id)continue;if(c.nav[id]){e.preventDefault();window.location.assign(c.nav[id]);return;}for(var i=0;i<c.confirms.length;i++){var x=c.confirms[i];if(x.trigger===id){e.preventDefault();if(window.confirm(x.text)){var f=document.getElementById(x.form);if(f)f.submit();}return;}}}});
+var c=conf();if(c.alert){var done=false;var show=function(){if(done)return;done=true;window.alert(c.alert.text);if(c.alert.next)window.location.assign(c.alert.next);};if(document.readyState==="complete")setTimeout(show,0);else window.addEventListener("load",function(){setTimeout(show,0);});}
+})();`;
+
+function pageScript(ctx: Ctx): Raw | "" {
+  const config = scriptJson({ nav: ctx.nav, confirms: ctx.confirms, alert: ctx.alert });
+  if (ctx.delegated) {
+    return raw(
+      `<script type="application/json" data-demo-config>${config}</script><script>${DELEGATED_SCRIPT}</script>`,
+    );
+  }
+  const needsScript = Object.keys(ctx.nav).length > 0 || ctx.confirms.length > 0 || ctx.alert !== null;
+  return needsScript ? raw(`<script>${PAGE_SCRIPT.replace("__CONFIG__", config)}</script>`) : "";
+}
+
 export interface PageOpts {
   title: string;
   tab?: Tab | null;
@@ -253,12 +276,7 @@ export interface PageOpts {
 }
 
 export function page(ctx: Ctx, o: PageOpts): string {
-  const needsScript = Object.keys(ctx.nav).length > 0 || ctx.confirms.length > 0 || ctx.alert !== null;
-  const script = needsScript
-    ? raw(
-        `<script>${PAGE_SCRIPT.replace("__CONFIG__", scriptJson({ nav: ctx.nav, confirms: ctx.confirms, alert: ctx.alert }))}</script>`,
-      )
-    : "";
+  const script = pageScript(ctx);
   const main = ctx.b
     ? h`<div class="${ctx.cls("mainWrap")}"><div class="${ctx.cls("main")}" role="main">${o.body}</div></div>`
     : h`<main class="${ctx.cls("main")}">${o.body}</main>`;

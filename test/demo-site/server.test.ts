@@ -526,6 +526,8 @@ describe("reset, routing, mirror", () => {
       sessionExpired: false,
       variant: "A",
       staleConfirm: false,
+      mutations: [],
+      mutationSeed: 1,
     });
     expect(space.state.sessions).toHaveLength(0);
   });

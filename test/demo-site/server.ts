@@ -2,14 +2,17 @@
 // Host header and path) and mirrors the same pages, without login, on any foreign host.
 
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
 import { z } from "zod";
 import { makeCertificate } from "./cert.ts";
 import { Names } from "./html.ts";
 import { normalizeNumber } from "./identifiers.ts";
 import { type CanonicalHost, Ctx, HOSTS, type Variant } from "./layout.ts";
+import { MUTATIONS, type Mutation, mutatePage } from "./mutations.ts";
 import {
   accountDetailPage,
   anomalyPage,
@@ -74,6 +77,10 @@ export interface Faults {
   variant: Variant;
   /** The "Résilier" confirmation names another account of the portfolio (a stale dialog). */
   staleConfirm: boolean;
+  /** Meaning-preserving rewrites of every page (mutations.ts); [] = the pages as printed. */
+  mutations: Mutation[];
+  /** Seed of the mutations' random choices (with the page's URL). */
+  mutationSeed: number;
 }
 
 export type LogAction =
@@ -127,6 +134,10 @@ export interface StartOptions {
   anomalies?: number;
   /** Listen address. Default 127.0.0.1. */
   listenHost?: string;
+  /** Meaning-preserving rewrites of every page (see mutations.ts). Default none. */
+  mutations?: readonly Mutation[];
+  /** Seed of the mutations. Default: `seed`. */
+  mutationSeed?: number;
 }
 
 export type StateView = Readonly<DemoState> & { readonly indicators: Indicators };
@@ -147,6 +158,8 @@ export interface DemoSpace {
 }
 
 export const SESSION_COOKIE = "urssaf_session";
+/** Page snapshots sent from the field (masked skeletons), served at /__demo/snapshots/<name>. */
+export const SNAPSHOTS = resolve(import.meta.dirname, "../fixtures/snapshots");
 export const LOGIN_URL = `https://${HOSTS.www}/connexion`;
 
 const FaultsSchema = z
@@ -157,6 +170,8 @@ const FaultsSchema = z
     sessionExpired: z.boolean(),
     variant: z.enum(["A", "B"]),
     staleConfirm: z.boolean(),
+    mutations: z.array(z.enum(MUTATIONS)),
+    mutationSeed: z.number().int(),
   })
   .partial()
   .strict();
@@ -237,8 +252,13 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
     sessionExpired: false,
     variant: defaultVariant,
     staleConfirm: false,
+    mutations: [...(opts.mutations ?? [])],
+    mutationSeed: opts.mutationSeed ?? seed,
   });
   let faults = defaultFaults();
+  // Lists taken out of mutated pages, answered at /__demo/fragment/<id> (the oldest dropped first).
+  const fragments = new Map<string, string>();
+  let fragmentCount = 0;
 
   const log = (
     action: LogAction,
@@ -813,6 +833,8 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
           "POST /__demo/reset",
           "POST /__demo/faults (JSON body: slowMs, http500Next, hangNext, sessionExpired, variant, staleConfirm)",
           "POST /__demo/faults/clear",
+          "GET /__demo/fragment/<id> (lists of mutated pages)",
+          "GET /__demo/snapshots/<name> (test/fixtures/snapshots/<name>.html)",
         ],
       });
     }
@@ -820,6 +842,22 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
       return json(res, 200, { ...stateView(), faults });
     }
     if (method === "GET" && path === "/__demo/log") return json(res, 200, entries);
+    const fragment = /^\/__demo\/fragment\/([\w-]+)$/.exec(path);
+    if (method === "GET" && fragment) {
+      const body = fragments.get(fragment[1] ?? "");
+      res.writeHead(body === undefined ? 404 : 200, {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+      });
+      return res.end(body ?? "");
+    }
+    const snapshot = /^\/__demo\/snapshots\/([\w-]+)$/.exec(path);
+    if (method === "GET" && snapshot) {
+      const file = `${SNAPSHOTS}/${snapshot[1]}.html`;
+      if (!existsSync(file)) return json(res, 404, { error: "unknown snapshot" });
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      return res.end(readFileSync(file, "utf8"));
+    }
     if (method === "GET" && path === "/__demo/faults") return json(res, 200, faults);
     if (method === "POST" && path === "/__demo/reset") {
       reset(host);
@@ -847,6 +885,20 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
 
   // -------------------------------------------------------------------------------------------
   // Dispatcher
+
+  const mutate = (r: Resp, key: string): Resp => {
+    if (r.html === undefined || faults.mutations.length === 0) return r;
+    const prefix = String(++fragmentCount);
+    const out = mutatePage(r.html, {
+      mutations: faults.mutations,
+      seed: faults.mutationSeed,
+      key,
+      fragmentUrl: (id) => `/__demo/fragment/${prefix}-${id}`,
+    });
+    for (const [id, html] of out.fragments) fragments.set(`${prefix}-${id}`, html);
+    while (fragments.size > 5000) fragments.delete(fragments.keys().next().value as string);
+    return { ...r, html: out.html };
+  };
 
   const write = (res: ServerResponse, r: Resp) => {
     const headers: Record<string, string | string[]> = { "cache-control": "no-store" };
@@ -891,13 +943,15 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
     if (faults.slowMs > 0) await sleep(faults.slowMs);
     const mirror = !isUrssafHost(hostname);
     const ctx = new Ctx(faults.variant, names, mirror ? hostHeader : null, now());
+    ctx.delegated = faults.mutations.length > 0;
+    const key = `${hostname}${url.pathname}${url.search}`;
     const cookies = parseCookies(req.headers.cookie);
     const token = cookies[SESSION_COOKIE];
     const session = mirror ? null : (state.sessions.find((s) => s.token === token) ?? null);
     if (faults.http500Next > 0) {
       faults.http500Next -= 1;
       log("fault", { session, host: hostname }, { kind: "http500", method, path: url.pathname });
-      return write(res, { status: 500, html: errorPage(ctx, 500, session !== null) });
+      return write(res, mutate({ status: 500, html: errorPage(ctx, 500, session !== null) }, key));
     }
     if (hostname === "urssaf.fr") {
       return write(res, redirect(`https://${HOSTS.www}${url.pathname}${url.search}`, 301));
@@ -906,11 +960,11 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
     const route = byPath.find((rt) => rt.method === method);
     if (!route) {
       const status = byPath.length > 0 ? 405 : 404;
-      return write(res, { status, html: errorPage(ctx, status, session !== null) });
+      return write(res, mutate({ status, html: errorPage(ctx, status, session !== null) }, key));
     }
     if (!mirror && route.host !== hostname) {
       if (method === "GET") return write(res, redirect(`https://${route.host}${url.pathname}${url.search}`));
-      return write(res, { status: 404, html: errorPage(ctx, 404, session !== null) });
+      return write(res, mutate({ status: 404, html: errorPage(ctx, 404, session !== null) }, key));
     }
     if (mirror && method === "POST") {
       // The mirror is read only: no login, no state change.
@@ -928,7 +982,7 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
       form: new URLSearchParams(body),
       cookies,
     };
-    write(res, route.handle(r, m));
+    write(res, mutate(route.handle(r, m), key));
   };
 
   certificate ??= makeCertificate();

@@ -12,7 +12,7 @@ import { launchChromium } from "./chromium.ts";
 import { sendFromExtension } from "./jobs-support.ts";
 import { login, openExtensionPage, openSession, readMark, type Session } from "./support.ts";
 
-const PANEL = '[data-tiers-feature="panneau-anomalies"]';
+const PANEL = '[data-tiers-feature="anomaly-panel"]';
 /** A reference of the Urssaf's shape that no source documents (the catalogue does not know it). */
 const UNKNOWN = "UR_ANO_CTP_XYZ_DA901";
 let session: Session;
@@ -75,7 +75,7 @@ const ownText = (p: Page) =>
     for (const h of clone.querySelectorAll(sel)) h.remove();
     for (const s of clone.querySelectorAll("script, [data-tiers-feature]")) s.remove();
     return (clone.textContent ?? "").replace(/\s+/g, " ").trim();
-  }, '[data-tiers-feature="panneau-anomalies"]');
+  }, '[data-tiers-feature="anomaly-panel"]');
 
 for (const variant of ["A", "B"] as const) {
   describe(`layout ${variant}`, () => {

@@ -25,7 +25,7 @@ function files(dir: string): string[] {
 
 for (const { name, dir, manifest } of builds) {
   describe(`dist/${name}/manifest.json`, () => {
-    it("injects both scripts on https://*.urssaf.fr/* only, the bridge in the MAIN world at document_start", () => {
+    it("injects on https://*.urssaf.fr/* only: the bridge and its handshake at document_start, the rest at idle", () => {
       expect(manifest.content_scripts).toEqual([
         {
           js: ["src/content/dialog-bridge.js"],
@@ -33,7 +33,8 @@ for (const { name, dir, manifest } of builds) {
           run_at: "document_start",
           world: "MAIN",
         },
-        { js: ["src/content/main.js"], matches: ["https://*.urssaf.fr/*"], run_at: "document_start" },
+        { js: ["src/content/handshake.js"], matches: ["https://*.urssaf.fr/*"], run_at: "document_start" },
+        { js: ["src/content/main.js"], matches: ["https://*.urssaf.fr/*"], run_at: "document_idle" },
       ]);
     });
 
@@ -59,7 +60,7 @@ for (const { name, dir, manifest } of builds) {
   });
 
   describe(`dist/${name} content scripts`, () => {
-    for (const file of ["src/content/main.js", "src/content/dialog-bridge.js"]) {
+    for (const file of ["src/content/main.js", "src/content/handshake.js", "src/content/dialog-bridge.js"]) {
       it(`${file} is self-contained (no import, no chunk to load)`, () => {
         const code = readFileSync(join(dir, file), "utf8");
         expect(code).not.toMatch(/\bimport\s*\(|^\s*import\s|chrome\.runtime\.getURL\(/m);

@@ -261,7 +261,7 @@ describe("bulk add under faults", () => {
       await sendFromExtension(ext, { type: "job/control", what: "pause" });
       // The job's page has loaded and shows the pause (it reported after it): nothing is loading now.
       await page
-        .locator('[data-tiers-feature="travail-groupe"]')
+        .locator('[data-tiers-feature="bulk-job"]')
         .getByRole("button", { name: "Reprendre", exact: true })
         .waitFor();
       await page.close();
@@ -271,7 +271,7 @@ describe("bulk add under faults", () => {
         ext.evaluate((u) => chrome.tabs.create({ url: u }), url),
       ]);
       page = next;
-      const toolbar = page.locator('[data-tiers-feature="travail-groupe"]');
+      const toolbar = page.locator('[data-tiers-feature="bulk-job"]');
       await toolbar.getByRole("button", { name: "Reprendre dans cet onglet" }).click();
     });
   });
@@ -349,7 +349,7 @@ describe("one click", () => {
     await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
     const target = session.demo.state.portfolio[1];
     if (!target?.siren) throw new Error("no SIREN on the second row");
-    const hosts = page.locator('[data-tiers-feature="resilier-en-un-clic"]');
+    const hosts = page.locator('[data-tiers-feature="one-click-resign"]');
     expect(await hosts.count()).toBe(10);
     await hosts.nth(1).getByRole("button", { name: "Résilier" }).click();
     await hosts

@@ -60,7 +60,7 @@ it("resumes a bulk add after a browser restart, in the tab the user opens, with 
   page = await browser.context.newPage();
   await login(page, demo);
   await page.goto(demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
-  const toolbar = page.locator('[data-tiers-feature="travail-groupe"]');
+  const toolbar = page.locator('[data-tiers-feature="bulk-job"]');
   // The job's tab is gone: it asks before going on in this one.
   await toolbar.getByRole("button", { name: "Reprendre dans cet onglet" }).click();
   const view = await waitForJob(ext, ended);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkSiret } from "../../src/register/model/ids.ts";
 import { DEFAULT_SETTINGS } from "../../src/register/model/register.ts";
 import { registerCompanies, sendFromExtension } from "./jobs-support.ts";
-import { action, openExtensionPage, openSession, type Session } from "./support.ts";
+import { action, contentWorld, openExtensionPage, openSession, type Session } from "./support.ts";
 
 let session: Session;
 let firm: string;
@@ -47,15 +47,19 @@ interface Badge {
   text: string;
 }
 
+/** The badge, read in the content script's isolated world (its shadow root is closed to the page). */
 async function readBadge(page: Page): Promise<Badge | null> {
-  return page.evaluate(() => {
-    const p = document
-      .querySelector('[data-tiers-feature="badge-siret-emetteur"]')
-      ?.shadowRoot?.querySelector<HTMLElement>("p");
-    return p
-      ? { hidden: p.hidden === true, status: p.dataset.status ?? "", text: p.textContent ?? "" }
-      : null;
-  });
+  const world = await contentWorld(page, session.browser.extensionId ?? "");
+  if (!world) return null;
+  try {
+    return await world.evaluate<Badge | null>(`(() => {
+      const host = document.querySelector('[data-tiers-feature="emitter-siret-badge"]');
+      const p = host && globalThis.tiersAssistant?.shadowOf(host)?.querySelector("p");
+      return p ? { hidden: p.hidden === true, status: p.dataset.status ?? "", text: p.textContent ?? "" } : null;
+    })()`);
+  } finally {
+    await world.detach();
+  }
 }
 
 async function waitBadge(page: Page, status: string): Promise<Badge> {
@@ -81,7 +85,7 @@ for (const variant of ["A", "B"] as const) {
     it("says what the typed SIRET is before submission, as the user types, naming no client", async () => {
       const page = await session.browser.context.newPage();
       await page.goto(session.demo.url("www.urssaf.fr", "/connexion"));
-      await page.waitForSelector('[data-tiers-feature="badge-siret-emetteur"]', { state: "attached" });
+      await page.waitForSelector('[data-tiers-feature="emitter-siret-badge"]', { state: "attached" });
       expect((await readBadge(page))?.hidden).toBe(true);
       const id = page.getByLabel("Identifiant");
 
@@ -95,12 +99,7 @@ for (const variant of ["A", "B"] as const) {
       // Another digit: no longer a SIRET, the badge goes away; back to 14 digits, it comes back.
       await id.press("End");
       await id.press("1");
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('[data-tiers-feature="badge-siret-emetteur"]')
-            ?.shadowRoot?.querySelector("p")?.hidden === true,
-      );
+      await expect.poll(async () => (await readBadge(page))?.hidden).toBe(true);
       await id.press("Backspace");
       await waitBadge(page, "active");
 

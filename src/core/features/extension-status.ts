@@ -3,8 +3,11 @@
 
 import { pageLabel } from "../../pages/index.ts";
 import { jobRunning } from "../../portfolio/features/bulk-job/state.ts";
-import { t } from "../browser.ts";
-import type { Feature } from "../features.ts";
+import { browser, t } from "../browser.ts";
+import { buildDiagnostic, type Diagnostic, diagnosticText } from "../diagnostic/diagnostic.ts";
+import { buildSnapshot } from "../diagnostic/snapshot.ts";
+import { applyStyle, type Feature } from "../features.ts";
+import { send } from "../send.ts";
 
 // Bottom-left, where the Urssaf pages have no action buttons; after a few seconds it folds into a small
 // badge (unfolds on hover or keyboard focus) so it never hides the page's own content for long.
@@ -21,20 +24,88 @@ const STYLE = `
 strong { font-weight: 600; }
 button { font: inherit; border: 0; background: none; color: #00539b; cursor: pointer; padding: 0 2px; }
 button:focus-visible { outline: 2px solid #00539b; outline-offset: 2px; }
+.diag { display: inline-flex; flex-wrap: wrap; gap: 4px; margin-left: 4px; }
+.diag button { text-decoration: underline; }
 `;
-export const statutExtension: Feature = {
-  id: "statut-extension",
+function diagnosticOf(page: { kind: string; missing: string[] }): Diagnostic {
+  return buildDiagnostic(document, page, {
+    url: location.href,
+    version: browser.runtime.getManifest().version,
+    at: new Date().toISOString(),
+  });
+}
+
+/** « Copier le diagnostic » and « Exporter l'instantané de la page »; the diagnostic is also kept. */
+function diagnosticActions(page: { kind: string; missing: string[] }, mark: HTMLElement): HTMLElement {
+  void send({ type: "diagnostic/record", diagnostic: diagnosticOf(page) }).catch(() => undefined);
+  const box = document.createElement("span");
+  box.className = "diag";
+  const said = document.createElement("span");
+  said.setAttribute("role", "status");
+  const button = (label: string, act: () => Promise<string>) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    b.addEventListener("click", (event) => {
+      // A page script's synthetic click does not copy anything of ours.
+      if (!event.isTrusted) return;
+      act().then(
+        (done) => {
+          said.textContent = done;
+        },
+        (e: unknown) => {
+          said.textContent = t("diagCopyFailed", e instanceof Error ? e.message : String(e));
+        },
+      );
+    });
+    return b;
+  };
+  box.append(
+    button(t("diagCopy"), async () => {
+      await navigator.clipboard.writeText(diagnosticText(diagnosticOf(page)));
+      return t("diagCopied");
+    }),
+    button(t("diagExport"), async () => {
+      const html = buildSnapshot(document, {
+        url: location.href,
+        kind: page.kind,
+        understood: false,
+        version: browser.runtime.getManifest().version,
+      });
+      const a = document.createElement("a");
+      a.href = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
+      a.download = `instantane-${page.kind}-${new Date().toISOString().slice(0, 10)}.html`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      return t("diagExported");
+    }),
+    said,
+  );
+  mark.classList.add("diagnosed");
+  return box;
+}
+
+/** Marks the user closed, for as long as the page stays of the same kind. */
+const hidden = new WeakSet<AbortSignal>();
+
+export const extensionStatus: Feature = {
+  id: "extension-status",
   runsOn: (page) => page !== null,
-  async run({ page, mount, signal }) {
-    if (!page) return;
+  async run(ctx) {
+    const { page } = ctx;
+    // « Non comprise » is only said once final: content that renders late gets its chance first.
+    if (!page || !ctx.settled) return;
     // While a job works in this tab its own bar says what happens: the mark would only cost it time.
     if (await jobRunning()) return;
-    const root = mount();
-    const style = document.createElement("style");
-    style.textContent = STYLE;
+    const shown = `${page.kind}|${page.understood}|${page.understood ? "" : page.missing.join(",")}`;
+    if (hidden.has(ctx.signal)) return;
+    const root = ctx.mount();
+    if (root.querySelector(".mark")?.getAttribute("data-shown") === shown) return;
+    applyStyle(root, STYLE);
     const mark = document.createElement("div");
     mark.className = page.understood ? "mark" : "mark warn";
     mark.setAttribute("role", "status");
+    mark.setAttribute("data-shown", shown);
     mark.dataset.pageKind = page.kind;
     mark.dataset.understood = String(page.understood);
     mark.tabIndex = 0;
@@ -55,13 +126,21 @@ export const statutExtension: Feature = {
     close.textContent = "×";
     close.title = t("markHide");
     close.setAttribute("aria-label", t("markHide"));
-    close.addEventListener("click", () => mark.remove());
-    text.append(title, detail, close);
+    close.addEventListener("click", (event) => {
+      if (!event.isTrusted) return;
+      hidden.add(ctx.signal);
+      mark.remove();
+    });
+    text.append(title, detail);
+    // « Non comprise » for good: what the page looked like, for the support (and a future test).
+    if (!page.understood) text.append(diagnosticActions(page, mark));
+    text.append(close);
     mark.append(badge, text);
-    root.append(style, mark);
+    root.querySelector(".mark")?.remove();
+    root.append(mark);
     if (page.understood) {
       const fold = setTimeout(() => mark.classList.add("folded"), 4_000);
-      signal.addEventListener("abort", () => clearTimeout(fold), { once: true });
+      ctx.signal.addEventListener("abort", () => clearTimeout(fold), { once: true });
     }
   },
 };

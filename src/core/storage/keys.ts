@@ -27,6 +27,8 @@ export const LOCAL_KEYS = {
   indicatorHistory: "indicators/history",
   /** The welcome's skipped steps and the « Nouveautés » note to show (welcome-schema.ts). */
   welcome: "welcome",
+  /** The last diagnostics of pages « non comprise » (src/core/diagnostic/). */
+  diagnostics: "diagnostics",
 } as const;
 
 /** storage.local families: one key per client of a register generation, per job item, per value set aside. */

@@ -32,6 +32,9 @@ const SettingsTab = lazyComponent(() =>
   import("../../register/ui/settings-tab.tsx").then((m) => m.SettingsTab),
 );
 const PrivacyStatement = lazyComponent(() => import("./about/privacy.tsx").then((m) => m.PrivacyStatement));
+const DiagnosticsTab = lazyComponent(() =>
+  import("../../core/diagnostic/diagnostics-tab.tsx").then((m) => m.DiagnosticsTab),
+);
 const AnomaliesTab = lazyComponent(() =>
   import("../../anomalies/ui/anomalies-tab.tsx").then((m) => m.AnomaliesTab),
 );
@@ -47,6 +50,7 @@ const TABS = [
   "cabinet",
   "controle-dsn",
   "anomalies",
+  "diagnostics",
   "apropos",
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -60,6 +64,7 @@ const TAB_LABELS: Record<Exclude<Tab, "bienvenue">, string> = {
   cabinet: "optTabFirm",
   "controle-dsn": "dsnControlTab",
   anomalies: "optTabAnomalies",
+  diagnostics: "diagTab",
   apropos: "optTabAbout",
 };
 
@@ -140,6 +145,7 @@ function Options() {
         {snapshot && tab === "cabinet" && <SettingsTab settings={snapshot.settings} api={api} />}
         {snapshot && tab === "controle-dsn" && <DsnControlTab snapshot={snapshot} api={api} />}
         {tab === "anomalies" && <AnomaliesTab />}
+        {tab === "diagnostics" && <DiagnosticsTab />}
         {tab === "apropos" && (
           <section>
             <h2>{t("optionsPrivacyTitle")}</h2>
