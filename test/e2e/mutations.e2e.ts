@@ -82,11 +82,15 @@ async function understood(page: Page, kind: string): Promise<void> {
   );
 }
 
-/** A control by its accessible name, whatever markup draws it (button, input, link by role). */
+/**
+ * A control by its accessible name, whatever markup draws it (button, input, link by role), with
+ * the decorations a person reads past (« Je me connecte → »).
+ */
 function action(page: Page, name: string) {
+  const re = new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[\\s→›:…]*$`);
   return page
-    .getByRole("button", { name, exact: true })
-    .or(page.getByRole("link", { name, exact: true }))
+    .getByRole("button", { name: re })
+    .or(page.getByRole("link", { name: re }))
     .first();
 }
 
