@@ -1,9 +1,10 @@
 // The site's technical error page ("Erreur technique, veuillez réessayer ultérieurement"): a bulk job
 // retries with back-off when it lands here.
-import { findByText } from "./dom.ts";
+import { findByText, textOf } from "./dom.ts";
 import type { PageAdapter } from "./types.ts";
 
-const ERROR = /^Erreur technique\b/;
+/** Folded form (see dom.ts): matches « Erreur technique », « ERREUR TECHNIQUE : … ». */
+const ERROR = /^erreur technique\b/;
 
 export const erreurPage: PageAdapter<"erreur", { message: string }> = {
   kind: "erreur",
@@ -12,6 +13,6 @@ export const erreurPage: PageAdapter<"erreur", { message: string }> = {
   read: (doc) => ({
     understood: true,
     kind: "erreur",
-    view: { message: findByText(doc, ERROR)[0]?.textContent?.trim() ?? "Erreur technique" },
+    view: { message: textOf(findByText(doc, ERROR)[0]) || "Erreur technique" },
   }),
 };

@@ -1,6 +1,6 @@
 // Account detail reached by the pencil (seed 001): SIRET, raison sociale ("(Radié)" when closed),
 // services ✓/✗ and the "Résilier", "Modifier", "Fermer" buttons.
-import { findAction, hasText, pageText } from "./dom.ts";
+import { findAction, hasText, isDisabled, pageText, readLabelledValues } from "./dom.ts";
 import { notUnderstood, type PageAdapter } from "./types.ts";
 
 export interface EtablissementDetailView {
@@ -13,17 +13,18 @@ export interface EtablissementDetailView {
   fermer: HTMLElement | null;
 }
 
+const SIRET_LABEL = "Siret de l'établissement";
+const NAME_LABEL = "Raison sociale";
+
 export const etablissementDetailPage: PageAdapter<"etablissement-detail", EtablissementDetailView> = {
   kind: "etablissement-detail",
   label: "Détail d'un compte inscrit",
   claims: (doc) =>
-    hasText(doc, "Gérer les établissements") &&
-    hasText(doc, "Siret de l'établissement") &&
-    hasText(doc, "Raison sociale"),
+    hasText(doc, "Gérer les établissements") && hasText(doc, SIRET_LABEL) && hasText(doc, NAME_LABEL),
   read(doc) {
     const resilier = findAction(doc, "Résilier");
     const missing = [
-      ...(resilier ? [] : ["Résilier"]),
+      ...(resilier && !isDisabled(resilier) ? [] : ["Résilier"]),
       ...(hasText(doc, "Services en ligne") ? [] : ["Services en ligne"]),
     ];
     if (!resilier || missing.length > 0) return notUnderstood("etablissement-detail", missing);
@@ -40,22 +41,27 @@ export const etablissementDetailPage: PageAdapter<"etablissement-detail", Etabli
   },
 };
 
+/** A SIRET as printed: 14 digits, maybe grouped 3-3-3-5 by spaces or dots. */
+const SIRET_RE = /^(\d{3})[\s.]?(\d{3})[\s.]?(\d{3})[\s.]?(\d{5})\b/;
+
 /**
- * "Siret de l'établissement" and "Raison sociale" head a two-column table (a list of definitions in
- * some layouts); in reading order the values follow the two headers.
+ * "Siret de l'établissement" and "Raison sociale" head a two-column table (a list of definitions, or
+ * label/value pairs, in other layouts): read from the page's lines, whatever the markup. "(Radié)" may
+ * follow the SIRET or precede the raison sociale.
  */
 export function readIdentity(text: string): {
   siret: string | null;
   raisonSociale: string | null;
   radie: boolean;
 } {
-  const m =
-    /Siret de l'établissement Raison sociale (?:(\d[\d ]{12,}\d)|Non sirétisé)? ?(\(Radié\))? ?(.*?) Services en ligne/.exec(
-      text,
-    );
+  const values = readLabelledValues(text, [SIRET_LABEL, NAME_LABEL]);
+  const siretCell = values.get(SIRET_LABEL) ?? "";
+  const nameCell = values.get(NAME_LABEL) ?? "";
+  const digits = SIRET_RE.exec(siretCell);
+  const radie = /\(radi[ée]e?\)/i;
   return {
-    siret: m?.[1] ? m[1].replace(/ /g, "") : null,
-    raisonSociale: m?.[3]?.trim() || null,
-    radie: Boolean(m?.[2]) || text.includes("(Radié)"),
+    siret: digits ? digits.slice(1).join("") : null,
+    raisonSociale: nameCell.replace(radie, "").trim() || null,
+    radie: radie.test(siretCell) || radie.test(nameCell),
   };
 }

@@ -2,16 +2,19 @@
 // the search form and the two "Inscrire" forms.
 import {
   ACTION_SELECTOR,
-  actionLabel,
+  actionNames,
   announcedMessages,
   fillField,
-  findAction,
   findActionAfter,
+  findActions,
   findByText,
   findControlAfter,
   findControlByLabel,
+  fold,
   hasText,
-  norm,
+  isDisabled,
+  matchText,
+  pageMemo,
   press,
   textOf,
 } from "./dom.ts";
@@ -27,6 +30,8 @@ export interface CompteRow {
   numeroCompte: string | null;
   edit: HTMLElement | null;
   remove: HTMLElement | null;
+  /** The row (table row, list item, card) holding the account: a feature mounts per row there. */
+  anchor: HTMLElement;
 }
 
 export interface EtablissementsView {
@@ -37,43 +42,99 @@ export interface EtablissementsView {
 }
 
 // "Comptes Régime Général du SIREN 526018155" (seed 001); a gérant non sirétisé has no SIREN and is
-// listed by account number ("Compte gérant majoritaire non sirétisé n° 117…").
-const ROW = /^Comptes? (.+?) (du SIREN|n°) ([0-9A-Z ]+?)(?: \(.*\))?$/i;
-const EDIT_LABELS = ["✍", "Modifier", "Consulter", "Détail"];
-const REMOVE_LABELS = ["✕", "Supprimer", "Résilier"];
+// listed by account number ("Compte gérant majoritaire non sirétisé n° 117…"). Folded (see dom.ts);
+// the number may be grouped ("526 018 155"), a raison sociale in brackets (with brackets of its
+// own: « MME X (Artisan Commerçant) … ») may follow.
+const ROW = /^comptes? (\D+?) (du siren|n°|numero) ?([0-9a-z][0-9a-z .]*?\d)(?: \(.*\))?$/;
+const EDIT_LABELS = ["✍", "✎", "✏", "Modifier", "Consulter", "Détail", "Éditer", "Voir"];
+const REMOVE_LABELS = ["✕", "✖", "×", "Supprimer", "Résilier"];
 
-function rowActions(
-  rowText: HTMLElement,
-  rows: readonly HTMLElement[],
-): { edit: HTMLElement | null; remove: HTMLElement | null } {
-  // The row container is the nearest ancestor that holds an action and no other account row.
-  for (let el: HTMLElement | null = rowText; el && el !== document.body; el = el.parentElement) {
-    const actions = [...el.querySelectorAll<HTMLElement>(ACTION_SELECTOR)];
-    if (actions.length === 0) continue;
-    const container = el;
-    if (rows.some((other) => other !== rowText && container.contains(other))) break;
-    const labelled = (labels: string[]) =>
-      actions.find((a) => labels.some((l) => norm(actionLabel(a)) === l)) ?? null;
-    return { edit: labelled(EDIT_LABELS), remove: labelled(REMOVE_LABELS) };
-  }
-  return { edit: null, remove: null };
+/** Whether one of an action's names is `labels`' one, or starts with it (« Supprimer le compte … »). */
+function named(action: HTMLElement, labels: readonly string[]): boolean {
+  const keys = labels.map(fold);
+  return actionNames(action).some((n) => {
+    const name = fold(n);
+    return keys.some((k) => name === k || name.startsWith(`${k} `));
+  });
 }
 
-export function readCompteRows(doc: Document): CompteRow[] {
-  const rows = findByText(doc, ROW);
-  return rows.map((el) => {
-    const label = textOf(el);
-    const [, regime = "", by = "", id = ""] = ROW.exec(label) ?? [];
-    const number = id.replace(/ /g, "");
-    const isSiren = by.toLowerCase() === "du siren";
+const ROW_CONTAINER = 'tr, li, [role="row"], [role="listitem"], article';
+
+function rowOf(
+  rowText: HTMLElement,
+  rows: readonly HTMLElement[],
+): { edit: HTMLElement | null; remove: HTMLElement | null; anchor: HTMLElement } {
+  // The row container is the nearest ancestor that holds an action and no other account row.
+  for (let el: HTMLElement | null = rowText; el && el !== rowText.ownerDocument.body; el = el.parentElement) {
+    const container = el;
+    if (rows.some((other) => other !== rowText && container.contains(other))) break;
+    const actions = [...el.querySelectorAll<HTMLElement>(ACTION_SELECTOR)].filter(
+      (a) => !a.closest("[data-tiers-feature]"),
+    );
+    if (actions.length === 0) continue;
     return {
-      label,
-      regime,
-      siren: isSiren ? number : null,
-      numeroCompte: isSiren ? null : number,
-      ...rowActions(el, rows),
+      edit: actions.find((a) => named(a, EDIT_LABELS)) ?? null,
+      remove: actions.find((a) => named(a, REMOVE_LABELS)) ?? null,
+      anchor: container,
     };
+  }
+  const row = rowText.closest<HTMLElement>(ROW_CONTAINER);
+  return {
+    edit: null,
+    remove: null,
+    anchor: row && !rows.some((o) => o !== rowText && row.contains(o)) ? row : rowText,
+  };
+}
+
+/**
+ * The row's text may be cut in blocks (a wrapper div around the end of a grouped SIREN): the element
+ * found first holds « … du SIREN 435 », its parent the whole « … du SIREN 435 215 645 ». The widest
+ * ancestor whose text is still one account row is the row's text.
+ */
+function widestRow(el: HTMLElement, found: readonly HTMLElement[]): HTMLElement {
+  let row = el;
+  for (
+    let parent = el.parentElement;
+    parent && parent !== el.ownerDocument.body;
+    parent = parent.parentElement
+  ) {
+    const holder = parent;
+    if (found.some((other) => other !== el && holder.contains(other))) break;
+    const text = textOf(parent);
+    if (text.length > 400 || !ROW.test(fold(text))) break;
+    row = parent;
+  }
+  return row;
+}
+
+/** The account rows of the page, wherever they are (table, list, cards; several blocks). */
+export function readCompteRows(doc: Document): CompteRow[] {
+  return pageMemo(doc, "compte-rows", () => {
+    const found = findByText(doc, ROW);
+    const rows = found.map((el) => widestRow(el, found));
+    return rows.map((el) => {
+      const label = textOf(el);
+      const [, regime = "", by = "", id = ""] = matchText(label, ROW) ?? [];
+      const number = id.replace(/[ .]/g, "");
+      const isSiren = fold(by) === "du siren";
+      return {
+        label,
+        regime,
+        siren: isSiren ? number : null,
+        numeroCompte: isSiren ? null : number,
+        ...rowOf(el, rows),
+      };
+    });
   });
+}
+
+/** An enabled pager action: « Suivant » on the last page is disabled, or not an action at all. */
+function pagerAction(doc: Document, labels: readonly string[]): HTMLElement | null {
+  for (const label of labels) {
+    const found = findActions(doc, label).find((a) => !isDisabled(a));
+    if (found) return found;
+  }
+  return null;
 }
 
 export const etablissementsPage: PageAdapter<"etablissements", EtablissementsView> = {
@@ -88,8 +149,8 @@ export const etablissementsPage: PageAdapter<"etablissements", EtablissementsVie
       kind: "etablissements",
       view: {
         rows: readCompteRows(doc),
-        previous: findAction(doc, "Précédent"),
-        next: findAction(doc, "Suivant"),
+        previous: pagerAction(doc, ["Précédent", "Page précédente"]),
+        next: pagerAction(doc, ["Suivant", "Page suivante"]),
         search: search.form,
       },
     };

@@ -31,7 +31,8 @@ export const inscriptionComptePage: PageAdapter<"inscription-compte", Inscriptio
   label: "Inscription d'un compte client",
   claims: (doc) =>
     findAction(doc, "Enregistrer") !== null &&
-    hasText(doc, "DPAE") &&
+    // « DPAE » is the first online service's box; its label may carry a hint in brackets.
+    (findCheckbox(doc, "DPAE") !== null || hasText(doc, "DPAE")) &&
     !hasText(doc, "Siret de l'établissement"),
   read(doc) {
     const enregistrer = findAction(doc, "Enregistrer");
@@ -63,7 +64,7 @@ export interface InscriptionValues {
 export function fillInscription(doc: Document, values: InscriptionValues): FillResult {
   for (const [label, value] of Object.entries(values.fields)) {
     const control = findControlByLabel(doc, label);
-    if (!(control instanceof HTMLInputElement))
+    if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement))
       return { ok: false, reason: `Le champ « ${label} » est introuvable.` };
     if (!fillField(control, value)) return { ok: false, reason: `Le site a effacé le champ « ${label} ».` };
   }

@@ -1,5 +1,17 @@
 // "Suivi DSN" (seed 000): the home with its counts and the anomaly detail.
-import { findActions, findByText, hasText, isAfter, pageText } from "./dom.ts";
+import {
+  findActions,
+  findByText,
+  hasText,
+  isAfter,
+  matchText,
+  NUMBER,
+  pageText,
+  parseNumber,
+  plural,
+  readLabelledValues,
+} from "./dom.ts";
+import { countAnomalyRows, looksLikeAnomalyDetail, readPeriod } from "./suivi-dsn-anomalies.ts";
 import { notUnderstood, type PageAdapter } from "./types.ts";
 
 export interface SuiviDsnView {
@@ -8,16 +20,25 @@ export interface SuiviDsnView {
   typologies: number;
 }
 
+// Folded patterns (see dom.ts); a count's words may be singular or plural, its parts in separate blocks.
+const COUNTS = {
+  etablissements: new RegExp(
+    `(${NUMBER})\\s+${plural("etablissement")}\\b[^\\n]*?\\s(?:est|sont)\\s+${plural("concerne")}\\s+par\\s+les\\s+anomalies\\s+dsn`,
+  ),
+  individus: new RegExp(`(${NUMBER})\\s+${plural("individu")}\\s+\\(sur l'ensemble de vos etablissements\\)`),
+  typologies: new RegExp(`(${NUMBER})\\s+${plural("typologie")}\\s+d'${plural("anomalie")}`),
+};
+
 export const suiviDsnPage: PageAdapter<"suivi-dsn", SuiviDsnView> = {
   kind: "suivi-dsn",
   label: "Suivi DSN",
-  claims: (doc) => hasText(doc, /^Vous pouvez prendre connaissance des anomalies/),
+  claims: (doc) => hasText(doc, /^vous pouvez prendre connaissance des anomalies/),
   read(doc) {
     const text = pageText(doc);
-    const etab = /(\d+) établissements?\b.*? (?:est|sont) concernés? par les anomalies DSN/.exec(text);
-    const indiv = /(\d+) individus? \(sur l'ensemble de vos établissements\)/.exec(text);
-    const typo = /(\d+) typologies? d'anomalies?/.exec(text);
-    if (!etab?.[1] || !indiv?.[1] || !typo?.[1]) {
+    const etab = matchText(text, COUNTS.etablissements)?.[1];
+    const indiv = matchText(text, COUNTS.individus)?.[1];
+    const typo = matchText(text, COUNTS.typologies)?.[1];
+    if (!etab || !indiv || !typo) {
       return notUnderstood("suivi-dsn", [
         ...(etab ? [] : ["établissement(s) concerné(s)"]),
         ...(indiv ? [] : ["individu(s) impacté(s)"]),
@@ -27,7 +48,11 @@ export const suiviDsnPage: PageAdapter<"suivi-dsn", SuiviDsnView> = {
     return {
       understood: true,
       kind: "suivi-dsn",
-      view: { etablissements: Number(etab[1]), individus: Number(indiv[1]), typologies: Number(typo[1]) },
+      view: {
+        etablissements: parseNumber(etab),
+        individus: parseNumber(indiv),
+        typologies: parseNumber(typo),
+      },
     };
   },
 };
@@ -58,26 +83,34 @@ function panelPlace(doc: Document, actionsHeading: HTMLElement): HTMLElement {
   return block && block !== doc.body && !block.contains(actionsHeading) ? block : back;
 }
 
+const FIELDS = {
+  libelle: "Libellé de l'anomalie",
+  reference: "Référence technique",
+  etablissement: "Établissement",
+  periode: "Période",
+} as const;
+
+const REFERENCE = /^(?:UR_ANO_[A-Z0-9_]+|S\d{2}\.G\d{2}\.\d{2}\.\d{3}\/[A-Z]{3}-\d{2})\b/i;
+const SIRET = /(?<!\d)(\d{3})[\s.]?(\d{3})[\s.]?(\d{3})[\s.]?(\d{5})(?!\d)/;
+
 export const suiviDsnAnomaliePage: PageAdapter<"suivi-dsn-anomalie", AnomalieView> = {
   kind: "suivi-dsn-anomalie",
   label: "Anomalie DSN",
-  claims: (doc) => hasText(doc, /^Référence technique/) && hasText(doc, /Libellé de l'anomalie/),
+  // Strongest evidence first: two anomaly rows or more are a list, whatever names the page prints.
+  claims: (doc) => looksLikeAnomalyDetail(doc) && countAnomalyRows(doc) <= 1,
   read(doc, url) {
-    const text = pageText(doc);
-    const reference =
-      /Référence technique :? ?(UR_ANO_[A-Z0-9_]+|S\d{2}\.G\d{2}\.\d{2}\.\d{3}\/[A-Z]{3}-\d{2})/.exec(
-        text,
-      )?.[1];
-    const libelle = /Libellé de l'anomalie :? ?(.+?) Référence technique/.exec(text)?.[1];
-    const period = /Période :? ?(\d{2})\/(\d{4})\b/.exec(text);
-    const siret = /Établissement :? ?.+? — SIRET (\d{14})\b/.exec(text)?.[1];
-    const actionsHeading = findByText(doc, /Actions attendues de votre part$/)[0];
-    if (!reference || !libelle || !period || !siret || !actionsHeading) {
+    const values = readLabelledValues(pageText(doc), Object.values(FIELDS));
+    const reference = REFERENCE.exec(values.get(FIELDS.reference) ?? "")?.[0]?.toUpperCase();
+    const libelle = values.get(FIELDS.libelle);
+    const period = readPeriod(values.get(FIELDS.periode) ?? "");
+    const siretMatch = SIRET.exec(values.get(FIELDS.etablissement) ?? "");
+    const actionsHeading = findByText(doc, /actions attendues de votre part$/)[0];
+    if (!reference || !libelle || !period || !siretMatch || !actionsHeading) {
       return notUnderstood("suivi-dsn-anomalie", [
-        ...(reference ? [] : ["Référence technique"]),
-        ...(libelle ? [] : ["Libellé de l'anomalie"]),
-        ...(period ? [] : ["Période"]),
-        ...(siret ? [] : ["Établissement (SIRET)"]),
+        ...(reference ? [] : [FIELDS.reference]),
+        ...(libelle ? [] : [FIELDS.libelle]),
+        ...(period ? [] : [FIELDS.periode]),
+        ...(siretMatch ? [] : ["Établissement (SIRET)"]),
         ...(actionsHeading ? [] : ["Actions attendues de votre part"]),
       ]);
     }
@@ -87,8 +120,8 @@ export const suiviDsnAnomaliePage: PageAdapter<"suivi-dsn-anomalie", AnomalieVie
       view: {
         libelle,
         reference,
-        period: `${period[2]}-${period[1]}`,
-        siret,
+        period,
+        siret: siretMatch.slice(1).join(""),
         id: /\/anomalies\/([A-Za-z0-9_-]{1,40})$/.exec(url.pathname)?.[1] ?? null,
         actionsHeading,
         panelBefore: panelPlace(doc, actionsHeading),
