@@ -143,7 +143,7 @@ export async function markText(page: Page | undefined): Promise<string> {
   if (!page || page.isClosed()) return "";
   return page
     .evaluate(() => {
-      const root = document.querySelector('[data-tiers-feature="statut-extension"]')?.shadowRoot;
+      const root = document.querySelector('[data-tiers-feature="extension-status"]')?.shadowRoot;
       const mark = root?.querySelector<HTMLElement>(".mark");
       return mark ? `${mark.dataset.pageKind}/${mark.dataset.understood}: ${mark.textContent}` : "(no mark)";
     })

@@ -63,7 +63,7 @@ interface Mark {
 const readMark = (page: Page) =>
   page.evaluate((): Mark | null => {
     const mark = document
-      .querySelector('[data-tiers-feature="statut-extension"]')
+      .querySelector('[data-tiers-feature="extension-status"]')
       ?.shadowRoot?.querySelector<HTMLElement>(".mark");
     if (!mark) return null;
     return {
@@ -114,7 +114,7 @@ async function loggedIn(bed: Bed): Promise<void> {
 /** Every anomaly reference link has its own panel (the nearest block holding a panel holds one link). */
 async function panelsBesideEveryAnomaly(page: Page) {
   return page.evaluate(() => {
-    const sel = '[data-tiers-feature="panneau-anomalies"]';
+    const sel = '[data-tiers-feature="anomaly-panel"]';
     const norm = (s: string | null) => (s ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
     const links = [...document.querySelectorAll("a")].filter((a) => /^UR_ANO_\w+$/.test(norm(a.textContent)));
     const hosts = [...document.querySelectorAll(sel)].filter((h) => h.shadowRoot?.querySelector("details"));
@@ -189,7 +189,7 @@ const scenarios: Record<Scenario, (bed: Bed) => Promise<void>> = {
       () =>
         page.evaluate(() => {
           const p = document
-            .querySelector('[data-tiers-feature="badge-siret-emetteur"]')
+            .querySelector('[data-tiers-feature="emitter-siret-badge"]')
             ?.shadowRoot?.querySelector<HTMLElement>("p");
           return p ? { hidden: p.hidden, status: p.dataset.status ?? "", text: p.textContent ?? "" } : null;
         }),
@@ -252,7 +252,7 @@ const scenarios: Record<Scenario, (bed: Bed) => Promise<void>> = {
     demo.reset();
     await loggedIn(bed);
     await page.goto(demo.url("mon.urssaf.fr", ETAB));
-    const hosts = page.locator('[data-tiers-feature="resilier-en-un-clic"]');
+    const hosts = page.locator('[data-tiers-feature="one-click-resign"]');
     await eventually(
       () => hosts.count(),
       (n) => n === 10,
