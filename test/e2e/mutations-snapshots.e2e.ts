@@ -24,7 +24,7 @@ describe("page snapshots in the browser", () => {
       const read = () =>
         page.evaluate(() => {
           const mark = document
-            .querySelector('[data-tiers-feature="statut-extension"]')
+            .querySelector('[data-tiers-feature="extension-status"]')
             ?.shadowRoot?.querySelector<HTMLElement>(".mark");
           return mark
             ? { kind: mark.dataset.pageKind ?? "", understood: mark.dataset.understood === "true" }
