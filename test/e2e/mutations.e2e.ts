@@ -373,11 +373,11 @@ for (const set of matrix().filter((s) => s.scenarios.length > 0)) {
     });
 
     for (const scenario of set.scenarios) {
-      // In npm test's sample, a scenario known to fail until the fixes of issue 13 land is skipped,
-      // and named as expected to pass after merging `pages` and `lifecycle`.
+      // In npm test's sample, a scenario known to fail until issue 13 is fixed is skipped,
+      // and named with the reason (FAILING_TODAY in mutations-support.ts).
       const known = set.sample ? failingToday(scenario, set.mutations) : null;
       (known ? it.skip : it)(
-        known ? `${scenario} — expected to pass after merging pages + lifecycle (today: ${known})` : scenario,
+        known ? `${scenario} — known to fail (${known})` : scenario,
         async () => {
           if (!bed) throw new Error("no browser");
           const b = bed;
