@@ -234,7 +234,7 @@ const scenarios: Record<Scenario, (bed: Bed) => Promise<void>> = {
     const individual = all.filter((a) => a.individu).length;
     await page.goto(demo.url("mon.urssaf.fr", "/suivi-dsn/typologies"));
     await expectPanels(page, all.length, "view by type");
-    // View switches by the page's own links (in place under the `spa` mutation), then Back twice.
+    // View switches by the page's own links (in place under the `spa` mutation), Back twice, Forward twice.
     await page.getByRole("link", { name: "Suivi DSN", exact: true }).last().click();
     await page.waitForURL(/\/suivi-dsn$/);
     await page.getByRole("link", { name: "par individu", exact: true }).click();
@@ -245,6 +245,11 @@ const scenarios: Record<Scenario, (bed: Bed) => Promise<void>> = {
     await page.goBack();
     await page.waitForURL(/\/suivi-dsn\/typologies$/);
     await expectPanels(page, all.length, "view by type again (Back)");
+    await page.goForward();
+    await page.waitForURL(/\/suivi-dsn$/);
+    await page.goForward();
+    await page.waitForURL(/\/suivi-dsn\/individus$/);
+    await expectPanels(page, individual, "view by individual again (Forward)");
   },
 
   async "one-click-resign"(bed) {
