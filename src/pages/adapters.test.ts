@@ -189,3 +189,12 @@ describe("inscription form", () => {
     );
   });
 });
+
+describe("account rows cut in blocks", () => {
+  it("reads the whole grouped SIREN when a wrapper cuts it, and never glues two rows", () => {
+    const doc = show(
+      `${ETAB_HEAD}<ul><li><div><span>Comptes Régime Général du SIREN 435</span><div>${NBSP}215${NNBSP}645</div></div><button>✕</button></li><li><div><span>Comptes Régime Général du SIREN 526</span><span> 018 155</span></div><button>✕</button></li></ul>${ETAB_FOOT}`,
+    );
+    expect(readCompteRows(doc).map((r) => r.siren)).toEqual(["435215645", "526018155"]);
+  });
+});

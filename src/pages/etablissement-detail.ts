@@ -42,7 +42,7 @@ export const etablissementDetailPage: PageAdapter<"etablissement-detail", Etabli
 };
 
 /** A SIRET as printed: 14 digits, maybe grouped 3-3-3-5 by spaces or dots. */
-const SIRET_RE = /^(\d{3})[ .]?(\d{3})[ .]?(\d{3})[ .]?(\d{5})\b/;
+const SIRET_RE = /^(\d{3})[\s.]?(\d{3})[\s.]?(\d{3})[\s.]?(\d{5})\b/;
 
 /**
  * "Siret de l'établissement" and "Raison sociale" head a two-column table (a list of definitions, or

@@ -45,7 +45,7 @@ export interface EtablissementsView {
 // listed by account number ("Compte gérant majoritaire non sirétisé n° 117…"). Folded (see dom.ts);
 // the number may be grouped ("526 018 155"), a raison sociale in brackets (with brackets of its
 // own: « MME X (Artisan Commerçant) … ») may follow.
-const ROW = /^comptes? (.+?) (du siren|n°|numero) ?([0-9a-z][0-9a-z .]*?\d)(?: \(.*\))?$/;
+const ROW = /^comptes? (\D+?) (du siren|n°|numero) ?([0-9a-z][0-9a-z .]*?\d)(?: \(.*\))?$/;
 const EDIT_LABELS = ["✍", "✎", "✏", "Modifier", "Consulter", "Détail", "Éditer", "Voir"];
 const REMOVE_LABELS = ["✕", "✖", "×", "Supprimer", "Résilier"];
 
@@ -86,10 +86,32 @@ function rowOf(
   };
 }
 
+/**
+ * The row's text may be cut in blocks (a wrapper div around the end of a grouped SIREN): the element
+ * found first holds « … du SIREN 435 », its parent the whole « … du SIREN 435 215 645 ». The widest
+ * ancestor whose text is still one account row is the row's text.
+ */
+function widestRow(el: HTMLElement, found: readonly HTMLElement[]): HTMLElement {
+  let row = el;
+  for (
+    let parent = el.parentElement;
+    parent && parent !== el.ownerDocument.body;
+    parent = parent.parentElement
+  ) {
+    const holder = parent;
+    if (found.some((other) => other !== el && holder.contains(other))) break;
+    const text = textOf(parent);
+    if (text.length > 400 || !ROW.test(fold(text))) break;
+    row = parent;
+  }
+  return row;
+}
+
 /** The account rows of the page, wherever they are (table, list, cards; several blocks). */
 export function readCompteRows(doc: Document): CompteRow[] {
   return pageMemo(doc, "compte-rows", () => {
-    const rows = findByText(doc, ROW);
+    const found = findByText(doc, ROW);
+    const rows = found.map((el) => widestRow(el, found));
     return rows.map((el) => {
       const label = textOf(el);
       const [, regime = "", by = "", id = ""] = matchText(label, ROW) ?? [];

@@ -31,7 +31,8 @@ export const inscriptionComptePage: PageAdapter<"inscription-compte", Inscriptio
   label: "Inscription d'un compte client",
   claims: (doc) =>
     findAction(doc, "Enregistrer") !== null &&
-    hasText(doc, "DPAE") &&
+    // « DPAE » is the first online service's box; its label may carry a hint in brackets.
+    (findCheckbox(doc, "DPAE") !== null || hasText(doc, "DPAE")) &&
     !hasText(doc, "Siret de l'établissement"),
   read(doc) {
     const enregistrer = findAction(doc, "Enregistrer");

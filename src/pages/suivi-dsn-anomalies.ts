@@ -128,7 +128,7 @@ export function readPeriod(text: string): string | null {
   return `${m[4]}-${String(MONTHS.indexOf(m[3] ?? "") + 1).padStart(2, "0")}`;
 }
 
-const SIRET_RE = /(?<!\d)(\d{3})[ .]?(\d{3})[ .]?(\d{3})[ .]?(\d{5})(?![\d])/;
+const SIRET_RE = /(?<!\d)(\d{3})[\s.]?(\d{3})[\s.]?(\d{3})[\s.]?(\d{5})(?![\d])/;
 
 interface RawItem {
   reference: string;

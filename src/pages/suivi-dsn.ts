@@ -91,7 +91,7 @@ const FIELDS = {
 } as const;
 
 const REFERENCE = /^(?:UR_ANO_[A-Z0-9_]+|S\d{2}\.G\d{2}\.\d{2}\.\d{3}\/[A-Z]{3}-\d{2})\b/i;
-const SIRET = /(?<!\d)(\d{3})[ .]?(\d{3})[ .]?(\d{3})[ .]?(\d{5})(?!\d)/;
+const SIRET = /(?<!\d)(\d{3})[\s.]?(\d{3})[\s.]?(\d{3})[\s.]?(\d{5})(?!\d)/;
 
 export const suiviDsnAnomaliePage: PageAdapter<"suivi-dsn-anomalie", AnomalieView> = {
   kind: "suivi-dsn-anomalie",

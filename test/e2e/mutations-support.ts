@@ -34,21 +34,43 @@ export interface MutationSet {
   mutations: Mutation[];
   seed: number;
   scenarios: readonly Scenario[];
+  /** npm test's sample: scenarios expected to fail until `pages` and `lifecycle` are merged are skipped. */
+  sample?: boolean;
 }
 
 export const FULL_COMBINATIONS = 20;
 export const SAMPLE_COMBINATIONS = [1, 2, 3];
 
 /**
- * What is expected to fail on a branch without the fixes of issue 13 (branches `pages` and
- * `lifecycle`): `npm test`'s sample leaves these out, `npm run test:mutations` runs them all.
- * Filled from measured runs; see /work/wt/NOTES-testbed.md (and the report) for the reasons.
+ * What still fails with the fixes of issue 13 merged (branches `pages` and `lifecycle`, measured
+ * 10:12–10:35 UTC on 6 December): `npm test`'s sample skips these, naming them; `npm run
+ * test:mutations` runs them all. Before those merges, late, fetch, spa and decorate failed on most
+ * scenarios and digits + spans made the portfolio read record wrong SIRENs (/work/wt/NOTES-testbed.md).
  */
-export const FAILING_TODAY: ReadonlyArray<{ scenario: Scenario; when: (m: readonly Mutation[]) => boolean }> =
-  [];
+export const FAILING_TODAY: ReadonlyArray<{
+  /** Every one of these mutations is in the set. */
+  mutations: readonly Mutation[];
+  scenarios: readonly Scenario[];
+  why: string;
+}> = [
+  {
+    mutations: ["late"],
+    scenarios: ["portfolio-read"],
+    why: "rows rendered late: the read ends « done » with some pages short (38 of 53 accounts)",
+  },
+  {
+    mutations: ["fetch"],
+    scenarios: ["bulk-add", "portfolio-read"],
+    why: "rows fetched after load: the read ends « done » with 0 accounts; the bulk add registers the clients but reports them failed (« Le compte n'apparaît pas dans la liste après l'enregistrement. »)",
+  },
+];
 
-function failingToday(scenario: Scenario, mutations: readonly Mutation[]): boolean {
-  return FAILING_TODAY.some((f) => f.scenario === scenario && f.when(mutations));
+/** Why `scenario` is expected to fail under `mutations` on a branch without the fixes, or null. */
+export function failingToday(scenario: Scenario, mutations: readonly Mutation[]): string | null {
+  const hit = FAILING_TODAY.find(
+    (f) => f.mutations.every((m) => mutations.includes(m)) && f.scenarios.includes(scenario),
+  );
+  return hit ? `${hit.mutations.join("+")}: ${hit.why}` : null;
 }
 
 /** The sets this run covers, from TIERS_MUTATIONS (unset: npm test's sample; "all": everything). */
@@ -81,11 +103,16 @@ export function matrix(): MutationSet[] {
     return filter(MUTATIONS.map((m) => ({ mutations: [m], seed, scenarios: SCENARIOS })));
   if (chosen === "none") return filter([{ mutations: [], seed, scenarios: SCENARIOS }]);
   if (chosen) return filter([{ mutations: parseMutations(chosen), seed, scenarios: SCENARIOS }]);
-  // npm test's sample, without what fails until the fixes of issue 13 are merged.
+  // npm test's sample (what fails until the fixes of issue 13 are merged is listed, skipped).
   return [
-    ...MUTATIONS.map((m) => ({ mutations: [m], seed: 1, scenarios: CHEAP })),
-    ...SAMPLE_COMBINATIONS.map((s) => ({ mutations: combination(s), seed: s, scenarios: SCENARIOS })),
-  ].map((set) => ({ ...set, scenarios: set.scenarios.filter((s) => !failingToday(s, set.mutations)) }));
+    ...MUTATIONS.map((m) => ({ mutations: [m], seed: 1, scenarios: CHEAP, sample: true })),
+    ...SAMPLE_COMBINATIONS.map((s) => ({
+      mutations: combination(s),
+      seed: s,
+      scenarios: SCENARIOS,
+      sample: true,
+    })),
+  ];
 }
 
 export function describeSet(set: MutationSet): string {

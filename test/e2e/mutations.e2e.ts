@@ -11,7 +11,14 @@ import { type DemoSpace, startDemoSpace } from "../demo-site/server.ts";
 import { visibleAnomalies } from "../demo-site/state.ts";
 import { type LaunchedBrowser, launchChromium } from "./chromium.ts";
 import { ended, registerCompanies, sendFromExtension } from "./jobs-support.ts";
-import { describeSet, type MutationSet, matrix, run, type Scenario } from "./mutations-support.ts";
+import {
+  describeSet,
+  failingToday,
+  type MutationSet,
+  matrix,
+  run,
+  type Scenario,
+} from "./mutations-support.ts";
 import { openExtensionPage } from "./support.ts";
 
 /** A smaller portfolio (53 accounts, 6 pages; the 14 anomalies) keeps every set's run short. */
@@ -75,11 +82,15 @@ async function understood(page: Page, kind: string): Promise<void> {
   );
 }
 
-/** A control by its accessible name, whatever markup draws it (button, input, link by role). */
+/**
+ * A control by its accessible name, whatever markup draws it (button, input, link by role), with
+ * the decorations a person reads past (« Je me connecte → »).
+ */
 function action(page: Page, name: string) {
+  const re = new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[\\s→›:…]*$`);
   return page
-    .getByRole("button", { name, exact: true })
-    .or(page.getByRole("link", { name, exact: true }))
+    .getByRole("button", { name: re })
+    .or(page.getByRole("link", { name: re }))
     .first();
 }
 
@@ -223,7 +234,7 @@ const scenarios: Record<Scenario, (bed: Bed) => Promise<void>> = {
     const individual = all.filter((a) => a.individu).length;
     await page.goto(demo.url("mon.urssaf.fr", "/suivi-dsn/typologies"));
     await expectPanels(page, all.length, "view by type");
-    // View switches by the page's own links (in place under the `spa` mutation), then Back twice.
+    // View switches by the page's own links (in place under the `spa` mutation), Back twice, Forward twice.
     await page.getByRole("link", { name: "Suivi DSN", exact: true }).last().click();
     await page.waitForURL(/\/suivi-dsn$/);
     await page.getByRole("link", { name: "par individu", exact: true }).click();
@@ -234,6 +245,11 @@ const scenarios: Record<Scenario, (bed: Bed) => Promise<void>> = {
     await page.goBack();
     await page.waitForURL(/\/suivi-dsn\/typologies$/);
     await expectPanels(page, all.length, "view by type again (Back)");
+    await page.goForward();
+    await page.waitForURL(/\/suivi-dsn$/);
+    await page.goForward();
+    await page.waitForURL(/\/suivi-dsn\/individus$/);
+    await expectPanels(page, individual, "view by individual again (Forward)");
   },
 
   async "one-click-resign"(bed) {
@@ -350,10 +366,11 @@ async function openBed(set: MutationSet): Promise<Bed> {
 }
 
 for (const set of matrix().filter((s) => s.scenarios.length > 0)) {
+  const runs = set.scenarios.some((s) => !set.sample || !failingToday(s, set.mutations));
   describe(`mutations ${describeSet(set)}`, () => {
     let bed: Bed | undefined;
     beforeAll(async () => {
-      bed = await openBed(set);
+      if (runs) bed = await openBed(set);
     }, 60_000);
     afterAll(async () => {
       await bed?.browser.context.close();
@@ -361,8 +378,11 @@ for (const set of matrix().filter((s) => s.scenarios.length > 0)) {
     });
 
     for (const scenario of set.scenarios) {
-      it(
-        scenario,
+      // In npm test's sample, a scenario known to fail until issue 13 is fixed is skipped,
+      // and named with the reason (FAILING_TODAY in mutations-support.ts).
+      const known = set.sample ? failingToday(scenario, set.mutations) : null;
+      (known ? it.skip : it)(
+        known ? `${scenario} — known to fail (${known})` : scenario,
         async () => {
           if (!bed) throw new Error("no browser");
           const b = bed;
