@@ -224,11 +224,13 @@ export function actionNames(el: Element): string[] {
   add(el.getAttribute("aria-label"));
   add(referencedText(el, "aria-labelledby"));
   add(el.getAttribute("title"));
-  for (const icon of el.querySelectorAll("img, svg, [role=img]")) {
-    add(icon.getAttribute("alt"));
-    add(icon.getAttribute("aria-label"));
-    add(icon.getAttribute("title") ?? icon.querySelector("title")?.textContent);
-  }
+  // Most links hold text only: the icons are looked for only under an element child.
+  if (el.firstElementChild)
+    for (const icon of el.querySelectorAll("img, svg, [role=img]")) {
+      add(icon.getAttribute("alt"));
+      add(icon.getAttribute("aria-label"));
+      add(icon.getAttribute("title") ?? icon.querySelector("title")?.textContent);
+    }
   return names;
 }
 
