@@ -586,6 +586,16 @@ function pageIndex(doc: Document): PageIndex {
 }
 
 /**
+ * The page's short texts as the index holds them (one line, normalised; undefined for an element
+ * whose text is empty or long): for an adapter reading many elements, one map access instead of a
+ * walk of each one's subtree.
+ */
+export function indexedTexts(doc: Document): (el: Element) => string | undefined {
+  const texts = pageIndex(doc).texts().texts;
+  return (el) => texts.get(el as HTMLElement);
+}
+
+/**
  * A value derived from the page (e.g. the anomaly rows an adapter found), computed once per state of
  * the page: the adapters' `claims` and `read` and the features ask for the same things.
  */
@@ -617,15 +627,20 @@ function shortTexts(doc: Document): TextIndex {
   // from its children's (no textContent per element, which would walk each subtree again).
   const visit = (parent: Element): string => {
     let raw = "";
+    // Each DOM property read crosses into the browser (dearer still from the content script's
+    // isolated world): each is read once per node.
     for (let n = parent.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE) {
+      const type = n.nodeType;
+      if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
         raw += n.nodeValue ?? "";
         continue;
       }
-      if (n.nodeType !== Node.ELEMENT_NODE) continue;
+      if (type !== Node.ELEMENT_NODE) continue;
       const el = n as HTMLElement;
-      if (skipped(el)) continue;
-      if (el.tagName === "BR") {
+      const tag = el.tagName;
+      if (SKIPPED_TAGS.has(tag) || el.hasAttribute("data-tiers-feature") || el.hasAttribute("hidden"))
+        continue;
+      if (tag === "BR") {
         raw += BLOCK;
         continue;
       }
@@ -645,7 +660,8 @@ function shortTexts(doc: Document): TextIndex {
           keys.set(el, t.key);
         }
       }
-      raw += isInline(el) ? own : BLOCK + own + BLOCK;
+      const inline = (INLINE_TAGS.has(tag) || tag.includes("-")) && !el.hasAttribute("role");
+      raw += inline ? own : BLOCK + own + BLOCK;
     }
     return raw;
   };

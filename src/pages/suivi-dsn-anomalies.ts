@@ -3,7 +3,7 @@
 // from one line format: each technical reference (Urssaf « UR_ANO_… » or a DSN-Val control code) and,
 // in the same row, item or card, a period, a label and maybe a person or a SIRET, in any order or
 // markup. A grid cell is a link "!" (anomalies) or "-" to the month's page.
-import { findByText, foldSameLength, linesOf, pageMemo, textOf } from "./dom.ts";
+import { findByText, foldSameLength, indexedTexts, linesOf, pageMemo, textOf } from "./dom.ts";
 import { notUnderstood, type PageAdapter } from "./types.ts";
 
 /** A technical reference as the pages print it: Urssaf "UR_ANO_…" or a DSN-Val control code. */
@@ -165,8 +165,9 @@ function anomalyItems(doc: Document): PageAnomalies {
     const holdsOther = (el: Element) => (held.get(el) ?? 0) > 1;
     const items: RawItem[] = [];
     const unread: string[] = [];
+    const short = indexedTexts(doc);
     for (const ref of refs) {
-      const reference = REFERENCE_CASED.exec(textOf(ref))?.[0]?.toUpperCase();
+      const reference = REFERENCE_CASED.exec(short(ref) ?? textOf(ref))?.[0]?.toUpperCase();
       if (!reference) continue;
       let item: HTMLElement | null = null;
       let itemLines = "";
@@ -174,12 +175,13 @@ function anomalyItems(doc: Document): PageAnomalies {
       for (let el: HTMLElement | null = ref; el && el !== doc.body; el = el.parentElement) {
         if (holdsOther(el)) break;
         widest = el;
-        // Bounded: a container of a whole page is not a row.
-        const text = linesOf(el);
+        // Bounded: a container of a whole page is not a row. The index's one-line text says whether
+        // a period is there; the row's lines (its parts) are read once, for the row found.
+        const text = short(el) ?? linesOf(el);
         if (text.length > 2_000) break;
         if (readPeriod(text)) {
           item = el;
-          itemLines = text;
+          itemLines = linesOf(el);
           break;
         }
       }
