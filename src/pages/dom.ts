@@ -33,7 +33,12 @@ const TRAILING_MARKS = /(?:[→⇒➜➔➡›»>:*…]|\.{3}|\s)+$/;
 
 /** The key two visible texts are compared by: normalised, decorations dropped, case and accents folded. */
 export function fold(text: string | null | undefined): string {
-  return stripAccents(norm(text).replace(LEADING_MARKS, "").replace(TRAILING_MARKS, "").toLowerCase());
+  return stripAccents(foldCase(text));
+}
+
+/** `fold` keeping the accents. */
+function foldCase(text: string | null | undefined): string {
+  return norm(text).replace(LEADING_MARKS, "").replace(TRAILING_MARKS, "").toLowerCase();
 }
 
 const accentFree = new Map<string, string>();
@@ -305,7 +310,12 @@ const LABEL_EXTRAS =
 
 /** The key a field's name is compared by: folded, without its unit, hint or marks. */
 export function labelKey(text: string): string {
-  return fold(fold(text).replace(LABEL_EXTRAS, ""));
+  return stripAccents(labelCase(text));
+}
+
+/** `labelKey` keeping the accents. */
+function labelCase(text: string): string {
+  return foldCase(foldCase(text).replace(LABEL_EXTRAS, ""));
 }
 
 /**
@@ -318,9 +328,13 @@ export function findControlByLabel(root: ParentNode, label: string): Control | n
   return controlsNamed(root, label)[0] ?? null;
 }
 
-/** A label's own text (without its control's), as compared by the finders. */
+/**
+ * A label's own text (without its control's), lower-cased, without its unit, hint and marks, accents
+ * kept: equal to `name.toLowerCase()` for the label `name`. (To compare as the finders do, use
+ * `labelKey` on both sides.)
+ */
 export function labelText(label: HTMLLabelElement): string {
-  return labelKey(ownText(label));
+  return labelCase(ownText(label));
 }
 
 const CONTROL_TAGS = new Set(["INPUT", "SELECT", "TEXTAREA", "BUTTON"]);
