@@ -11,7 +11,9 @@ export default defineConfig({
     preact(),
     crx({
       manifest: manifest as ManifestV3Export,
-      contentScripts: { standaloneFiles: ["src/content/main.ts", "src/content/dialog-bridge.ts"] },
+      contentScripts: {
+        standaloneFiles: ["src/content/main.ts", "src/content/handshake.ts", "src/content/dialog-bridge.ts"],
+      },
     }),
   ],
   build: {

@@ -39,14 +39,14 @@ describe("anomaly handlers", () => {
     const view = await handlers["anomaly/panels"](
       {
         type: "anomaly/panels",
-        items: [item(), item({ reference: "UR_ANO_CTP_FNAL_DA101", id: "ANO2", siret: null })],
+        items: [item(), item({ reference: "UR_ANO_CTP_XYZ_DA901", id: "ANO2", siret: null })],
         months: [{ siret: SIRET, period: "2026-07" }],
       },
       sender,
     );
     expect(view.items.map((i) => i.status)).toEqual(["a-traiter", null]);
     expect(view.months[0]).toMatchObject({ label: "juillet 2026", count: 1 });
-    expect(Object.keys(mem.data.get(ANOMALY_UNKNOWN_KEY) as object)).toEqual(["UR_ANO_CTP_FNAL_DA101"]);
+    expect(Object.keys(mem.data.get(ANOMALY_UNKNOWN_KEY) as object)).toEqual(["UR_ANO_CTP_XYZ_DA901"]);
     expect(Object.keys((mem.data.get(ANOMALY_TRACKING_KEY) as { items: object }).items)).toHaveLength(1);
     expect((mem.data.get("meta") as { schemaVersion: number }).schemaVersion).toBe(SCHEMA_VERSION);
   });
@@ -72,7 +72,9 @@ describe("anomaly handlers", () => {
     );
     expect(tracked).toMatchObject({ status: "corrigee", correctedIn: "2026-07" });
     const open = await handlers["anomaly/open"]({ type: "anomaly/open" }, sender);
-    expect(open.map((o) => [o.period, o.deadline])).toEqual([["2026-07", "2026-08-04"]]);
+    // Seen Monday 3 August: 30 days later is 2 September, so the August DSN, due Saturday 5
+    // September moved to Monday 7 September; it stays there as days pass.
+    expect(open.map((o) => [o.period, o.deadline])).toEqual([["2026-07", "2026-09-07"]]);
     clock = new Date("2026-08-10T08:00:00Z");
     const again = await handlers["anomaly/panels"](
       { type: "anomaly/panels", items: [item({ siret: null, period: "2026-06", id: "ANO3" })] },

@@ -2,11 +2,12 @@
 // content script's one batched request per Suivi DSN page, keeps the tracking and the unknown
 // references (storage keys and shapes: src/anomalies/model/tracking.ts), and lists the open anomalies.
 
-import type { Handlers } from "../core/router.ts";
+import type { HandlersOf } from "../core/message-spec.ts";
 import type { Store } from "../core/storage/store.ts";
 import { dsnDueDay } from "../register/model/register-model.ts";
 import type { RegisterStore } from "../register/store.ts";
 import { type DueDay, parisDateOf } from "../reminders/model/calendar.ts";
+import type { ANOMALY_MESSAGES } from "./messages.ts";
 import { buildPanels, type Translate } from "./model/panel.ts";
 import {
   ANOMALY_TRACKING_KEY,
@@ -57,10 +58,7 @@ async function dueDays(register: RegisterStore): Promise<(siren: string) => DueD
   return (siren) => bySiren.get(siren) ?? null;
 }
 
-type AnomalyHandlers = Pick<
-  Handlers,
-  "anomaly/panels" | "anomaly/track" | "anomaly/open" | "anomaly/unknown"
->;
+type AnomalyHandlers = HandlersOf<typeof ANOMALY_MESSAGES>;
 
 /** The anomalies still to correct, with their deadlines (the popup's list and the reminders' input). */
 export async function openAnomalies(store: Store, register: RegisterStore, now: () => Date) {

@@ -22,11 +22,17 @@ export interface DialogBridge {
   arm(kind: DialogKind, mustContain: string[], timeoutMs?: number): Promise<ArmedDialog>;
 }
 
-/** Must be called at document_start, before the page's scripts run (see dialog-bridge.ts). */
-export function connectDialogBridge(): DialogBridge {
-  const channel = new MessageChannel();
-  window.postMessage({ channel: BRIDGE_CHANNEL }, "*", [channel.port2]);
-  const port = channel.port1;
+/**
+ * Without a port: must be called at document_start, before the page's scripts run (see
+ * dialog-bridge.ts). With one: the port handed over at document_start by src/content/handshake.ts.
+ */
+export function connectDialogBridge(opened?: MessagePort): DialogBridge {
+  let port = opened;
+  if (!port) {
+    const channel = new MessageChannel();
+    window.postMessage({ channel: BRIDGE_CHANNEL }, "*", [channel.port2]);
+    port = channel.port1;
+  }
   let nextId = 1;
   const pending = new Map<number, { armed: () => void; settle: (o: DialogOutcome) => void }>();
 

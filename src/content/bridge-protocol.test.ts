@@ -20,6 +20,20 @@ describe("dialogMatches", () => {
     expect(dialogMatches(RESILIER, expected as string[])).toBe(result);
   });
 
+  it.each([
+    ["a longer word", "… de l'inscription Comptes Régime Générale du siren 526018155"],
+    ["a word glued before", "… de l'inscription Comptes SousRégime Général du siren 526018155"],
+    ["a word glued after (digits)", "… de l'inscription Comptes Régime Général2 du siren 526018155"],
+  ])("matches the regime token as whole words, not inside %s", (_name, text) => {
+    expect(dialogMatches(text, ["Régime Général", "526018155"])).toBe(false);
+  });
+
+  it("matches the regime token at the text's edges and next to punctuation", () => {
+    expect(dialogMatches("Régime Général : siren 526018155", ["Régime Général", "526018155"])).toBe(true);
+    expect(dialogMatches("siren 526018155 (Régime Général)", ["Régime Général", "526018155"])).toBe(true);
+    expect(dialogMatches("Profession Libérale", ["Profession Libérale"])).toBe(true);
+  });
+
   it("matches a SIREN the site groups with (non-breaking) spaces", () => {
     expect(dialogMatches("… du siren 526\u00a0018\u00a0155 ?", ["526018155"])).toBe(true);
   });

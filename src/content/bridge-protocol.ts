@@ -1,5 +1,6 @@
 // The private protocol between the isolated content script and the MAIN-world dialog bridge.
 // Pure: no DOM, no extension API, so the matching rule is unit-tested in Node.
+import { PENDING_ALERT_KEY } from "../core/storage/keys.ts";
 
 /** window.postMessage channel name used once, at document_start, to hand the bridge its MessagePort. */
 export const BRIDGE_CHANNEL = "tiers-assistant/dialog-bridge/v1";
@@ -13,7 +14,7 @@ export type DialogKind = "alert" | "confirm";
  * leaves the expected alert text here (sessionStorage: this tab and origin only); the bridge of the next
  * page reads and removes it at document_start. Only alerts: a confirmation is never armed this way.
  */
-export const PENDING_ALERT_KEY = "tiers-assistant:pending-alert";
+export { PENDING_ALERT_KEY };
 
 export interface PendingAlert {
   mustContain: string[];
@@ -77,6 +78,24 @@ export function dialogMatches(text: string, mustContain: readonly string[]): boo
       // A SIREN must match as a whole number, not as a part of a longer one.
       return new RegExp(`(^|\\D)${digits}(\\D|$)`).test(digitsOnly);
     }
-    return haystack.includes(needle);
+    return containsWords(haystack, needle);
   });
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether `needle` appears in `haystack` as whole words: "Régime Général" is in « … Comptes Régime
+ * Général du siren … » but not in « Régime Générale » nor « SousRégime Général ». A substring test would
+ * let a dialog about another regime (or a page's longer text) pass for the expected one.
+ */
+function containsWords(haystack: string, needle: string): boolean {
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack[at - 1];
+    const after = haystack[at + needle.length];
+    const startsWord = !WORD.test(needle[0] ?? "") || before === undefined || !WORD.test(before);
+    const endsWord = !WORD.test(needle.at(-1) ?? "") || after === undefined || !WORD.test(after);
+    if (startsWord && endsWord) return true;
+  }
+  return false;
 }

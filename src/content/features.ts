@@ -1,21 +1,21 @@
-import { panneauAnomalies } from "../anomalies/features/anomaly-panel.ts";
-import { statutExtension } from "../core/features/extension-status.ts";
+import { anomalyPanel } from "../anomalies/features/anomaly-panel.ts";
+import { extensionStatus } from "../core/features/extension-status.ts";
 import type { Feature } from "../core/features.ts";
-import { badgeSiretEmetteur } from "../emitter-siret/features/emitter-siret-badge.ts";
+import { emitterSiretBadge } from "../emitter-siret/features/emitter-siret-badge.ts";
 import { bulkJob } from "../portfolio/features/bulk-job/index.ts";
-import { resilierEnUnClic } from "../portfolio/features/one-click-resign.ts";
-import { portefeuillePanneau } from "../portfolio/features/portfolio-panel.ts";
-import { indicesIdentifiants } from "../register/features/id-hints.ts";
-import { indicateursTableauDeBord } from "../reminders/features/dashboard-indicators.ts";
+import { oneClickResign } from "../portfolio/features/one-click-resign.ts";
+import { portfolioPanel } from "../portfolio/features/portfolio-panel.ts";
+import { idHints } from "../register/features/id-hints.ts";
+import { dashboardIndicators } from "../reminders/features/dashboard-indicators.ts";
 
-/** Every feature of the content script, in the order they mount. */
+/** Every feature of the content script, in the order they mount; each id is its file's name. */
 export const FEATURES: readonly Feature[] = [
-  statutExtension,
+  extensionStatus,
   bulkJob,
-  indicesIdentifiants,
-  resilierEnUnClic,
-  portefeuillePanneau,
-  panneauAnomalies,
-  badgeSiretEmetteur,
-  indicateursTableauDeBord,
+  idHints,
+  oneClickResign,
+  portfolioPanel,
+  anomalyPanel,
+  emitterSiretBadge,
+  dashboardIndicators,
 ];

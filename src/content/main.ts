@@ -1,36 +1,49 @@
-// Content script (isolated world), injected at document_start on https://*.urssaf.fr/*.
-// First, synchronously, it hands the MAIN-world dialog bridge its private port (before any page script
-// runs); then, once the DOM is parsed, it recognises the page and runs the features registered for it.
+// Content script (isolated world), injected at document_idle on https://*.urssaf.fr/*: nothing of it
+// delays the page's parsing or its load. The dialog bridge's port was opened at document_start by
+// handshake.ts; this script starts the page lifecycle (src/core/lifecycle/): the page is recognised
+// now and again whenever it changes, and the features registered for it follow.
 
-import { runFeatures } from "../core/features.ts";
-import { fillField, findControlByLabel } from "../pages/dom.ts";
+import { createFeatureRunner, shadowOf } from "../core/features.ts";
+import { startLifecycle } from "../core/lifecycle/lifecycle.ts";
+import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
+import { fillField, findControlByLabel, READ_ATTRIBUTES, relevantChange } from "../pages/dom.ts";
 import { detectPage } from "../pages/index.ts";
 import { leavesByItself, takeAnswerPage } from "../portfolio/features/bulk-job/answer-page.ts";
 import { connectDialogBridge } from "./bridge-client.ts";
 import { FEATURES } from "./features.ts";
+import { takeHandshakePort } from "./handshake-port.ts";
 
-const bridge = connectDialogBridge();
+const bridge = connectDialogBridge(takeHandshakePort() ?? undefined);
 const lifetime = new AbortController();
 addEventListener("pagehide", () => lifetime.abort(), { once: true });
 
 async function start(): Promise<void> {
   // The site's answer page of a job's « Enregistrer »: it leaves by itself for the list (see answer-page.ts).
   if (takeAnswerPage(Date.now()) && (await leavesByItself())) return;
-  const detectStart = performance.now();
-  const page = detectPage(document, new URL(location.href));
-  const detectMs = performance.now() - detectStart;
-  // Debugging handle in the isolated world only: page scripts cannot see it.
+  const runner = createFeatureRunner(FEATURES, { doc: document, bridge, signal: lifetime.signal });
+  const lifecycle = startLifecycle({
+    doc: document,
+    win: window,
+    detect: detectPage,
+    signal: lifetime.signal,
+    onRecognition: (r) => void runner.update(r.page, r),
+    // What changes a reading is the readers' call: their own rule and the attributes they read.
+    dom: { ...DOM_WATCH_DEFAULTS, relevant: relevantChange, attributeFilter: READ_ATTRIBUTES },
+  });
+  // Debugging and test handle in the isolated world only: page scripts cannot see it.
   Object.assign(globalThis, {
     tiersAssistant: {
-      page,
+      get page() {
+        return lifecycle.current().page;
+      },
+      lifecycle,
+      runner,
       bridge,
+      shadowOf,
       detect: () => detectPage(document, new URL(location.href)),
       dom: { findControlByLabel, fillField },
     },
   });
-  // The page recognised reaches the background with the bulk-job feature's first report (one message
-  // per page load).
-  await runFeatures(FEATURES, page, { doc: document, bridge, signal: lifetime.signal, detectMs });
 }
 
 if (document.readyState === "loading")

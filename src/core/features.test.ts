@@ -1,13 +1,25 @@
-import { describe, expect, it, vi } from "vitest";
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DialogBridge } from "../content/bridge-client.ts";
 import type { DetectedPage } from "../pages/index.ts";
-import { type Feature, runFeatures } from "./features.ts";
+import { createFeatureRunner, type Feature, shadowOf } from "./features.ts";
 
-const page = { understood: false, kind: "tableau-de-bord", missing: ["incidents à traiter"] } as DetectedPage;
+const notUnderstood = {
+  understood: false,
+  kind: "tableau-de-bord",
+  missing: ["incidents à traiter"],
+} as DetectedPage;
 const bridge = {} as DialogBridge;
-const deps = (signal = new AbortController().signal) => ({ doc: {} as Document, bridge, signal });
+const state = { settled: true, detectMs: 0 };
+const runner = (features: Feature[], signal = new AbortController().signal) =>
+  createFeatureRunner(features, { doc: document, bridge, signal });
+const hosts = (id: string) => document.querySelectorAll(`[data-tiers-feature="${id}"]`);
 
-describe("runFeatures", () => {
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe("the feature runner", () => {
   it("isolates a failing feature from the others", async () => {
     const ran = vi.fn();
     const features: Feature[] = [
@@ -22,7 +34,7 @@ describe("runFeatures", () => {
       { id: "marche", runsOn: () => true, run: ran },
     ];
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    expect(await runFeatures(features, page, deps())).toEqual([
+    expect(await runner(features).update(notUnderstood, state)).toEqual([
       { id: "casse", status: "failed", error: "boum" },
       { id: "jette", status: "failed", error: "x is undefined" },
       { id: "marche", status: "ran" },
@@ -43,23 +55,124 @@ describe("runFeatures", () => {
       },
     ];
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const outcomes = await runFeatures(features, page, deps());
+    const outcomes = await runner(features).update(notUnderstood, state);
     expect(outcomes.map((o) => o.status)).toEqual(["skipped", "ran", "failed"]);
   });
 
-  it("gives each run its own signal, aborted with the page's", async () => {
+  it("keeps one signal per feature while it applies, aborted with the page's or when it stops applying", async () => {
     const page$ = new AbortController();
     const signals: AbortSignal[] = [];
-    const feature = (id: string): Feature => ({
+    const feature = (id: string, kind: string): Feature => ({
       id,
-      runsOn: () => true,
+      runsOn: (p) => p?.kind === kind,
       run: ({ signal }) => void signals.push(signal),
     });
-    await runFeatures([feature("a"), feature("b")], page, deps(page$.signal));
-    expect(signals).toHaveLength(2);
+    const r = runner([feature("a", "tableau-de-bord"), feature("b", "tableau-de-bord")], page$.signal);
+    await r.update(notUnderstood, state);
+    await r.update(notUnderstood, state);
+    expect(signals).toHaveLength(4);
+    expect(signals[0]).toBe(signals[2]);
     expect(signals[0]).not.toBe(signals[1]);
-    expect(signals.some((s) => s.aborted)).toBe(false);
-    page$.abort();
+    await r.update({ ...notUnderstood, kind: "suivi-dsn" } as DetectedPage, state);
     expect(signals.every((s) => s.aborted)).toBe(true);
+    await r.update(notUnderstood, state);
+    expect(signals[4]?.aborted).toBe(false);
+    page$.abort();
+    expect(signals[4]?.aborted).toBe(true);
+  });
+
+  it("mounts one host per item, idempotently, and removes it when its anchor leaves the page", async () => {
+    document.body.innerHTML = "<ul><li id=a>A</li><li id=b>B</li></ul>";
+    const built = vi.fn();
+    const feature: Feature = {
+      id: "par-ligne",
+      runsOn: () => true,
+      run: (ctx) => {
+        for (const li of document.querySelectorAll("li"))
+          ctx.item(li, { inside: li }, (root, signal) => {
+            built(li.id);
+            root.append(li.id);
+            signal.addEventListener("abort", () => built(`fin ${li.id}`));
+          });
+      },
+    };
+    const r = runner([feature]);
+    await r.update(notUnderstood, state);
+    await r.update(notUnderstood, state);
+    expect(hosts("par-ligne")).toHaveLength(2);
+    expect(built.mock.calls.flat()).toEqual(["a", "b"]);
+
+    // The page replaces row b and adds c: b's host goes, the new rows get one each.
+    document.querySelector("#b")?.remove();
+    document.querySelector("ul")?.insertAdjacentHTML("beforeend", "<li id=b>B</li><li id=c>C</li>");
+    await r.update(notUnderstood, state);
+    expect(built.mock.calls.flat()).toEqual(["a", "b", "fin b", "b", "c"]);
+    expect(hosts("par-ligne")).toHaveLength(3);
+    expect(r.hosts()).toBe(3);
+    const a = document.querySelector("#a [data-tiers-feature]");
+    expect(a && shadowOf(a)?.textContent).toBe("a");
+  });
+
+  it("builds an item again when the page removed its host but kept the anchor", async () => {
+    document.body.innerHTML = "<p id=x>X</p>";
+    const build = vi.fn();
+    const feature: Feature = {
+      id: "reconstruit",
+      runsOn: () => true,
+      run: (ctx) =>
+        void ctx.item(
+          document.querySelector("#x") as Element,
+          { after: document.querySelector("#x") as Element },
+          build,
+        ),
+    };
+    const r = runner([feature]);
+    await r.update(notUnderstood, state);
+    hosts("reconstruit")[0]?.remove();
+    await r.update(notUnderstood, state);
+    expect(build).toHaveBeenCalledTimes(2);
+    expect(hosts("reconstruit")).toHaveLength(1);
+  });
+
+  it("keeps one page-level host, and removes everything when the feature stops applying", async () => {
+    document.body.innerHTML = "<p id=x>X</p>";
+    const feature: Feature = {
+      id: "repere",
+      runsOn: (p) => p?.kind === "tableau-de-bord",
+      run: (ctx) => {
+        ctx.mount();
+        ctx.item(document.querySelector("#x") as Element, {}, () => undefined);
+      },
+    };
+    const r = runner([feature]);
+    await r.update(notUnderstood, state);
+    await r.update(notUnderstood, state);
+    expect(hosts("repere")).toHaveLength(2);
+    await r.update(null, state);
+    expect(hosts("repere")).toHaveLength(0);
+  });
+
+  it("runs a feature once more, not once per change, when changes arrive while it works", async () => {
+    let release: () => void = () => undefined;
+    const runs: boolean[] = [];
+    const feature: Feature = {
+      id: "lente",
+      runsOn: () => true,
+      run: (ctx) => {
+        runs.push(ctx.settled);
+        return new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      },
+    };
+    const r = runner([feature]);
+    const first = r.update(notUnderstood, { settled: false, detectMs: 0 });
+    void r.update(notUnderstood, { settled: false, detectMs: 0 });
+    const last = r.update(notUnderstood, { settled: true, detectMs: 0 });
+    release();
+    await vi.waitFor(() => expect(runs).toHaveLength(2));
+    release();
+    await Promise.all([first, last]);
+    expect(runs).toEqual([false, true]);
   });
 });

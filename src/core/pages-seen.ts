@@ -11,7 +11,7 @@ export function createPagesSeen(store: Store) {
   let pages: Pages | undefined;
   let loading: Promise<Pages> | undefined;
   const load = (): Promise<Pages> => {
-    loading ??= store.get(PAGES_KEY, PagesSchema).then((stored) => {
+    loading ??= store.getOr(PAGES_KEY, PagesSchema, { last: null, count: 0 }).then((stored) => {
       pages ??= stored;
       return pages;
     });

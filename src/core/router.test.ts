@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Runtime } from "./browser.ts";
+import { DECLARED_COUNT, MESSAGE_TYPES } from "./messages.ts";
 import { type Handlers, route } from "./router.ts";
-import { isUrssafUrl, senderAllowed } from "./senders.ts";
+import { isUrssafUrl, senderKind } from "./senders.ts";
 
 const OWN_ID = "abcdefghijklmnopabcdefghijklmnop";
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}/`;
@@ -35,15 +36,71 @@ describe("isUrssafUrl", () => {
   ])("%s → %s", (url, expected) => expect(isUrssafUrl(url)).toBe(expected));
 });
 
-describe("senderAllowed", () => {
-  it("accepts our pages and our content script on Urssaf hosts only", () => {
-    expect(senderAllowed(popup, OWN_ID, OWN_ORIGIN)).toBe(true);
-    expect(senderAllowed(tab("https://tdbec.urssaf.fr/tableau-de-bord"), OWN_ID, OWN_ORIGIN)).toBe(true);
-    expect(senderAllowed(tab(`${OWN_ORIGIN}src/ui/options/index.html`), OWN_ID, OWN_ORIGIN)).toBe(true);
-    expect(senderAllowed(tab("https://www.example.test/"), OWN_ID, OWN_ORIGIN)).toBe(false);
-    expect(senderAllowed({ ...popup, id: "another-extension" }, OWN_ID, OWN_ORIGIN)).toBe(false);
-    expect(senderAllowed({ id: OWN_ID }, OWN_ID, OWN_ORIGIN)).toBe(false);
+describe("senderKind", () => {
+  it("tells our pages from our content script on Urssaf hosts, and refuses anyone else", () => {
+    expect(senderKind(popup, OWN_ID, OWN_ORIGIN)).toBe("page");
+    expect(senderKind(tab("https://tdbec.urssaf.fr/tableau-de-bord"), OWN_ID, OWN_ORIGIN)).toBe("content");
+    expect(senderKind(tab(`${OWN_ORIGIN}src/ui/options/index.html`), OWN_ID, OWN_ORIGIN)).toBe("page");
+    expect(senderKind(tab("https://www.example.test/"), OWN_ID, OWN_ORIGIN)).toBeNull();
+    expect(senderKind(tab("http://www.urssaf.fr/"), OWN_ID, OWN_ORIGIN)).toBeNull();
+    expect(senderKind({ ...popup, id: "another-extension" }, OWN_ID, OWN_ORIGIN)).toBeNull();
+    expect(senderKind({ id: OWN_ID }, OWN_ID, OWN_ORIGIN)).toBeNull();
   });
+});
+
+// Written by hand from what the page features send (src/*/features/**): a compromised urssaf.fr
+// renderer can pose as our content script, so it reaches these and nothing else.
+const CONTENT_ONLY = [
+  "page/seen",
+  "options/open",
+  "id/check",
+  "job/report",
+  "job/event",
+  "portfolio/summary",
+  "anomaly/panels",
+  "anomaly/track",
+  "siret/classify",
+  "indicators/record",
+];
+const BOTH = ["job/create", "job/control", "job/get"];
+
+describe("least privilege: every message type from every kind of sender", () => {
+  const senders: [string, Runtime.MessageSender, "page" | "content" | null][] = [
+    ["the popup", popup, "page"],
+    ["the options page in a tab", tab(`${OWN_ORIGIN}src/ui/options/index.html`), "page"],
+    ["our content script on Urssaf", tab("https://www.urssaf.fr/portail/home.html"), "content"],
+    ["a tab elsewhere", tab("https://www.example.test/"), null],
+    ["another extension", { ...popup, id: "another-extension" }, null],
+  ];
+
+  it("declares each type once and knows the types written above", () => {
+    expect(new Set(MESSAGE_TYPES).size).toBe(DECLARED_COUNT);
+    for (const type of [...CONTENT_ONLY, ...BOTH]) expect(MESSAGE_TYPES).toContain(type);
+    expect(MESSAGE_TYPES.length).toBeGreaterThan(CONTENT_ONLY.length + BOTH.length + 20);
+  });
+
+  for (const type of MESSAGE_TYPES) {
+    const audience = CONTENT_ONLY.includes(type) ? "content" : BOTH.includes(type) ? "both" : "pages";
+    it.each(senders)(`${type} (${audience}) from %s`, async (_name, sender, kind) => {
+      const called: string[] = [];
+      const handlers = new Proxy({} as Handlers, {
+        get: (_t, key) => async () => {
+          called.push(String(key));
+          return null;
+        },
+      });
+      const reply = await route({ type }, sender, { ownId: OWN_ID, ownOrigin: OWN_ORIGIN, handlers });
+      const allowed = kind !== null && (audience === "both" || (audience === "pages") === (kind === "page"));
+      if (kind === null) expect(reply).toEqual({ ok: false, error: "Expéditeur non autorisé." });
+      else if (!allowed)
+        expect(reply).toEqual({
+          ok: false,
+          error: `Message refusé (${type}) : expéditeur non autorisé pour ce message.`,
+        });
+      else if (!reply.ok) expect(reply.error).not.toMatch(/expéditeur non autorisé/i);
+      if (!allowed) expect(called).toEqual([]);
+    });
+  }
 });
 
 describe("route", () => {

@@ -1,15 +1,21 @@
-// Message router: sender check, schema check, then one handler per message type.
+// Message router: who sent it, whether that sender may send this type, the schema check, then one
+// handler per message type.
 import { ZodError } from "zod";
 import type { Runtime } from "./browser.ts";
-import { type Message, type MessageType, parseMessage, type Reply, type Responses } from "./messages.ts";
-import { senderAllowed } from "./senders.ts";
+import { accepts } from "./message-spec.ts";
+import {
+  audienceOf,
+  type Handlers,
+  type Message,
+  type MessageType,
+  parseMessage,
+  type Reply,
+  type Responses,
+  typeOf,
+} from "./messages.ts";
+import { senderKind } from "./senders.ts";
 
-export type Handlers = {
-  [T in MessageType]: (
-    message: Extract<Message, { type: T }>,
-    sender: Runtime.MessageSender,
-  ) => Promise<Responses[T]>;
-};
+export type { Handlers } from "./messages.ts";
 
 export interface RouterContext {
   ownId: string;
@@ -22,8 +28,12 @@ export async function route(
   sender: Runtime.MessageSender,
   ctx: RouterContext,
 ): Promise<Reply<MessageType>> {
-  if (!senderAllowed(sender, ctx.ownId, ctx.ownOrigin)) {
-    return { ok: false, error: "Expéditeur non autorisé." };
+  const kind = senderKind(sender, ctx.ownId, ctx.ownOrigin);
+  if (kind === null) return { ok: false, error: "Expéditeur non autorisé." };
+  // Least privilege: a type its sender may not send is refused before its content is even parsed.
+  const audience = audienceOf(typeOf(raw));
+  if (audience !== undefined && !accepts(audience, kind)) {
+    return { ok: false, error: `Message refusé (${typeOf(raw)}) : expéditeur non autorisé pour ce message.` };
   }
   const parsed = parseMessage(raw);
   if (!parsed.ok) return parsed;

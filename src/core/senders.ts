@@ -1,7 +1,9 @@
 // Who may talk to the background: our own extension pages, and our content script in a tab on an
 // Urssaf host over HTTPS. Anything else (another extension, a web page through externally_connectable,
-// a tab elsewhere) is refused before its message is even parsed.
+// a tab elsewhere) is refused before its message is even parsed. Which of the two may send which
+// message is each message's declaration (see message-spec.ts).
 import type { Runtime } from "./browser.ts";
+import type { SenderKind } from "./message-spec.ts";
 
 export function isUrssafUrl(url: string | undefined): boolean {
   if (!url) return false;
@@ -13,10 +15,19 @@ export function isUrssafUrl(url: string | undefined): boolean {
   }
 }
 
-export function senderAllowed(sender: Runtime.MessageSender, ownId: string, ownOrigin: string): boolean {
-  if (sender.id !== ownId) return false;
+/** "page": one of our extension pages; "content": our content script on an Urssaf tab; null: anyone else. */
+export function senderKind(
+  sender: Runtime.MessageSender,
+  ownId: string,
+  ownOrigin: string,
+): SenderKind | null {
+  if (sender.id !== ownId) return null;
   // Our own pages (popup, options), also when the options page is open in a tab.
-  if (typeof sender.url === "string" && sender.url.startsWith(ownOrigin)) return true;
+  if (typeof sender.url === "string" && sender.url.startsWith(ownOrigin)) return "page";
   // Our content script, only in a tab on an Urssaf host.
-  return sender.tab !== undefined && isUrssafUrl(sender.url ?? sender.tab.url);
+  return sender.tab !== undefined && isUrssafUrl(sender.url ?? sender.tab.url) ? "content" : null;
+}
+
+export function senderAllowed(sender: Runtime.MessageSender, ownId: string, ownOrigin: string): boolean {
+  return senderKind(sender, ownId, ownOrigin) !== null;
 }

@@ -81,6 +81,7 @@ describe("DSN control history in the background", () => {
     });
     expect(bad.ok).toBe(false);
     const fromPage = await send({ type: "dsn-history/get" }, urssafTab);
-    expect(fromPage).toMatchObject({ ok: false, error: expect.stringMatching(/page d'options/) });
+    // The router refuses it first (least privilege); the store's own check stays behind it.
+    expect(fromPage).toMatchObject({ ok: false, error: expect.stringMatching(/expéditeur non autorisé/) });
   });
 });

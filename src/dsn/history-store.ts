@@ -3,10 +3,11 @@
 // extension's own pages may read or change it: a content script on an Urssaf page is refused.
 import type { Runtime } from "../core/browser.ts";
 import { isUrssafUrl } from "../core/senders.ts";
+import { LOCAL_KEYS } from "../core/storage/keys.ts";
 import type { Store } from "../core/storage/store.ts";
 import { addToHistory, type DsnHistoryEntry, DsnHistorySchema } from "./control-view.ts";
 
-export const DSN_HISTORY_KEY = "dsnHistory";
+export const DSN_HISTORY_KEY = LOCAL_KEYS.dsnHistory;
 
 export interface DsnHistoryStore {
   get(): Promise<DsnHistoryEntry[]>;

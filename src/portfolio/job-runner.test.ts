@@ -132,6 +132,67 @@ describe("the job's storage: a header and one key per item", () => {
   });
 });
 
+describe("a step and the register changes it implies: one storage write", () => {
+  /** The worker dies right after the storage write that carries the job's step: nothing after it lands. */
+  function dyingAfterTheStep(mem: ReturnType<typeof memoryArea>) {
+    const area = mem.area;
+    let dead = false;
+    const set = area.set.bind(area);
+    return {
+      ...area,
+      get: area.get.bind(area),
+      remove: async (keys: string | string[]) => {
+        if (!dead) await area.remove(keys);
+      },
+      set: async (items: Record<string, unknown>) => {
+        if (dead) throw new Error("Le service worker s'est arrêté.");
+        await set(items);
+        const job = items[JOB_KEY] as { current?: number } | undefined;
+        if (job && job.current === 1) dead = true;
+      },
+    } as typeof area;
+  }
+
+  it("an account the site no longer lists marks the client resigned, even if the worker dies at once", async () => {
+    const { mem, w, ids } = await withClients(2);
+    const id = ids[0] as string;
+    await w.runner.create("resign", [id], [], 0, sender);
+    // The list, then the search for the client's SIREN: no such account any more (already resigned).
+    const dying = worker(dyingAfterTheStep(mem));
+    await dying.runner.report(list(), sender);
+    await dying.runner
+      .report(
+        {
+          ...list(),
+          searchSiret: S[0] as string,
+          notice: "Aucun résultat ne correspond à votre recherche.",
+        } as Observation,
+        sender,
+      )
+      .catch(() => undefined);
+    // A new worker reads what was stored.
+    const after = worker(mem.area);
+    const job = (await after.runner.get(sender))?.job;
+    expect(job?.items[0]?.outcome).toBe("already");
+    const client = (await after.register.snapshot()).clients.find((c) => c.id === id);
+    expect(client?.statut).toBe("resilie");
+    expect(client?.historique.at(-1)?.statut).toBe("resilie");
+  });
+
+  it("a failed write stores neither the step nor the status", async () => {
+    const { mem, w, ids } = await withClients(1);
+    const id = ids[0] as string;
+    await w.runner.create("resign", [id], [], 0, sender);
+    await w.runner.report(list(), sender);
+    const before = structuredClone(Object.fromEntries(mem.data));
+    mem.failNextSet();
+    await expect(
+      w.runner.report({ ...list(), searchSiret: S[0] as string } as Observation, sender),
+    ).rejects.toThrow(/quota/);
+    expect(Object.fromEntries(mem.data)).toEqual(before);
+  });
+});
+
 describe("the watchdog: a page that never reports", () => {
   afterEach(() => {
     vi.useRealTimers();

@@ -13,7 +13,7 @@ import {
 } from "../core/storage/schema.ts";
 import type { Store } from "../core/storage/store.ts";
 import type { Client, FirmSettings } from "../register/model/register.ts";
-import type { RegisterStore } from "../register/store.ts";
+import type { RegisterStore, StatusRequest } from "../register/store.ts";
 import {
   type AddTarget,
   advance,
@@ -147,8 +147,8 @@ export function createJobRunner(
     return { ...header, items: items as JobItem[] };
   };
   /** One storage write per step: the header, and only the items this step changed (the machine keeps
-   * the others as the same objects). */
-  const write = async (job: Job): Promise<void> => {
+   * the others as the same objects), with the register's status changes the step implies. */
+  const write = async (job: Job, statuses: readonly StatusRequest[] = []): Promise<void> => {
     const previous = await read();
     const sameJob = previous?.id === job.id && !inline;
     const values: Record<string, unknown> = {
@@ -157,7 +157,10 @@ export function createJobRunner(
     job.items.forEach((item, i) => {
       if (!sameJob || previous?.items[i] !== item) values[jobItemKey(i)] = item;
     });
-    await store.setMany(values);
+    // One batch: if the worker dies after it, both the step and the client's status are stored; if
+    // before, neither is and the page's next report replays the step.
+    if (statuses.length > 0) await register.setStatusesWith(statuses, values);
+    else await store.setMany(values);
     cached = job;
     inline = false;
     // A shorter job than the previous one leaves item keys nobody reads: remove them.
@@ -235,10 +238,10 @@ export function createJobRunner(
   });
 
   /** The register follows what the job did on the site. */
-  async function record(finished: JobItem[]): Promise<void> {
-    for (const item of finished) {
+  function statusesOf(finished: readonly JobItem[]): StatusRequest[] {
+    return finished.flatMap((item) => {
       const clientId = item.target.clientId;
-      if (!clientId || (item.outcome !== "done" && item.outcome !== "already")) continue;
+      if (!clientId || (item.outcome !== "done" && item.outcome !== "already")) return [];
       const statut =
         item.action === "resign"
           ? "resilie"
@@ -249,8 +252,8 @@ export function createJobRunner(
         item.action === "add" && statut === "code-attendu"
           ? "Inscrit sur l'Urssaf : le code de sécurité est envoyé par courrier au client."
           : undefined;
-      await register.setStatus([clientId], statut, note).catch(() => undefined);
-    }
+      return [{ id: clientId, statut, note }];
+    });
   }
 
   // The worker's own time on the job: each message's handling up to its write, plus the previous
@@ -276,10 +279,9 @@ export function createJobRunner(
           : null,
     };
     const writing = performance.now();
-    await write(job);
+    await write(job, statusesOf(step.finished));
     lastWriteMs = performance.now() - writing;
     arm(job);
-    await record(step.finished);
     if (job.read && job.status === "done") {
       const snapshot: PortfolioSnapshot = {
         readAt: now().toISOString(),
@@ -382,7 +384,7 @@ export function createJobRunner(
       return started(job);
     },
 
-    portfolio: () => store.get(PORTFOLIO_KEY, PortfolioSlotSchema),
+    portfolio: () => store.getOr(PORTFOLIO_KEY, PortfolioSlotSchema, null),
 
     async report(
       observation: Observation,

@@ -3,7 +3,7 @@ import { nir, siren } from "../../test/support/ids.ts";
 import { memoryArea } from "../../test/support/memory-area.ts";
 import { MIGRATIONS } from "../core/storage/schema.ts";
 import { createStore } from "../core/storage/store.ts";
-import { makeBackup } from "./model/backup.ts";
+import { makeBackup, parseBackup } from "./model/backup.ts";
 import { createClient } from "./model/register.ts";
 import { createRegisterStore } from "./store.ts";
 
@@ -149,5 +149,75 @@ describe("register store", () => {
     const again = createRegisterStore(createStore(mem.area, MIGRATIONS, now), now, newId);
     await again.snapshot();
     expect(mem.data.has("client/7/employeur:orphelin")).toBe(false);
+  });
+});
+
+describe("a stored value today's schema rejects", () => {
+  /** A register written by an older version: fields longer than today's bounds. */
+  async function olderRegister() {
+    const { mem, register } = setup();
+    const collab = await register.saveCollaborator({
+      nom: "Durand",
+      prenom: "Léa",
+      telephone: "01 23 45 67 89",
+      email: "",
+    });
+    await register.importClients([{ ...employer(0), collaborateurId: collab.id }, employer(1)]);
+    const settings = mem.data.get("settings") as Record<string, unknown>;
+    const longName = "Cabinet ".padEnd(121, "x");
+    mem.data.set("settings", { ...settings, nom: longName });
+    const phone = "+33 (0)1 23 45 67 890"; // 21 characters
+    mem.data.set("collaborators", [{ ...collab, telephone: phone }]);
+    const key = `client/1/employeur:${S[1]}`;
+    mem.data.set(key, { ...(mem.data.get(key) as object), raisonSociale: "Société ".padEnd(201, "y") });
+    // A new worker reads it back.
+    const again = createRegisterStore(createStore(mem.area, MIGRATIONS, now), now, newId);
+    return { mem, register: again, collab, longName, phone, key };
+  }
+
+  it("lists, exports and restores, with the value repaired and its original kept aside", async () => {
+    const { mem, register, collab, longName, phone, key } = await olderRegister();
+    const listing = await register.listing();
+    expect(listing.rows).toHaveLength(2);
+    expect(listing.settings.nom).toBe(longName.slice(0, 120));
+    expect(listing.collaborators[0]?.telephone).toHaveLength(20);
+    expect(listing.setAside?.map((a) => [a.key, a.repaired])).toEqual([
+      [key, true],
+      ["settings", true],
+      ["collaborators", true],
+    ]);
+    expect(listing.setAside?.[1]?.problems[0]).toMatch(/^nom : /);
+    expect(mem.data.get("aside/settings")).toMatchObject({ nom: longName });
+    expect(mem.data.get("aside/collaborators")).toEqual([{ ...collab, telephone: phone }]);
+
+    const backup = await register.exportBackup();
+    const check = parseBackup(JSON.parse(JSON.stringify(backup)));
+    expect(check.ok).toBe(true);
+    expect(await register.restoreBackup(JSON.parse(JSON.stringify(backup)))).toEqual({
+      clients: 2,
+      collaborators: 1,
+    });
+    expect((await register.listing()).setAside).toBeUndefined();
+  });
+
+  it("leaves out a collaborator it cannot repair, and exports its clients unassigned", async () => {
+    const { mem, collab } = await olderRegister();
+    mem.data.set("collaborators", [{ ...collab, nom: "" }]);
+    const fresh = createRegisterStore(createStore(mem.area, MIGRATIONS, now), now, newId);
+    const snap = await fresh.snapshot();
+    expect(snap.collaborators).toEqual([]);
+    expect(snap.setAside.find((a) => a.key === "collaborators")).toMatchObject({ repaired: false });
+    const backup = (await fresh.exportBackup()) as { clients: { collaborateurId: string | null }[] };
+    expect(backup.clients.map((c) => c.collaborateurId)).toEqual([null, null]);
+    expect(parseBackup(JSON.parse(JSON.stringify(backup))).ok).toBe(true);
+  });
+
+  it("keeps a client it cannot repair aside and out of the listing, without blocking the rest", async () => {
+    const { mem, key } = await olderRegister();
+    mem.data.set(key, { ...(mem.data.get(key) as object), siren: "123" });
+    const fresh = createRegisterStore(createStore(mem.area, MIGRATIONS, now), now, newId);
+    expect((await fresh.listing()).rows).toHaveLength(1);
+    expect((await fresh.snapshot()).setAside.find((a) => a.key === key)).toMatchObject({ repaired: false });
+    expect(mem.data.has(key)).toBe(true);
   });
 });

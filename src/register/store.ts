@@ -5,9 +5,10 @@
 // every message; it is rebuilt whenever the service worker starts again.
 
 import type { ImportResult, PackedListing, RegisterSnapshot } from "../core/messages.ts";
+import { isClientKey } from "../core/storage/keys.ts";
+import { asideKey, type SetAside, salvage } from "../core/storage/salvage.ts";
 import {
   COLLABORATORS_KEY,
-  CollaboratorsSchema,
   clientKeyPrefix,
   REGISTER_KEY,
   RegisterMetaSchema,
@@ -26,6 +27,7 @@ import {
   CollaboratorSchema,
   changeStatus,
   createClient,
+  DEFAULT_SETTINGS,
   editClient,
   type FirmSettings,
   FirmSettingsSchema,
@@ -43,18 +45,25 @@ interface Loaded {
   clients: Map<string, Client>;
   /** Stored clients that no longer pass the schema (kept in storage, reported, never silently dropped). */
   unreadable: string[];
+  /** Stored values today's schema rejected, repaired or left out (their originals kept aside). */
+  setAside: SetAside[];
   /** The packed listing in name order, kept until the next change. */
   listing?: ClientRowTuple[] | undefined;
 }
 
 export interface RegisterStore {
-  snapshot(): Promise<RegisterSnapshot & { unreadable: string[] }>;
+  snapshot(): Promise<RegisterSnapshot & { unreadable: string[]; setAside: SetAside[] }>;
   listing(): Promise<PackedListing>;
   getClient(id: string): Promise<Client>;
   saveSettings(raw: unknown): Promise<FirmSettings>;
   createClient(input: NewClient): Promise<Client>;
   editClient(id: string, edit: ClientEdit): Promise<Client>;
   setStatus(ids: readonly string[], statut: ClientStatus, note?: string): Promise<number>;
+  /**
+   * Writes status changes together with `values` (a job's step) in one storage batch: both land or
+   * neither does. Clients no longer in the register are passed over.
+   */
+  setStatusesWith(changes: readonly StatusRequest[], values: Record<string, unknown>): Promise<number>;
   deleteClients(ids: readonly string[]): Promise<number>;
   importClients(raw: readonly unknown[]): Promise<ImportResult>;
   saveCollaborator(
@@ -65,6 +74,13 @@ export interface RegisterStore {
   restoreBackup(raw: unknown): Promise<{ clients: number; collaborators: number }>;
 }
 
+/** A change of status the register should follow (what a job did on the site). */
+export interface StatusRequest {
+  id: string;
+  statut: ClientStatus;
+  note?: string | undefined;
+}
+
 export function createRegisterStore(store: Store, now: () => Date, newId: () => string): RegisterStore {
   const area = store.area;
   let loaded: Loaded | null = null;
@@ -72,25 +88,54 @@ export function createRegisterStore(store: Store, now: () => Date, newId: () => 
   async function load(): Promise<Loaded> {
     if (loaded) return loaded;
     const all = (await area.get(null)) as Record<string, unknown>;
-    const { generation } = RegisterMetaSchema.parse(all[REGISTER_KEY]);
+    // A value today's schema rejects (written by an older version, or damaged) must not block the
+    // listing, the export or a restore: it is repaired where that is obvious or left out, its original
+    // is kept aside under its own key, and the options page is told (setAside).
+    const setAside: SetAside[] = [];
+    const originals: Record<string, unknown> = {};
+    const report = (key: string, problems: string[], repaired: boolean) => {
+      setAside.push({ key, problems, repaired });
+      if (!(asideKey(key) in all)) originals[asideKey(key)] = all[key];
+    };
+    const meta = RegisterMetaSchema.safeParse(all[REGISTER_KEY]);
+    const generation = meta.success ? meta.data.generation : 1;
     const prefix = clientKeyPrefix(generation);
     const clients = new Map<string, Client>();
     const unreadable: string[] = [];
     for (const [key, value] of Object.entries(all)) {
       if (!key.startsWith(prefix)) continue;
-      const parsed = ClientSchema.safeParse(value);
-      if (parsed.success) clients.set(parsed.data.id, parsed.data);
+      const read = salvage(ClientSchema, value);
+      if (read.ok) clients.set(read.value.id, read.value);
       else unreadable.push(key.slice(prefix.length));
+      if (read.problems.length > 0) report(key, read.problems, read.ok);
     }
+    const settings = salvage(SettingsSchema, all[SETTINGS_KEY], DEFAULT_SETTINGS);
+    if (settings.problems.length > 0) report(SETTINGS_KEY, settings.problems, settings.ok);
+    const rawCollaborators = Array.isArray(all[COLLABORATORS_KEY])
+      ? (all[COLLABORATORS_KEY] as unknown[])
+      : [];
+    const collaborators: Collaborator[] = [];
+    const collaboratorProblems: string[] = Array.isArray(all[COLLABORATORS_KEY])
+      ? []
+      : ["valeur : liste des collaborateurs illisible"];
+    for (const [i, raw] of rawCollaborators.entries()) {
+      const read = salvage(CollaboratorSchema, raw, { telephone: "", email: "" });
+      if (read.ok) collaborators.push(read.value);
+      collaboratorProblems.push(...read.problems.map((p) => `collaborateur n° ${i + 1}, ${p}`));
+    }
+    if (collaboratorProblems.length > 0)
+      report(COLLABORATORS_KEY, collaboratorProblems, collaborators.length === rawCollaborators.length);
     loaded = {
       generation,
-      settings: SettingsSchema.parse(all[SETTINGS_KEY]),
-      collaborators: CollaboratorsSchema.parse(all[COLLABORATORS_KEY]),
+      settings: settings.ok ? settings.value : DEFAULT_SETTINGS,
+      collaborators,
       clients,
       unreadable,
+      setAside,
     };
+    if (Object.keys(originals).length > 0) await area.set(originals);
     // Keys of an older generation are what an interrupted restore left behind: sweep them.
-    const stale = Object.keys(all).filter((k) => k.startsWith("client/") && !k.startsWith(prefix));
+    const stale = Object.keys(all).filter((k) => isClientKey(k) && !k.startsWith(prefix));
     if (stale.length > 0) await area.remove(stale);
     return loaded;
   }
@@ -126,6 +171,7 @@ export function createRegisterStore(store: Store, now: () => Date, newId: () => 
           collaborators: reg.collaborators,
           clients: [...reg.clients.values()],
           unreadable: reg.unreadable,
+          setAside: reg.setAside,
         };
       }),
 
@@ -136,7 +182,12 @@ export function createRegisterStore(store: Store, now: () => Date, newId: () => 
         reg.listing ??= [...reg.clients.values()]
           .sort((a, b) => NAME_ORDER.compare(a.raisonSociale, b.raisonSociale))
           .map(packRow);
-        return { settings: reg.settings, collaborators: reg.collaborators, rows: reg.listing };
+        return {
+          settings: reg.settings,
+          collaborators: reg.collaborators,
+          rows: reg.listing,
+          ...(reg.setAside.length > 0 ? { setAside: reg.setAside } : {}),
+        };
       }),
 
     getClient: (id) => store.exclusive(async () => mustGet(await load(), id)),
@@ -147,6 +198,7 @@ export function createRegisterStore(store: Store, now: () => Date, newId: () => 
         const settings = FirmSettingsSchema.parse(raw);
         await area.set({ [SETTINGS_KEY]: settings });
         reg.settings = settings;
+        reg.setAside = reg.setAside.filter((a) => a.key !== SETTINGS_KEY);
         return settings;
       }),
 
@@ -183,6 +235,19 @@ export function createRegisterStore(store: Store, now: () => Date, newId: () => 
           changed.map((c) => changeStatus(c, statut, at, note)),
         );
         return changed.length;
+      }),
+
+    setStatusesWith: (changes, values) =>
+      store.exclusive(async () => {
+        const reg = await load();
+        const at = now();
+        const changed = new Map<string, Client>();
+        for (const { id, statut, note } of changes) {
+          const client = changed.get(id) ?? reg.clients.get(id);
+          if (client && client.statut !== statut) changed.set(id, changeStatus(client, statut, at, note));
+        }
+        await writeClients(reg, [...changed.values()], values);
+        return changed.size;
       }),
 
     deleteClients: (ids) =>
@@ -249,10 +314,13 @@ export function createRegisterStore(store: Store, now: () => Date, newId: () => 
     exportBackup: () =>
       store.exclusive(async () => {
         const reg = await load();
-        return makeBackup(
-          { settings: reg.settings, collaborators: reg.collaborators, clients: [...reg.clients.values()] },
-          now(),
+        // A client assigned to a collaborator left out (set aside) is exported unassigned: the backup
+        // must restore.
+        const known = new Set(reg.collaborators.map((c) => c.id));
+        const clients = [...reg.clients.values()].map((c) =>
+          c.collaborateurId === null || known.has(c.collaborateurId) ? c : { ...c, collaborateurId: null },
         );
+        return makeBackup({ settings: reg.settings, collaborators: reg.collaborators, clients }, now());
       }),
 
     restoreBackup: (raw) =>
@@ -276,6 +344,7 @@ export function createRegisterStore(store: Store, now: () => Date, newId: () => 
           collaborators: backup.collaborators,
           clients: new Map(backup.clients.map((c) => [c.id, c])),
           unreadable: [],
+          setAside: [],
         };
         if (old.length > 0) await area.remove(old);
         return { clients: backup.clients.length, collaborators: backup.collaborators.length };

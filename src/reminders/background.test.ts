@@ -17,7 +17,8 @@ import {
   WAKE_ALARM,
 } from "./background.ts";
 import { parisInstant } from "./model/calendar.ts";
-import { BADGE_COLORS, type ReminderSettings } from "./model/reminders.ts";
+import { BADGE_COLORS } from "./model/delivery.ts";
+import type { ReminderSettings } from "./model/rules.ts";
 
 const ORIGIN = "chrome-extension://abc/";
 const own = { id: "abc", url: `${ORIGIN}src/ui/popup/index.html` } as Runtime.MessageSender;

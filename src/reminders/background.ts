@@ -9,11 +9,14 @@
 
 import { ANOMALY_TRACKING_KEY } from "../anomalies/model/tracking.ts";
 import type { Runtime } from "../core/browser.ts";
-import type { AgendaView, IndicatorsView, ReminderMessageType } from "../core/messages.ts";
-import type { Handlers } from "../core/router.ts";
+import type { HandlersOf } from "../core/message-spec.ts";
+import { isClientKey, LOCAL_KEYS, SESSION_KEYS } from "../core/storage/keys.ts";
 import type { Store } from "../core/storage/store.ts";
 import type { RegisterStore } from "../register/store.ts";
+import type { AgendaView, IndicatorsView, REMINDER_MESSAGES } from "./messages.ts";
+import { type Agenda, agenda, agendaWindow, forCollaborator } from "./model/agenda.ts";
 import { addDays, type IsoDate, parisDateOf } from "./model/calendar.ts";
+import { badgeFor, type Digest, NOTIFICATION_ITEMS, planDelivery } from "./model/delivery.ts";
 import {
   ClientRecordSchema,
   ClientRecordsSchema,
@@ -25,33 +28,22 @@ import {
   ReminderStateSchema,
 } from "./model/reminder-schema.ts";
 import {
-  type Agenda,
-  agenda,
-  agendaWindow,
-  badgeFor,
   computeReminders,
-  type Digest,
-  forCollaborator,
-  markDone,
-  NOTIFICATION_ITEMS,
-  planDelivery,
-  pruneState,
   type Reminder,
   type ReminderSettings,
-  snooze,
   type TrackedAnomalyDeadline,
-  undoReminder,
-} from "./model/reminders.ts";
+} from "./model/rules.ts";
+import { markDone, pruneState, snooze, undoReminder } from "./model/state.ts";
 
 export const REMINDER_KEYS = {
-  settings: "reminders/settings",
-  records: "reminders/records",
-  state: "reminders/state",
-  delivery: "reminders/delivery",
-  indicators: "indicators/history",
+  settings: LOCAL_KEYS.reminderSettings,
+  records: LOCAL_KEYS.reminderRecords,
+  state: LOCAL_KEYS.reminderState,
+  delivery: LOCAL_KEYS.reminderDelivery,
+  indicators: LOCAL_KEYS.indicatorHistory,
 } as const;
 /** storage.session key of the test clock's offset (ms); gone when the browser closes. */
-export const CLOCK_KEY = "clock/offsetMs";
+export const CLOCK_KEY = SESSION_KEYS.clockOffset;
 export const WAKE_ALARM = "reminders/wake";
 export const HOURLY_ALARM = "reminders/hourly";
 const HISTORY_CAP = 365;
@@ -60,7 +52,7 @@ const LIST_CAP = 200;
 /** Storage keys whose change means the reminders must be computed again. */
 export function affectsReminders(key: string): boolean {
   return (
-    key.startsWith("client/") ||
+    isClientKey(key) ||
     key === "collaborators" ||
     key === "settings" ||
     key === "register" ||
@@ -149,7 +141,7 @@ export interface ReminderService {
   refresh(reason: string): Promise<void>;
   onAlarm(name: string): Promise<void>;
   onNotificationClick(id: string): Promise<void>;
-  handlers: Pick<Handlers, ReminderMessageType>;
+  handlers: HandlersOf<typeof REMINDER_MESSAGES>;
 }
 
 async function read<T>(

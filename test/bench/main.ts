@@ -24,6 +24,13 @@ if (content) {
 if (bridge)
   console.log(`Pont des dialogues (monde MAIN) : ${kb(bridge.bytes)} brut, ${kb(bridge.gzip)} gzip`);
 
+// `npm run bench -- pageload`: only what the extension costs a page load (see pageload.ts).
+if (process.argv.includes("pageload")) {
+  const { benchPageLoad } = await import("./pageload.ts");
+  await benchPageLoad();
+  process.exit(0);
+}
+
 const { benchImport } = await import("./import.ts");
 const { benchOptionsPage } = await import("./options-page.ts");
 console.log("");

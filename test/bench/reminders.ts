@@ -12,19 +12,16 @@ import {
   createShiftableClock,
   type ReminderPlatform,
 } from "../../src/reminders/background.ts";
+import { agenda, agendaWindow } from "../../src/reminders/model/agenda.ts";
 import { parisInstant } from "../../src/reminders/model/calendar.ts";
+import { badgeFor, EMPTY_DELIVERY, planDelivery } from "../../src/reminders/model/delivery.ts";
 import {
-  agenda,
-  agendaWindow,
-  badgeFor,
   type ClientRecord,
   computeReminders,
   DEFAULT_REMINDER_SETTINGS,
-  EMPTY_DELIVERY,
-  EMPTY_STATE,
-  planDelivery,
   type TrackedAnomalyDeadline,
-} from "../../src/reminders/model/reminders.ts";
+} from "../../src/reminders/model/rules.ts";
+import { EMPTY_STATE } from "../../src/reminders/model/state.ts";
 import { siren } from "../support/ids.ts";
 import { memoryArea } from "../support/memory-area.ts";
 

@@ -118,15 +118,25 @@ function words(doc: Document): string[] {
     parts.push(" ");
   };
   visit(doc.body);
-  return parts
-    .join("")
+  return undecorate(parts.join(""))
     .replace(GLYPHS, " ")
     .replace(/(\d)[\s\u00a0\u202f]+(?=\d)/g, "$1")
     .split(SPACES)
     .filter(Boolean);
 }
 
-const norm = (s: string | null | undefined) => (s ?? "").replace(SPACES, " ").replace(GLYPHS, "").trim();
+/** What `decorate` adds and a tolerant reader ignores: arrows, colons, the unit (€), ’ for '. */
+const undecorate = (s: string) =>
+  s
+    .replace(/[→›]|\(€\)/g, " ")
+    .replace(/’/g, "'")
+    .replace(/[\s\u00a0\u202f]:/g, " ");
+
+const norm = (s: string | null | undefined) =>
+  undecorate(s ?? "")
+    .replace(SPACES, " ")
+    .replace(GLYPHS, "")
+    .trim();
 
 function labelOf(doc: Document, input: Element): string {
   const id = input.getAttribute("id");
@@ -314,6 +324,34 @@ describe("each mutation does what it says", () => {
     expect(count(wrapped)).toBeGreaterThan(count(html));
     expect(wrapped).toMatch(
       /<(app-root|ux-box|app-field|ng-container-x|mdc-layout|fr-cell|app-view|x-slot)[ >]/,
+    );
+  });
+});
+
+describe("decorate", () => {
+  it("adds what a tolerant reader ignores: arrows, colons, the amount's unit, typographic apostrophes", () => {
+    const login = documentOf(
+      mutatePage(ALL_PAGES.B.login, { mutations: ["decorate"], seed: 2, key: "x" }).html,
+    );
+    const labels = [...login.querySelectorAll("label")].map((l) => (l.textContent ?? "").trim());
+    expect(labels).toContain("Identifiant\u00a0:");
+    const arrows = [...login.querySelectorAll("input[type=submit]")].map((i) => i.getAttribute("value"));
+    expect(arrows.some((v) => /^(Je me connecte|Rechercher) [→›]$/.test(v ?? ""))).toBe(true);
+    const rg = pages("A").detail;
+    expect(rg).toContain("l'établissement");
+    expect(mutatePage(rg, { mutations: ["decorate"], seed: 1 }).html).toContain("l’établissement");
+    const inscription = makeState(1, YEAR).directory.find((c) => c.kind === "RG");
+    if (!inscription?.siren) throw new Error("no RG");
+    const ctx = new Ctx("A", new Names(), null, NOW);
+    const form = inscriptionPage(ctx, {
+      company: inscription,
+      key: { siren: inscription.siren },
+      values: {},
+      services: [],
+      emails: [],
+    });
+    expect(mutatePage(form, { mutations: ["decorate"], seed: 1 }).html).toContain(
+      "Montant à payer déclaré sur la dernière déclaration (€)\u00a0:",
     );
   });
 });

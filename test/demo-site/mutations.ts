@@ -44,6 +44,11 @@ export const MUTATIONS = [
   "fetch",
   /** Pagination and Suivi DSN views switched in place (pushState + fetch), Back/Forward followed. */
   "spa",
+  /**
+   * What a tolerant reader ignores (issue 13 point 2): actions ending in « → » or « › », field labels
+   * ending in « : », the unit « € » in the amount's label, typographic apostrophes (’).
+   */
+  "decorate",
 ] as const;
 
 export type Mutation = (typeof MUTATIONS)[number];
@@ -114,6 +119,7 @@ export function mutatePage(html: string, o: MutateOptions): Mutated {
   );
   const scripted = scriptDrivenIds(config);
   // Structure first (it needs the original ids and plain texts), then texts, then names.
+  if (on.has("decorate")) decorate(body, rng("decorate"));
   if (on.has("labels")) labels(body);
   if (on.has("controls")) controls(body, rng("controls"), scripted);
   if (on.has("icons")) icons(body, rng("icons"));
@@ -191,6 +197,46 @@ function cls(rng: Rng): string {
       `${rng.pick(["Button", "Field", "Card", "Row", "Panel", "Box"])}_${rng.pick(["root", "inner", "item"])}__${rng.int(0, 36 ** 4).toString(36)}`,
   ];
   return rng.pick(shapes)();
+}
+
+// ---------------------------------------------------------------------------------------------
+// decorate: arrows after actions, colons after labels, the amount's unit, typographic apostrophes
+
+const TEXT_FIELDS = new Set(["text", "password", "email", "tel", "number", "search"]);
+
+function decorate(body: Element, rng: Rng): void {
+  const byId = new Map(
+    elements(body.children).flatMap((e) => (attr(e, "id") ? [[attr(e, "id"), e] as const] : [])),
+  );
+  for (const e of elements(body.children)) {
+    const type = attr(e, "type");
+    if (e.tag === "input" && (type === "submit" || type === "button") && rng.bool(0.6)) {
+      setAttr(e, "value", `${attr(e, "value") ?? ""} ${rng.pick(["→", "›"])}`);
+    } else if (
+      (e.tag === "button" || (e.tag === "a" && attr(e, "role") === "button")) &&
+      plainText(e)?.trim() &&
+      !GLYPHS[plainText(e)?.trim() ?? ""]
+    ) {
+      if (rng.bool(0.6)) e.children.push(text(` ${rng.pick(["→", "›"])}`));
+    } else if (e.tag === "label") {
+      const control =
+        byId.get(attr(e, "for") ?? "") ?? elements(e.children).find((c) => LABELABLE.has(c.tag));
+      if (control?.tag !== "input" || !TEXT_FIELDS.has(attr(control, "type") ?? "text")) continue;
+      // The label's own text: the label itself (A) or its first <span> (B, the field beside it).
+      const holder = e.children.find((c): c is Element => c.type === "element" && c.tag === "span") ?? e;
+      const before = holder === e ? e.children.findIndex((c) => c.type === "element") : -1;
+      const at = before < 0 ? holder.children.length : before;
+      const unit = /^Montant/.test(sourceTextOf(holder)) ? " (€)" : "";
+      holder.children.splice(at, 0, text(`${unit}${NBSP}:`));
+    }
+  }
+  texts(body, (t) => t.replace(/'/g, "’"));
+}
+
+function sourceTextOf(e: Element): string {
+  return e.children
+    .map((c) => (c.type === "text" ? c.text : c.type === "element" ? sourceTextOf(c) : ""))
+    .join("");
 }
 
 // ---------------------------------------------------------------------------------------------

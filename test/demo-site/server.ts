@@ -94,6 +94,7 @@ export type LogAction =
   | "message-read"
   | "sessions-expired"
   | "faults"
+  | "fault"
   | "reset";
 
 export interface LogEntry {
@@ -935,6 +936,7 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
       // Never answered, and nothing done: the request stays open until the browser gives up on it
       // (or the server closes).
       faults.hangNext -= 1;
+      log("fault", { host: hostname }, { kind: "hang", method, path: url.pathname });
       return;
     }
     const body = method === "POST" ? await readBody(req) : "";
@@ -948,6 +950,7 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
     const session = mirror ? null : (state.sessions.find((s) => s.token === token) ?? null);
     if (faults.http500Next > 0) {
       faults.http500Next -= 1;
+      log("fault", { session, host: hostname }, { kind: "http500", method, path: url.pathname });
       return write(res, mutate({ status: 500, html: errorPage(ctx, 500, session !== null) }, key));
     }
     if (hostname === "urssaf.fr") {

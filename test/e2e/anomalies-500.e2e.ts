@@ -30,7 +30,7 @@ it("attaches and fills a panel beside each of 500 anomalies", async () => {
     const links = [...document.querySelectorAll("a")].filter((a) => /^UR_ANO_/.test(a.textContent ?? ""));
     const filled = links.filter((a) =>
       a.parentElement
-        ?.querySelector('[data-tiers-feature="panneau-anomalies"]')
+        ?.querySelector('[data-tiers-feature="anomaly-panel"]')
         ?.shadowRoot?.querySelector("details[data-known]"),
     );
     return links.length > 0 && filled.length === links.length ? links.length : false;

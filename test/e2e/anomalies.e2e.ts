@@ -12,7 +12,9 @@ import { launchChromium } from "./chromium.ts";
 import { sendFromExtension } from "./jobs-support.ts";
 import { login, openExtensionPage, openSession, readMark, type Session } from "./support.ts";
 
-const PANEL = '[data-tiers-feature="panneau-anomalies"]';
+const PANEL = '[data-tiers-feature="anomaly-panel"]';
+/** A reference of the Urssaf's shape that no source documents (the catalogue does not know it). */
+const UNKNOWN = "UR_ANO_CTP_XYZ_DA901";
 let session: Session;
 let page: Page;
 
@@ -73,7 +75,7 @@ const ownText = (p: Page) =>
     for (const h of clone.querySelectorAll(sel)) h.remove();
     for (const s of clone.querySelectorAll("script, [data-tiers-feature]")) s.remove();
     return (clone.textContent ?? "").replace(/\s+/g, " ").trim();
-  }, '[data-tiers-feature="panneau-anomalies"]');
+  }, '[data-tiers-feature="anomaly-panel"]');
 
 for (const variant of ["A", "B"] as const) {
   describe(`layout ${variant}`, () => {
@@ -122,8 +124,10 @@ for (const variant of ["A", "B"] as const) {
       );
       const text = (await body.textContent()) ?? "";
       expect(text).toContain("S21.G00.40.007");
-      expect(text).toContain("DSN de substitution");
+      // The substitution concerns retirement data only in 2026: not this anomaly (issue 16).
+      expect(text).not.toContain("DSN de substitution");
       expect(text).toContain("au moins 30 jours après la notification");
+      expect(text).toMatch(/Dernier jour pour corriger ou contester : \w+ \d+(er)? \S+ \d{4} à midi/);
       expect(text).toContain("Bonnes pratiques du Suivi DSN");
       // The contract natures, the seed's fixed-term ones highlighted.
       const highlighted = await body.locator("tr.hl td:first-child").allTextContents();
@@ -131,10 +135,13 @@ for (const variant of ["A", "B"] as const) {
     });
 
     it("explains an unknown reference from its parts and lists it in the options page", async () => {
+      // Every reference the demo shows is in the catalogue (issue 16): one of them is renamed, in the
+      // demo's own state, into a reference of the same shape that nobody documents.
       const fnal = anomalies().find((a) => a.reference === "UR_ANO_CTP_FNAL_DA101") as Anomaly;
+      fnal.reference = UNKNOWN;
       await page.goto(session.demo.url("mon.urssaf.fr", monthPath(fnal)));
       await waitFilled(page);
-      const panel = panelOf(page, "UR_ANO_CTP_FNAL_DA101");
+      const panel = panelOf(page, UNKNOWN);
       await panel.locator("summary").first().click();
       const explanation = (await panel.getByTestId("explanation").textContent()) ?? "";
       expect(explanation).toContain("données agrégées");
@@ -146,8 +153,14 @@ for (const variant of ["A", "B"] as const) {
       );
       await options.getByTestId("unknown-reference").first().waitFor();
       expect(await options.getByTestId("unknown-reference").allTextContents()).toContainEqual(
-        expect.stringContaining("UR_ANO_CTP_FNAL_DA101"),
+        expect.stringContaining(UNKNOWN),
       );
+      // The renamed anomaly is not the demo's: contest it so that the open list holds the demo's only.
+      await sendFromExtension(options, {
+        type: "anomaly/track",
+        key: `${fnal.siret}|${mm(fnal)}|${UNKNOWN}`,
+        status: "contestee",
+      });
       await options.close();
     });
 

@@ -9,7 +9,7 @@ import { DIST } from "./chromium.ts";
 const manifest = JSON.parse(readFileSync(join(DIST, "manifest.json"), "utf8"));
 
 describe("dist/manifest.json", () => {
-  it("injects both scripts on https://*.urssaf.fr/* only, the bridge in the MAIN world at document_start", () => {
+  it("injects on https://*.urssaf.fr/* only: the bridge and its handshake at document_start, the rest at idle", () => {
     expect(manifest.content_scripts).toEqual([
       {
         js: ["src/content/dialog-bridge.js"],
@@ -17,7 +17,8 @@ describe("dist/manifest.json", () => {
         run_at: "document_start",
         world: "MAIN",
       },
-      { js: ["src/content/main.js"], matches: ["https://*.urssaf.fr/*"], run_at: "document_start" },
+      { js: ["src/content/handshake.js"], matches: ["https://*.urssaf.fr/*"], run_at: "document_start" },
+      { js: ["src/content/main.js"], matches: ["https://*.urssaf.fr/*"], run_at: "document_idle" },
     ]);
   });
 
@@ -36,7 +37,7 @@ describe("dist/manifest.json", () => {
 });
 
 describe("content scripts", () => {
-  for (const file of ["src/content/main.js", "src/content/dialog-bridge.js"]) {
+  for (const file of ["src/content/main.js", "src/content/handshake.js", "src/content/dialog-bridge.js"]) {
     it(`${file} is self-contained (no import, no chunk to load)`, () => {
       const code = readFileSync(join(DIST, file), "utf8");
       expect(code).not.toMatch(/\bimport\s*\(|^\s*import\s|chrome\.runtime\.getURL\(/m);

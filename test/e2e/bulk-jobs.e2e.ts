@@ -166,28 +166,65 @@ async function bulkAddOfFive(midRun?: () => Promise<void>, pageTimeoutMs?: numbe
   return view;
 }
 
+/** The faults the demo served (HTTP 500, hung requests), from its log. */
+const served = (kind: "http500" | "hang") =>
+  session.demo.log().filter((e) => e.action === "fault" && e.details.kind === kind);
+
+/** The job is still running (its fault then falls mid-run, not after the end). */
+async function stillRunning(): Promise<void> {
+  const view = await sendFromExtension<JobView>(ext, { type: "job/get" });
+  expect([view.job.status, view.progress.finished < view.progress.total]).toEqual(["running", true]);
+}
+
 describe("bulk add under faults", () => {
   it("survives HTTP 500 answers mid-run (retried with back-off)", async () => {
-    await bulkAddOfFive(async () => session.demo.faults.set({ http500Next: 2 }));
+    await bulkAddOfFive(async () => {
+      await stillRunning();
+      session.demo.faults.set({ http500Next: 2 });
+    });
+    // The two errors were served, to the job's own page loads of the space.
+    const errors = served("http500");
+    expect(errors).toHaveLength(2);
+    for (const e of errors) expect([e.details.method, e.host]).toEqual(["GET", "mon.urssaf.fr"]);
   });
 
   it("loads the list again when a page never loads (the watchdog), and goes on", async () => {
     const view = await bulkAddOfFive(async () => {
+      await stillRunning();
       session.demo.faults.set({ hangNext: 1 });
       await until(() => session.demo.faults.current.hangNext === 0, "the hung request");
     }, 5_000);
+    expect(served("hang")).toHaveLength(1);
     // The background counted one overdue page and loaded the list itself (the page could not).
     expect(view.job.metrics?.timeouts).toBe(1);
   });
 
   it("survives a page reload mid-run", async () => {
+    let reloaded: string | null = null;
     await bulkAddOfFive(async () => {
-      await page.reload().catch(() => undefined);
+      await stillRunning();
+      // The job's own next navigation may cut a reload short (no response): reload until one commits.
+      for (let attempt = 0; attempt < 10 && !reloaded; attempt++) {
+        const response = await page.reload({ waitUntil: "commit" }).catch(() => null);
+        if (response?.request().isNavigationRequest()) reloaded = response.url();
+        else await page.waitForTimeout(200);
+      }
     });
+    expect(reloaded).toMatch(/^https:\/\/mon\.urssaf\.fr\//);
   });
 
   it("survives the service worker being stopped mid-run", async () => {
-    await bulkAddOfFive(() => stopServiceWorkers(session.browser.context, session.browser.extensionId ?? ""));
+    const extensionWorker = () =>
+      session.browser.context.serviceWorkers().filter((w) => w.url().startsWith("chrome-extension://"));
+    await bulkAddOfFive(async () => {
+      await stillRunning();
+      const before = await session.browser.serviceWorker();
+      await before.evaluate(() => Object.assign(globalThis, { __beforeStop: true }));
+      await stopServiceWorkers(session.browser.context, session.browser.extensionId ?? "");
+    });
+    // The worker that finished the job is a new one: the one marked before the stop is gone.
+    const after = extensionWorker().at(-1);
+    expect(await after?.evaluate(() => "__beforeStop" in globalThis)).toBe(false);
   });
 
   it("waits for the user to log in again when the session expires mid-run, then resumes", async () => {
@@ -207,7 +244,7 @@ describe("bulk add under faults", () => {
       await sendFromExtension(ext, { type: "job/control", what: "pause" });
       // The job's page has loaded and shows the pause (it reported after it): nothing is loading now.
       await page
-        .locator('[data-tiers-feature="travail-groupe"]')
+        .locator('[data-tiers-feature="bulk-job"]')
         .getByRole("button", { name: "Reprendre", exact: true })
         .waitFor();
       await page.close();
@@ -217,7 +254,7 @@ describe("bulk add under faults", () => {
         ext.evaluate((u) => chrome.tabs.create({ url: u }), url),
       ]);
       page = next;
-      const toolbar = page.locator('[data-tiers-feature="travail-groupe"]');
+      const toolbar = page.locator('[data-tiers-feature="bulk-job"]');
       await toolbar.getByRole("button", { name: "Reprendre dans cet onglet" }).click();
     });
   });
@@ -295,7 +332,7 @@ describe("one click", () => {
     await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
     const target = session.demo.state.portfolio[1];
     if (!target?.siren) throw new Error("no SIREN on the second row");
-    const hosts = page.locator('[data-tiers-feature="resilier-en-un-clic"]');
+    const hosts = page.locator('[data-tiers-feature="one-click-resign"]');
     expect(await hosts.count()).toBe(10);
     await hosts.nth(1).getByRole("button", { name: "Résilier" }).click();
     await hosts

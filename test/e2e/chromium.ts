@@ -28,6 +28,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   headless?: boolean;
   extension?: boolean;
+  /** Another build of the extension (the page-load benchmark compares two). Default: dist/. */
+  dist?: string;
   extraArgs?: string[];
 }
 
@@ -44,7 +46,8 @@ export function hostRules(port: number): string {
 
 export async function launchChromium(options: LaunchOptions): Promise<LaunchedBrowser> {
   const withExtension = options.extension ?? true;
-  if (withExtension && !existsSync(join(DIST, "manifest.json"))) {
+  const dist = options.dist ?? DIST;
+  if (withExtension && !existsSync(join(dist, "manifest.json"))) {
     throw new Error("L'extension n'est pas construite : lancez d'abord `npm run build`.");
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), "tiers-assistant-profile-"));
@@ -59,7 +62,7 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
     timezoneId: "Europe/Paris",
     viewport: { width: 1280, height: 900 },
     args: [
-      ...(withExtension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
       `--host-resolver-rules=${hostRules(options.port)}`,
       "--ignore-certificate-errors",
       "--no-sandbox",

@@ -44,10 +44,14 @@ it("resumes a bulk add after a browser restart, in the tab the user opens, with 
   await until(() => inscriptions().length >= 2, "two inscriptions");
 
   // The browser goes away mid-run (quit, crash, power cut: the profile is what remains).
+  await (await browser.serviceWorker()).evaluate(() => Object.assign(globalThis, { __beforeRestart: true }));
   await browser.context.close();
   const before = inscriptions().length;
+  expect(before).toBeLessThan(5);
   browser = await launchChromium({ port: demo.port, userDataDir: profile });
   ext = await options();
+  // A new browser and worker: nothing of the old one's memory is left, only what was stored.
+  expect(await (await browser.serviceWorker()).evaluate(() => "__beforeRestart" in globalThis)).toBe(false);
   const stored = await sendFromExtension<JobView>(ext, { type: "job/get" });
   expect(stored.progress.total).toBe(5);
   expect(stored.progress.finished).toBeGreaterThanOrEqual(1);
@@ -56,7 +60,7 @@ it("resumes a bulk add after a browser restart, in the tab the user opens, with 
   page = await browser.context.newPage();
   await login(page, demo);
   await page.goto(demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
-  const toolbar = page.locator('[data-tiers-feature="travail-groupe"]');
+  const toolbar = page.locator('[data-tiers-feature="bulk-job"]');
   // The job's tab is gone: it asks before going on in this one.
   await toolbar.getByRole("button", { name: "Reprendre dans cet onglet" }).click();
   const view = await waitForJob(ext, ended);

@@ -34,6 +34,8 @@ export interface MutationSet {
   mutations: Mutation[];
   seed: number;
   scenarios: readonly Scenario[];
+  /** npm test's sample: scenarios expected to fail until `pages` and `lifecycle` are merged are skipped. */
+  sample?: boolean;
 }
 
 export const FULL_COMBINATIONS = 20;
@@ -44,11 +46,45 @@ export const SAMPLE_COMBINATIONS = [1, 2, 3];
  * `lifecycle`): `npm test`'s sample leaves these out, `npm run test:mutations` runs them all.
  * Filled from measured runs; see /work/wt/NOTES-testbed.md (and the report) for the reasons.
  */
-export const FAILING_TODAY: ReadonlyArray<{ scenario: Scenario; when: (m: readonly Mutation[]) => boolean }> =
-  [];
+export const FAILING_TODAY: ReadonlyArray<{
+  /** Every one of these mutations is in the set. */
+  mutations: readonly Mutation[];
+  scenarios: readonly Scenario[];
+  why: string;
+}> = [
+  {
+    mutations: ["late"],
+    scenarios: SCENARIOS,
+    why: "one look at the page at start: parts rendered 0.2–2 s later are never seen (no mark, « non comprise », no panel, job stopped)",
+  },
+  {
+    mutations: ["fetch"],
+    scenarios: ["dashboard", "anomalies", "one-click-resign", "bulk-add", "portfolio-read"],
+    why: "lists fetched after `load` are not seen: indicators missing, panels/controls only on rows present at start, portfolio read empty",
+  },
+  {
+    mutations: ["spa"],
+    scenarios: ["anomalies", "one-click-resign", "portfolio-read"],
+    why: "no re-detection on pushState/popstate: no panel after an in-place view switch, no control on page 2, the read stalls at 10 / 10",
+  },
+  {
+    mutations: ["decorate"],
+    scenarios: ["attach", "one-click-resign", "bulk-add", "portfolio-read"],
+    why: "« Je me connecte → » not found (login « non comprise »); with ’ for ' the account list is not recognised at all (no mark), the jobs stop: « La page « Gérer les établissements » est introuvable »",
+  },
+  {
+    mutations: ["digits", "spans"],
+    scenarios: ["portfolio-read"],
+    why: "a SIREN grouped « 435 215 645 » and split across spans is read as « 435 »: the read records wrong SIRENs (and finishes « done »)",
+  },
+];
 
-function failingToday(scenario: Scenario, mutations: readonly Mutation[]): boolean {
-  return FAILING_TODAY.some((f) => f.scenario === scenario && f.when(mutations));
+/** Why `scenario` is expected to fail under `mutations` on a branch without the fixes, or null. */
+export function failingToday(scenario: Scenario, mutations: readonly Mutation[]): string | null {
+  const hit = FAILING_TODAY.find(
+    (f) => f.mutations.every((m) => mutations.includes(m)) && f.scenarios.includes(scenario),
+  );
+  return hit ? `${hit.mutations.join("+")}: ${hit.why}` : null;
 }
 
 /** The sets this run covers, from TIERS_MUTATIONS (unset: npm test's sample; "all": everything). */
@@ -81,11 +117,16 @@ export function matrix(): MutationSet[] {
     return filter(MUTATIONS.map((m) => ({ mutations: [m], seed, scenarios: SCENARIOS })));
   if (chosen === "none") return filter([{ mutations: [], seed, scenarios: SCENARIOS }]);
   if (chosen) return filter([{ mutations: parseMutations(chosen), seed, scenarios: SCENARIOS }]);
-  // npm test's sample, without what fails until the fixes of issue 13 are merged.
+  // npm test's sample (what fails until the fixes of issue 13 are merged is listed, skipped).
   return [
-    ...MUTATIONS.map((m) => ({ mutations: [m], seed: 1, scenarios: CHEAP })),
-    ...SAMPLE_COMBINATIONS.map((s) => ({ mutations: combination(s), seed: s, scenarios: SCENARIOS })),
-  ].map((set) => ({ ...set, scenarios: set.scenarios.filter((s) => !failingToday(s, set.mutations)) }));
+    ...MUTATIONS.map((m) => ({ mutations: [m], seed: 1, scenarios: CHEAP, sample: true })),
+    ...SAMPLE_COMBINATIONS.map((s) => ({
+      mutations: combination(s),
+      seed: s,
+      scenarios: SCENARIOS,
+      sample: true,
+    })),
+  ];
 }
 
 export function describeSet(set: MutationSet): string {
@@ -102,7 +143,7 @@ export async function markText(page: Page | undefined): Promise<string> {
   if (!page || page.isClosed()) return "";
   return page
     .evaluate(() => {
-      const root = document.querySelector('[data-tiers-feature="statut-extension"]')?.shadowRoot;
+      const root = document.querySelector('[data-tiers-feature="extension-status"]')?.shadowRoot;
       const mark = root?.querySelector<HTMLElement>(".mark");
       return mark ? `${mark.dataset.pageKind}/${mark.dataset.understood}: ${mark.textContent}` : "(no mark)";
     })

@@ -41,7 +41,7 @@ it("adds the selected clients after one confirmation, in a new Urssaf tab, follo
   const view = await waitForJob(options, ended);
   expect([view.job.status, view.progress.done]).toEqual(["done", 2]);
   expect(session.demo.log().filter((e) => e.action === "inscription")).toHaveLength(2);
-  const toolbar = tab.locator('[data-tiers-feature="travail-groupe"]');
+  const toolbar = tab.locator('[data-tiers-feature="bulk-job"]');
   await toolbar.getByText("Terminé : 2 fait(s), 0 déjà fait(s), 0 échec(s), 0 ignoré(s).").waitFor();
   const [download] = await Promise.all([
     tab.waitForEvent("download"),

@@ -90,7 +90,7 @@ for (const variant of ["A", "B"] as const) {
       await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
       const siren = page.getByLabel("Siren", { exact: true });
       await siren.fill("526018156");
-      const hints = page.locator('[data-tiers-feature="indices-identifiants"]');
+      const hints = page.locator('[data-tiers-feature="id-hints"]');
       await hints
         .getByText("Tiers Assistant : Le SIREN 526 018 156 a une clé invalide", { exact: false })
         .waitFor();

@@ -95,7 +95,7 @@ it("shows the comparison in a panel on the account list, and adds the missing cl
   const options = await openExtensionPage(context, extensionId ?? "", "src/ui/options/index.html");
   const page = await context.newPage();
   await page.goto(demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
-  const panel = page.locator('[data-tiers-feature="portefeuille-panneau"]');
+  const panel = page.locator('[data-tiers-feature="portfolio-panel"]');
   const summary = await panel.getByTestId("panel-summary").textContent();
   expect(summary).toMatch(
     /^Lu le .+ : \d+ comptes ; 1 client\(s\) du registre à inscrire, \d+ compte\(s\) à résilier, \d+ écart\(s\)\.$/,

@@ -50,7 +50,7 @@ interface Badge {
 async function readBadge(page: Page): Promise<Badge | null> {
   return page.evaluate(() => {
     const p = document
-      .querySelector('[data-tiers-feature="badge-siret-emetteur"]')
+      .querySelector('[data-tiers-feature="emitter-siret-badge"]')
       ?.shadowRoot?.querySelector<HTMLElement>("p");
     return p
       ? { hidden: p.hidden === true, status: p.dataset.status ?? "", text: p.textContent ?? "" }
@@ -81,7 +81,7 @@ for (const variant of ["A", "B"] as const) {
     it("says what the typed SIRET is before submission, as the user types, naming no client", async () => {
       const page = await session.browser.context.newPage();
       await page.goto(session.demo.url("www.urssaf.fr", "/connexion"));
-      await page.waitForSelector('[data-tiers-feature="badge-siret-emetteur"]', { state: "attached" });
+      await page.waitForSelector('[data-tiers-feature="emitter-siret-badge"]', { state: "attached" });
       expect((await readBadge(page))?.hidden).toBe(true);
       const id = page.getByLabel("Identifiant");
 
@@ -97,9 +97,8 @@ for (const variant of ["A", "B"] as const) {
       await id.press("1");
       await page.waitForFunction(
         () =>
-          document
-            .querySelector('[data-tiers-feature="badge-siret-emetteur"]')
-            ?.shadowRoot?.querySelector("p")?.hidden === true,
+          document.querySelector('[data-tiers-feature="emitter-siret-badge"]')?.shadowRoot?.querySelector("p")
+            ?.hidden === true,
       );
       await id.press("Backspace");
       await waitBadge(page, "active");

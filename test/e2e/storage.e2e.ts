@@ -70,16 +70,19 @@ describe("storage", () => {
     );
     const replies = await options.evaluate(async () => [
       await chrome.runtime.sendMessage({ type: "storage/clear" }),
-      await chrome.runtime.sendMessage({ type: "page/seen", page: { understood: true, kind: "n'importe" } }),
+      await chrome.runtime.sendMessage({ type: "client/get", id: 42 }),
       await chrome.runtime.sendMessage("status/get"),
+      // A content script's message: our pages may not send it (least privilege, both ways).
+      await chrome.runtime.sendMessage({ type: "page/seen", page: { understood: true, kind: "connexion" } }),
       await chrome.runtime.sendMessage({ type: "status/get" }),
     ]);
-    expect(replies.slice(0, 3)).toEqual([
+    expect(replies.slice(0, 4)).toEqual([
       { ok: false, error: expect.stringMatching(/^Message refusé \(storage\/clear\)/) },
-      { ok: false, error: expect.stringMatching(/^Message refusé \(page\/seen\)/) },
+      { ok: false, error: expect.stringMatching(/^Message refusé \(client\/get\)/) },
       { ok: false, error: expect.stringMatching(/^Message refusé/) },
+      { ok: false, error: "Message refusé (page/seen) : expéditeur non autorisé pour ce message." },
     ]);
-    expect(replies[3]).toMatchObject({
+    expect(replies[4]).toMatchObject({
       ok: true,
       data: { schemaVersion: SCHEMA_VERSION, pagesSeen: expect.any(Number) },
     });

@@ -55,10 +55,13 @@ export interface Mark {
   text: string;
 }
 
-/** The extension's status mark on the page (read through its open shadow root), or null when absent. */
-export async function readMark(page: Page, timeoutMs = 5_000): Promise<Mark | null> {
+/**
+ * The extension's status mark once the page is settled (understood, or « non comprise » after the
+ * lifecycle's quiet period), or null when absent.
+ */
+export async function readMark(page: Page, timeoutMs = 12_000): Promise<Mark | null> {
   try {
-    await page.waitForSelector('[data-tiers-feature="statut-extension"]', {
+    await page.waitForSelector('[data-tiers-feature="extension-status"]', {
       state: "attached",
       timeout: timeoutMs,
     });
@@ -66,7 +69,7 @@ export async function readMark(page: Page, timeoutMs = 5_000): Promise<Mark | nu
     return null;
   }
   return page.evaluate(() => {
-    const root = document.querySelector('[data-tiers-feature="statut-extension"]')?.shadowRoot;
+    const root = document.querySelector('[data-tiers-feature="extension-status"]')?.shadowRoot;
     const mark = root?.querySelector<HTMLElement>(".mark");
     if (!mark) return null;
     return {

@@ -1,5 +1,5 @@
 // The anomaly catalogue, as data. Parsed through schema.ts by index.ts; checked against the official
-// norm tables by anomalies.test.ts. Codes, labels, official messages and figures come from the sources
+// norm tables by catalogue.test.ts. Codes, labels, official messages and figures come from the sources
 // named in each entry; explanations, causes, advice are written by us.
 
 import {
@@ -11,25 +11,35 @@ import {
   DECLARATION_TYPES,
   INDIVIDUAL_CONTRIBUTION_CODES,
   NET_INCOME_TYPES,
-  NORM_SOURCES,
   REMUNERATION_TYPE_027,
-  SEED_000,
-  SEED_003,
   SEED_FIXED_TERM_NATURES,
   WORKING_TIME_MODES,
 } from "../../dsn/data/codes.ts";
 import type { AnomalyEntryInput, Source } from "./schema.ts";
+import {
+  CSS_R133_14_2,
+  CTP_TABLE,
+  DA263_NOTE,
+  DIPA01_RUBRICS_NOTE,
+  DSN_CORRECTION,
+  NORM_P24,
+  NORM_P26,
+  normControl,
+  URSSAF_DOCEXPERTS,
+  URSSAF_GOOD_PRACTICES,
+  URSSAF_SUBSTITUTION,
+} from "./sources.ts";
 
-const FACTS_DSN = "shared/facts/dsn.md";
-const FACTS_CALENDAR = "shared/facts/calendar.md";
+// Every `ref` and question `source` below is shown to the user: public references only (sources.ts).
 
-/** Official rubric labels (fields2024.txt, norm P24V01; identical in P26V01). */
+/** Official rubric labels (norm P24V01 workbook, « Fields » sheet; identical in P26V01). */
 export const RUBRIC_LABELS = {
   "S10.G00.01.001": "Siren de l'émetteur de l'envoi",
   "S10.G00.01.002": "Nic de l'émetteur de l'envoi",
   "S20.G00.05.002": "Type de la déclaration",
   "S20.G00.05.005": "Date du mois principal déclaré",
   "S21.G00.11.004": "Code postal",
+  "S21.G00.11.008": "Effectif de fin de période déclarée de l'établissement",
   "S21.G00.22.001": "Identifiant Organisme de Protection Sociale",
   "S21.G00.22.003": "Date de début de période de rattachement",
   "S21.G00.22.004": "Date de fin de période de rattachement",
@@ -40,6 +50,7 @@ export const RUBRIC_LABELS = {
   "S21.G00.23.004": "Montant d'assiette",
   "S21.G00.23.005": "Montant de cotisation",
   "S21.G00.40.007": "Nature du contrat",
+  "S21.G00.40.008": "Dispositif de politique publique et conventionnel",
   "S21.G00.40.011": "Unité de mesure de la quotité de travail",
   "S21.G00.40.012": "Quotité de travail de référence de l'entreprise pour la catégorie de salarié",
   "S21.G00.40.013": "Quotité de travail du contrat",
@@ -55,6 +66,8 @@ export const RUBRIC_LABELS = {
   "S21.G00.51.002": "Date de fin de période de paie",
   "S21.G00.51.011": "Type",
   "S21.G00.51.012": "Nombre d'heures",
+  "S21.G00.53.002": "Mesure",
+  "S21.G00.53.003": "Unité de mesure",
   "S21.G00.58.001": "Date de début de période de rattachement",
   "S21.G00.58.002": "Date de fin de période de rattachement",
   "S21.G00.58.003": "Type",
@@ -101,29 +114,30 @@ const SEED_NATURE_VALUES = CONTRACT_NATURES.filter((n) =>
 // Sources shared by several entries --------------------------------------------------------------------
 
 const SRC_FIELDS: Source = {
-  ref: NORM_SOURCES.P24V01_FIELDS,
+  ref: NORM_P24,
   supports: "codes et libellés officiels des rubriques",
 };
 const SRC_P26: Source = {
-  ref: NORM_SOURCES.P26V01,
+  ref: NORM_P26,
   supports: "listes de valeurs et leurs libellés officiels",
 };
 const SRC_CALENDAR: Source = {
-  ref: FACTS_CALENDAR,
+  ref: DSN_CORRECTION,
   supports:
     "annule et remplace jusqu'à minuit la veille de l'échéance ; ensuite correction dans une DSN ultérieure (blocs de régularisation datés de la période d'origine, un mois civil à la fois, ou bloc changement)",
 };
 const SRC_SEED_CHECKLIST: Source = {
-  ref: SEED_000,
+  ref: URSSAF_GOOD_PRACTICES,
   supports:
     "bonne pratique Suivi DSN : annule et remplace avant l'échéance, bloc de régularisation ou bloc changement après",
 };
-const SRC_OUR_DIAGNOSIS: Source = {
-  ref: "Tiers Assistant (pistes de diagnostic et conseils rédigés par nous à partir des faits ci-dessus)",
-  supports: "causes probables, questions de diagnostic et conseils",
+// Causes, questions and advice are ours, written from the sources of each entry: no source of their own.
+const SRC_DEADLINE_RULE: Source = {
+  ref: CSS_R133_14_2,
+  supports: "délai de correction des anomalies notifiées",
 };
 const SRC_DSNVAL_KINDS: Source = {
-  ref: FACTS_DSN,
+  ref: URSSAF_DOCEXPERTS,
   supports:
     "forme des codes de contrôle <rubrique>/<nature>-<nn> ; CSL syntaxe, CCH cohérence ; seuls les SIG sont de simples avertissements",
 };
@@ -138,7 +152,7 @@ const REJECTED_AFTER =
 
 // The catalogue ---------------------------------------------------------------------------------------
 
-export const CATALOGUE_DATA: AnomalyEntryInput[] = [
+const CATALOGUE_DATA_BASE: AnomalyEntryInput[] = [
   {
     reference: "UR_ANO_DIMNS002",
     match: "exact",
@@ -208,17 +222,17 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
               "Contrat d'une autre nature (CDI, mandat…). Recalculez le montant net social (brut moins cotisations et contributions salariales obligatoires, CSG et CRDS comprises), vérifiez que le bloc 58 de type 03 existe et qu'il est rattaché au bon versement, puis contrôlez les bases 78 et les cotisations 81 du salarié. Corrigez la donnée fausse.",
           },
         ],
-        source: `${SEED_000} (question de la page « Suivi DSN » et liste des natures)`,
+        source: `${URSSAF_GOOD_PRACTICES} (question de la page « Suivi DSN » et liste des natures)`,
       },
     ],
     sources: [
       {
-        ref: SEED_000,
+        ref: URSSAF_GOOD_PRACTICES,
         supports:
           "libellé et référence technique UR_ANO_DIMNS002, action attendue, question Oui/Non et ses natures de contrat",
       },
       {
-        ref: FACTS_DSN,
+        ref: URSSAF_DOCEXPERTS,
         supports:
           "montant net social = S21.G00.58 type 03 ; périmètre du montant net social ; causes typiques",
       },
@@ -226,7 +240,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       SRC_P26,
       SRC_CALENDAR,
       SRC_SEED_CHECKLIST,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -282,7 +296,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
               "Le total lui-même est faux : il doit être la somme des lignes CTP, arrondie à l'euro. Corrigez-le dans le logiciel de paie.",
           },
         ],
-        source: `${FACTS_DSN} (principe de rapprochement) ; ${SEED_003} (contrôle du montant global)`,
+        source: `${URSSAF_DOCEXPERTS} (principe de rapprochement)`,
       },
       {
         id: "da263-reduction",
@@ -300,24 +314,28 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
               "Cherchez la ligne dont le montant diffère de assiette × taux : c'est elle qui crée l'écart.",
           },
         ],
-        source: FACTS_DSN,
+        source: URSSAF_DOCEXPERTS,
       },
     ],
     sources: [
       {
-        ref: FACTS_DSN,
+        ref: DA263_NOTE,
         supports:
-          "référence UR_ANO_DEC_MNT_DA263 et son sens ; arrondi à l'euro ; calcul des lignes CTP, taux AT/MP, lignes F/R",
+          "référence UR_ANO_DEC_MNT_DA263 : écart entre le total des cotisations déclaré et le total recalculé",
       },
-      { ref: NORM_SOURCES.CTP, supports: "libellés, taux et dates d'effet des CTP" },
       {
-        ref: SEED_003,
-        supports: "contrôle du montant global de la DSN Urssaf avec le détail des cotisations",
+        ref: URSSAF_DOCEXPERTS,
+        supports: "arrondi à l'euro ; calcul des lignes CTP, taux AT/MP, lignes F/R",
+      },
+      { ref: CTP_TABLE, supports: "libellés, taux et dates d'effet des CTP" },
+      {
+        ref: CTP_TABLE,
+        supports: "taux des CTP par période, qui servent au recalcul du total",
       },
       SRC_FIELDS,
       SRC_P26,
       SRC_CALENDAR,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -325,6 +343,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
     match: "pattern",
     kind: "urssaf",
     scope: "DI",
+    substitution: "retraite",
     title: "Assiette plafonnée différente du plafond recalculé",
     variants: [
       {
@@ -352,7 +371,27 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       rubric("S21.G00.40.013", "Durée prévue au contrat."),
       rubric("S21.G00.40.014", "Temps plein ou partiel.", WORKING_TIME_MODES),
       rubric("S21.G00.40.044", "Option du temps partiel cotisant à temps plein (variante K)."),
-      rubric("S21.G00.51.012", "Heures rémunérées sur la période."),
+      rubric(
+        "S21.G00.51.011",
+        "Type 017 : heures supplémentaires ou complémentaires aléatoires, que l'Urssaf ajoute à la durée du contrat pour le plafond d'un temps partiel.",
+        [{ code: "017", label: "Heures supplémentaires ou complémentaires aléatoires" }],
+      ),
+      rubric("S21.G00.51.012", "Nombre d'heures de la rémunération, dont celles du type 017."),
+      rubric(
+        "S21.G00.53.003",
+        "Unité 40 : nombre de jours de l'emploi dans le mois, sur lequel l'Urssaf proratise le plafond.",
+        [
+          {
+            code: "40",
+            label:
+              "jours calendaires de la période d’emploi pris en compte dans le calcul du plafond de Sécurité Sociale",
+          },
+        ],
+      ),
+      rubric(
+        "S21.G00.53.002",
+        "Nombre de jours (unité 40) : absent ou à zéro, le plafond recalculé par l'Urssaf est nul.",
+      ),
       rubric("S21.G00.78.001", "Base plafonnée (02) et base déplafonnée (03).", pick(BASE_CODES, "02", "03")),
       rubric("S21.G00.78.004", "Montant de la base plafonnée comparé au plafond recalculé."),
       rubric("S21.G00.41.006", "Bloc changement : ancienne unité de mesure."),
@@ -362,7 +401,8 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
     causes: [
       "Modalité (S21.G00.40.014) ou quotités (S21.G00.40.012, .013) qui ne correspondent pas au contrat réel.",
       "Plafond du mois appliqué en entier alors que le salarié est entré, sorti ou absent sans maintien de salaire en cours de mois, ou l'inverse.",
-      "Heures rémunérées absentes ou incohérentes avec la quotité.",
+      "Heures rémunérées absentes ou incohérentes avec la quotité, ou heures complémentaires aléatoires non déclarées en type 017.",
+      "Jours de la période d'emploi (bloc 53, unité 40) absents ou à zéro : le plafond recalculé est nul.",
       "Option de cotisation à temps plein d'un temps partiel non déclarée, ou déclarée à tort.",
     ],
     correction: {
@@ -388,7 +428,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
               "Corrigez la description du contrat : par annule et remplace avant l'échéance, sinon par un bloc changement contrat (S21.G00.41) dans la prochaine DSN. Recalculez ensuite la base plafonnée.",
           },
         ],
-        source: FACTS_DSN,
+        source: URSSAF_DOCEXPERTS,
       },
       {
         id: "dipa01-mouvement",
@@ -406,21 +446,30 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
               "Le plafond du mois s'applique pour un temps plein (proportionnellement pour un temps partiel) : comparez-le à la base plafonnée déclarée.",
           },
         ],
-        source: SRC_OUR_DIAGNOSIS.ref,
+        source: SRC_DEADLINE_RULE.ref,
       },
     ],
     sources: [
       {
-        ref: FACTS_DSN,
+        ref: URSSAF_DOCEXPERTS,
         supports:
           "références UR_ANO_ASS_PLF_DIPA01I/J/K et leur sens (temps plein, temps partiel, temps partiel cotisant à temps plein ; S21.G00.40.011 à .014 et heures)",
       },
-      { ref: FACTS_DSN, supports: "PMSS 3 925 € en 2025 et 4 005 € en 2026" },
+      { ref: URSSAF_DOCEXPERTS, supports: "PMSS 3 925 € en 2025 et 4 005 € en 2026" },
+      {
+        ref: DIPA01_RUBRICS_NOTE,
+        supports:
+          "rubriques du recalcul : S21.G00.53 unité 40 (jours de la période d'emploi), S21.G00.51 type 017 (heures)",
+      },
+      {
+        ref: URSSAF_SUBSTITUTION,
+        supports: "en 2026, la DSN de substitution porte sur les données de retraite",
+      },
       SRC_FIELDS,
       SRC_P26,
       SRC_CALENDAR,
       SRC_SEED_CHECKLIST,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -465,18 +514,18 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
               "Déclarez la base déplafonnée (code 03) ; si le salarié n'avait aucune rémunération soumise, la base plafonnée doit aussi être nulle.",
           },
         ],
-        source: SRC_OUR_DIAGNOSIS.ref,
+        source: SRC_DEADLINE_RULE.ref,
       },
     ],
     sources: [
       {
-        ref: FACTS_DSN,
+        ref: "Urssaf, DocExperts, fiche « UR_ANO_ASS_DPLF_DIPA01H » (https://docexperts.fr/index.php/download/5-anomalies-di/16-ur-ano-ass-dplf-dipa01h.html)",
         supports: "référence UR_ANO_ASS_DPLF_DIPA01H et son sens (base plafonnée > 0, base déplafonnée = 0)",
       },
       SRC_FIELDS,
       SRC_P26,
       SRC_CALENDAR,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -532,20 +581,19 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
               "Ligne attendue : CTP 332 (FNAL plafonné), qualifiant 921, 0,10 % de l'assiette plafonnée.",
           },
         ],
-        source: `${NORM_SOURCES.CTP} ; code de la sécurité sociale, art. L834-1`,
+        source: `${CTP_TABLE} ; code de la sécurité sociale, art. L834-1`,
       },
     ],
     sources: [
       {
-        ref: FACTS_DSN,
+        ref: URSSAF_DOCEXPERTS,
         supports:
           "contrôle « CTP FNAL absent alors qu'une assiette existe » ; CTP 332/236 ; code individuel 049 — aucune référence Urssaf n'y est documentée",
       },
       {
-        ref: NORM_SOURCES.CTP,
+        ref: CTP_TABLE,
         supports: "CTP 332 FNAL PLAFONNE 0,10 % plafonné ; CTP 236 FNAL TOTALITE 0,50 % déplafonné",
       },
-      { ref: SEED_003, supports: "ligne 332P FNAL PLAFONNE d'une DSN Urssaf" },
       {
         ref: "Code de la sécurité sociale, art. L834-1",
         supports: "FNAL sur salaires plafonnés sous 50 salariés, sur la totalité à partir de 50",
@@ -553,7 +601,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       SRC_FIELDS,
       SRC_P26,
       SRC_CALENDAR,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -604,21 +652,20 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
               "Vérifiez d'abord la situation des personnes déclarées : pour un mandataire social sans contrat de travail, l'absence d'assurance chômage et d'AGS peut être normale. Pour des salariés, les deux lignes manquent.",
           },
         ],
-        source: SRC_OUR_DIAGNOSIS.ref,
+        source: SRC_DEADLINE_RULE.ref,
       },
     ],
     sources: [
       {
-        ref: FACTS_DSN,
+        ref: URSSAF_DOCEXPERTS,
         supports:
           "contrôle « AGS (937) absent alors que des salaires sont sur le CTP 100 » ; code individuel 048 — aucune référence Urssaf n'y est documentée",
       },
       {
-        ref: NORM_SOURCES.CTP,
+        ref: CTP_TABLE,
         supports:
           "CTP 937 COTISATIONS AGS CAS GENERAL U2, 0,25 % depuis le 01/07/2024 ; CTP 100 RG CAS GENERAL",
       },
-      { ref: SEED_003, supports: "ligne 937D COTIS.AGS CAS GENE d'une DSN Urssaf" },
       {
         ref: "Code du travail, art. L3253-6",
         supports: "assurance des salariés des employeurs de droit privé contre le non-paiement des salaires",
@@ -626,7 +673,7 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       SRC_FIELDS,
       SRC_P26,
       SRC_CALENDAR,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -667,15 +714,18 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
               "Mettez dans le bloc émetteur (S10.G00.01) le SIRET actuel du cabinet, celui de son établissement ouvert, et utilisez ce même SIRET pour vous connecter et déposer : c'est ce lien qui permet à l'Urssaf de rattacher le client au cabinet.",
           },
         ],
-        source: `${SEED_000} (« Le SIRET connecté »)`,
+        source: `${URSSAF_GOOD_PRACTICES} (« Le SIRET connecté »)`,
       },
     ],
     sources: [
-      { ref: NORM_SOURCES.DSNVAL, supports: "code S10.G00.01.001/CSL-11 et message officiel" },
-      { ref: SEED_000, supports: "bonne pratique : SIRET actif du cabinet dans le bloc émetteur S10.G00.01" },
+      { ref: normControl("S10.G00.01.001/CSL-11"), supports: "règle et message officiel" },
+      {
+        ref: URSSAF_GOOD_PRACTICES,
+        supports: "bonne pratique : SIRET actif du cabinet dans le bloc émetteur S10.G00.01",
+      },
       SRC_DSNVAL_KINDS,
       SRC_FIELDS,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -716,15 +766,15 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
               "Remplacez-le par le NIC de l'établissement actif du cabinet (celui avec lequel vous vous connectez) ; un SIRET fermé empêche le rattachement des clients au cabinet.",
           },
         ],
-        source: `${SEED_000} (« Le SIRET connecté »)`,
+        source: `${URSSAF_GOOD_PRACTICES} (« Le SIRET connecté »)`,
       },
     ],
     sources: [
-      { ref: NORM_SOURCES.DSNVAL, supports: "code S10.G00.01.002/CCH-11 et message officiel" },
-      { ref: SEED_000, supports: "SIRET actif du cabinet ; problème d'un SIRET radié ou fermé" },
+      { ref: normControl("S10.G00.01.002/CCH-11"), supports: "règle et message officiel" },
+      { ref: URSSAF_GOOD_PRACTICES, supports: "SIRET actif du cabinet ; problème d'un SIRET radié ou fermé" },
       SRC_DSNVAL_KINDS,
       SRC_FIELDS,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
   {
@@ -755,8 +805,11 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
     },
     questions: [],
     sources: [
-      { ref: NORM_SOURCES.DSNVAL, supports: "code S21.G00.50.001/CCH-14, règle et message officiel" },
-      { ref: FACTS_DSN, supports: "CCH-14 et CCH-15 : montant net social (S21.G00.58 type 03) obligatoire" },
+      { ref: normControl("S21.G00.50.001/CCH-14"), supports: "règle et message officiel" },
+      {
+        ref: URSSAF_DOCEXPERTS,
+        supports: "CCH-14 et CCH-15 : montant net social (S21.G00.58 type 03) obligatoire",
+      },
       SRC_DSNVAL_KINDS,
       SRC_FIELDS,
       SRC_P26,
@@ -790,8 +843,11 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
     },
     questions: [],
     sources: [
-      { ref: NORM_SOURCES.DSNVAL, supports: "code S21.G00.50.001/CCH-15, règle et message officiel" },
-      { ref: FACTS_DSN, supports: "CCH-14 et CCH-15 : montant net social (S21.G00.58 type 03) obligatoire" },
+      { ref: normControl("S21.G00.50.001/CCH-15"), supports: "règle et message officiel" },
+      {
+        ref: URSSAF_DOCEXPERTS,
+        supports: "CCH-14 et CCH-15 : montant net social (S21.G00.58 type 03) obligatoire",
+      },
       SRC_DSNVAL_KINDS,
       SRC_FIELDS,
       SRC_P26,
@@ -827,13 +883,13 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
     },
     questions: [],
     sources: [
-      { ref: NORM_SOURCES.DSNVAL, supports: "code S21.G00.51.011/CCH-17, règle et message officiel" },
+      { ref: normControl("S21.G00.51.011/CCH-17"), supports: "règle et message officiel" },
       {
-        ref: NORM_SOURCES.P24V01_DATATYPES,
+        ref: NORM_P24,
         supports: "valeur 027 « Montant net social » de S21.G00.51.011 (norme P24V01)",
       },
-      { ref: NORM_SOURCES.P26V01, supports: "027 absent de la liste de S21.G00.51.011 en P26V01" },
-      { ref: FACTS_DSN, supports: "type 027 interdit dans le bloc 51 depuis 2024" },
+      { ref: NORM_P26, supports: "027 absent de la liste de S21.G00.51.011 en P26V01" },
+      { ref: URSSAF_DOCEXPERTS, supports: "type 027 interdit dans le bloc 51 depuis 2024" },
       SRC_DSNVAL_KINDS,
       SRC_FIELDS,
     ],
@@ -881,13 +937,13 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
               "Vérifiez les lignes de réduction : leur montant se déclare en positif, c'est l'Urssaf qui les déduit.",
           },
         ],
-        source: `${FACTS_DSN} ; ${FACTS_CALENDAR}`,
+        source: `${URSSAF_DOCEXPERTS} ; ${DSN_CORRECTION}`,
       },
     ],
     sources: [
-      { ref: NORM_SOURCES.DSNVAL, supports: "code S21.G00.22.005/CCH-11, règle et message officiel" },
+      { ref: normControl("S21.G00.22.005/CCH-11"), supports: "règle et message officiel" },
       {
-        ref: FACTS_DSN,
+        ref: URSSAF_DOCEXPERTS,
         supports:
           "pas de bordereau Urssaf négatif pour la période courante ; réductions déclarées en positif",
       },
@@ -895,7 +951,213 @@ export const CATALOGUE_DATA: AnomalyEntryInput[] = [
       SRC_FIELDS,
       SRC_P26,
       SRC_CALENDAR,
-      SRC_OUR_DIAGNOSIS,
+      SRC_DEADLINE_RULE,
     ],
   },
 ];
+
+// References the demo space shows (its « par typologie » page) that no public source documents: each
+// entry explains the rule the reference names, with the public sources of that rule (docs/sources.md).
+const FNAL_ENTRY = CATALOGUE_DATA_BASE.find((e) => e.reference === "TA_FNAL_ABSENT");
+const AGS_ENTRY = CATALOGUE_DATA_BASE.find((e) => e.reference === "TA_AGS_ABSENT");
+if (!FNAL_ENTRY || !AGS_ENTRY) throw new Error("entrées FNAL et AGS absentes du catalogue");
+const ownId = (text: string) =>
+  text.replace(/ Aucune référence Urssaf n'est documentée pour ce cas : l'identifiant est le nôtre\./, "");
+
+const DEMO_REFERENCES: AnomalyEntryInput[] = [
+  {
+    ...FNAL_ENTRY,
+    reference: "UR_ANO_CTP_FNAL_DA101",
+    kind: "urssaf",
+    explanation: ownId(FNAL_ENTRY.explanation),
+  },
+  {
+    ...AGS_ENTRY,
+    reference: "UR_ANO_CTP_AGS_DA102",
+    kind: "urssaf",
+    explanation: ownId(AGS_ENTRY.explanation),
+  },
+  {
+    reference: "UR_ANO_RED_RGDU_DI210",
+    match: "exact",
+    kind: "urssaf",
+    scope: "DI",
+    title: "Réduction générale incohérente avec la rémunération et le SMIC",
+    explanation:
+      "Pour ce salarié, l'Urssaf recalcule la réduction générale à partir de la rémunération brute, des heures et du SMIC de la période, et trouve un autre montant que celui déclaré (cotisation individuelle 018). Depuis le 1er janvier 2026, c'est la réduction générale dégressive unique qui s'applique : elle s'annule à 3 SMIC, plus à 1,6 SMIC comme avant.",
+    rubrics: [
+      rubric("S21.G00.81.001", "Code 018 : la réduction générale du salarié.", [
+        {
+          code: "018",
+          label: "Réduction générale des cotisations patronales de sécurité sociale et d'assurance chômage",
+        },
+      ]),
+      rubric("S21.G00.81.003", "Rémunération retenue pour le calcul."),
+      rubric("S21.G00.81.004", "Montant de la réduction déclarée."),
+      rubric("S21.G00.51.012", "Heures rémunérées, qui fixent le SMIC de référence."),
+      rubric("S21.G00.78.004", "Base brute déplafonnée (code 03) du salarié."),
+    ],
+    causes: [
+      "Formule de l'année précédente encore appliquée (seuil de 1,6 SMIC au lieu de la règle 2026).",
+      "Heures rémunérées absentes ou fausses : le SMIC de référence est mal calculé.",
+      "Éléments de rémunération oubliés dans la rémunération retenue.",
+    ],
+    correction: {
+      beforeDeadline: BEFORE_DEADLINE,
+      afterDeadline:
+        "Après l'échéance : dans une DSN ultérieure, régularisez la cotisation individuelle 018 par un bloc daté de la période d'origine, et la ligne de réduction du bordereau rattaché à ce mois.",
+      afterDeadlineMethod: "regularisation",
+    },
+    questions: [],
+    sources: [
+      {
+        ref: "Code de la sécurité sociale, art. L241-13 et D241-7",
+        supports: "réduction générale des cotisations patronales et sa formule",
+      },
+      { ref: NORM_P26, supports: "code 018 de S21.G00.81.001" },
+      SRC_CALENDAR,
+      SRC_DEADLINE_RULE,
+    ],
+  },
+  {
+    reference: "UR_ANO_ASS_CSG_DI305",
+    match: "exact",
+    kind: "urssaf",
+    scope: "DI",
+    title: "Assiette CSG/CRDS incohérente avec la rémunération brute",
+    explanation:
+      "L'assiette de CSG et de CRDS déclarée pour le salarié (bloc 78, code 04) ne correspond pas à sa rémunération brute : elle vaut en principe le brut après l'abattement de 1,75 % pour frais professionnels (limité à quatre plafonds), plus les éléments qui ne bénéficient pas de l'abattement.",
+    rubrics: [
+      rubric("S21.G00.78.001", "Code 04 : base CSG/CRDS.", pick(BASE_CODES, "03", "04")),
+      rubric("S21.G00.78.004", "Montant de la base CSG comparé au brut."),
+      rubric(
+        "S21.G00.81.001",
+        "CSG (072) et CRDS (079) calculées sur cette base.",
+        pick(INDIVIDUAL_CONTRIBUTION_CODES, "072", "079"),
+      ),
+    ],
+    causes: [
+      "Abattement appliqué au-delà de quatre plafonds, ou oublié.",
+      "Part patronale de prévoyance ou de mutuelle oubliée dans la base CSG.",
+      "Base 04 rattachée à une autre période que le versement.",
+    ],
+    correction: {
+      beforeDeadline: BEFORE_DEADLINE,
+      afterDeadline:
+        "Après l'échéance : dans une DSN ultérieure, régularisez la base 04 et les cotisations 072 et 079 par des blocs datés de la période d'origine, un mois civil à la fois.",
+      afterDeadlineMethod: "regularisation",
+    },
+    questions: [],
+    sources: [
+      {
+        ref: "Code de la sécurité sociale, art. L136-1-1",
+        supports: "assiette de la CSG sur les revenus d'activité",
+      },
+      { ref: NORM_P26, supports: "code 04 de S21.G00.78.001, codes 072 et 079 de S21.G00.81.001" },
+      SRC_CALENDAR,
+      SRC_DEADLINE_RULE,
+    ],
+  },
+  {
+    reference: "UR_ANO_APP_CTP_DA726",
+    match: "exact",
+    kind: "urssaf",
+    scope: "DA",
+    title: "Rémunération d'apprenti au-delà du seuil déclarée sur le CTP 726",
+    explanation:
+      "Depuis mars 2025, la rémunération d'un apprenti n'est exonérée que jusqu'à 50 % du SMIC : cette part reste sur le CTP 726, le surplus se déclare sur le CTP 100 (régime général). Le bordereau porte sur le 726 une assiette plus grande que ce seuil.",
+    rubrics: [
+      rubric(
+        "S21.G00.23.001",
+        "CTP 726 jusqu'au seuil, CTP 100 au-delà.",
+        CTP_AS_VALUES.filter((c) => c.code === "100").concat([
+          { code: "726", label: "APPRENTIS SECT PRIVE INF SEUIL" },
+        ]),
+      ),
+      rubric("S21.G00.23.004", "Assiette de chaque ligne."),
+      rubric("S21.G00.40.008", "Dispositif d'apprentissage du contrat (64, 65 ou 81)."),
+    ],
+    causes: [
+      "Paramétrage de paie antérieur à mars 2025 : toute la rémunération reste sur le 726.",
+      "Seuil calculé sur un SMIC d'une autre période.",
+    ],
+    correction: {
+      beforeDeadline: BEFORE_DEADLINE,
+      afterDeadline:
+        "Après l'échéance : dans une DSN ultérieure, ajoutez un bordereau rattaché au mois d'origine qui diminue l'assiette 726 et déclare le surplus sur le CTP 100.",
+      afterDeadlineMethod: "regularisation",
+    },
+    questions: [],
+    sources: [
+      { ref: CTP_TABLE, supports: "CTP 726 APPRENTIS SECT PRIVE INF SEUIL ; CTP 100 RG CAS GENERAL" },
+      {
+        ref: "Code du travail, art. L6243-2",
+        supports: "exonération des apprentis limitée à 50 % du SMIC depuis mars 2025",
+      },
+      SRC_CALENDAR,
+      SRC_DEADLINE_RULE,
+    ],
+  },
+  {
+    reference: "UR_ANO_EFF_DA120",
+    match: "exact",
+    kind: "urssaf",
+    scope: "DA",
+    title: "Effectif de fin de période incohérent avec les salariés déclarés",
+    explanation:
+      "L'effectif de fin de période de l'établissement (S21.G00.11.008) ne correspond pas au nombre de salariés sous contrat au dernier jour du mois que la DSN déclare individuellement.",
+    rubrics: [
+      rubric("S21.G00.11.008", "Effectif déclaré, comparé aux contrats en cours le dernier jour."),
+      rubric("S21.G00.40.007", "Nature des contrats comptés (les stages et mandats ne comptent pas)."),
+    ],
+    causes: [
+      "Effectif saisi à la main et non mis à jour après une entrée ou une sortie.",
+      "Stagiaires ou mandataires sociaux comptés dans l'effectif.",
+    ],
+    correction: {
+      beforeDeadline: BEFORE_DEADLINE,
+      afterDeadline: "Après l'échéance : déclarez l'effectif juste dans la prochaine DSN de l'établissement.",
+      afterDeadlineMethod: "regularisation",
+    },
+    questions: [],
+    sources: [
+      { ref: NORM_P26, supports: "rubrique S21.G00.11.008 et sa définition" },
+      SRC_CALENDAR,
+      SRC_DEADLINE_RULE,
+    ],
+  },
+  {
+    reference: "UR_ANO_ASS_PLF_DIDACD09",
+    match: "exact",
+    kind: "urssaf",
+    scope: "DI",
+    title: "Assiette plafonnée déclarée différente de celle recalculée",
+    explanation:
+      "Contrôle de cohérence de l'Urssaf sur l'assiette plafonnée du salarié (bloc 78, code 02) : le montant déclaré diffère de celui que l'Urssaf recalcule. En 2023, l'Urssaf a reconnu des signalements à tort de ce contrôle : comparez avec votre paie avant de corriger, et contestez dans « Suivi DSN » si vos données sont justes.",
+    rubrics: [
+      rubric("S21.G00.78.001", "Base plafonnée (02).", pick(BASE_CODES, "02", "03")),
+      rubric("S21.G00.78.004", "Montant de la base plafonnée."),
+    ],
+    causes: [
+      "Base plafonnée mal proratisée (entrée, sortie, temps partiel).",
+      "Signalement à tort de l'Urssaf.",
+    ],
+    correction: {
+      beforeDeadline: BEFORE_DEADLINE,
+      afterDeadline:
+        "Après l'échéance : régularisez la base 78 code 02 par un bloc daté de la période d'origine, ou contestez l'anomalie dans « Suivi DSN » si elle est signalée à tort.",
+      afterDeadlineMethod: "regularisation",
+    },
+    questions: [],
+    sources: [
+      {
+        ref: DA263_NOTE,
+        supports: "référence UR_ANO_ASS_PLF_DIDACD09 et signalement à tort reconnu en 2023",
+      },
+      SRC_CALENDAR,
+      SRC_DEADLINE_RULE,
+    ],
+  },
+];
+
+export const CATALOGUE_DATA: AnomalyEntryInput[] = [...CATALOGUE_DATA_BASE, ...DEMO_REFERENCES];

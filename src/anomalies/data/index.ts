@@ -1,9 +1,9 @@
 // Entry point of the anomaly knowledge base: the validated catalogue, lookup by reference, and a plain
 // explanation for references the catalogue does not know yet.
 
-import { SEED_000 } from "../../dsn/data/codes.ts";
 import { CATALOGUE_DATA } from "./catalogue.ts";
 import { type AnomalyEntry, catalogueSchema, DSNVAL_CODE_RE } from "./schema.ts";
+import { CSS_R133_14_2, DSN_CORRECTION, URSSAF_DOCEXPERTS, URSSAF_GOOD_PRACTICES } from "./sources.ts";
 
 export type { AnomalyEntry, CodeLabelValue, Correction, Question, Rubric, Source } from "./schema.ts";
 
@@ -44,12 +44,16 @@ export function findAnomaly(reference: string): AnomalyMatch | undefined {
 // ---------------------------------------------------------------------------------------------------
 
 /**
- * What the domain codes of the known references seem to cover. Inferred from the references
- * documented in shared/facts/dsn.md, not from an official list.
+ * What the domain codes of the references seem to cover, inferred from the references the Urssaf
+ * publishes (docs/sources.md), not from an official list.
  */
 export const URSSAF_DOMAIN_HINTS: Readonly<Record<string, string>> = {
-  DEC: "montants déclarés au bordereau (données agrégées)",
-  ASS: "assiettes de cotisations",
+  ASS: "assiettes de cotisations (bases déclarées)",
+  CTP: "lignes de cotisation par code type de personnel (CTP)",
+  DEC: "montants déclarés au bordereau",
+  RED: "réductions et exonérations de cotisations",
+  EFF: "effectif de l'établissement ou de l'entreprise",
+  APP: "apprentis",
   DIMNS: "montant net social (données individuelles)",
 };
 
@@ -57,7 +61,33 @@ export const URSSAF_SUBDOMAIN_HINTS: Readonly<Record<string, string>> = {
   MNT: "montants",
   PLF: "assiette plafonnée",
   DPLF: "assiette déplafonnée",
+  CSG: "assiette CSG/CRDS",
+  FNAL: "contribution FNAL",
+  AGS: "cotisation AGS",
+  RGDU: "réduction générale dégressive unique",
+  CTP: "code type de personnel",
 };
+
+/** Generic correction route, for a reference the catalogue does not know. */
+export const GENERIC_CORRECTION = {
+  before:
+    "Avant l'échéance (jusqu'à minuit la veille) : déposez une DSN « annule et remplace intégral » qui reprend toute la déclaration avec la donnée corrigée.",
+  after:
+    "Après l'échéance : corrigez dans une DSN suivante, par des blocs de régularisation datés de la période d'origine (données de cotisation) ou un bloc changement (données du contrat ou du salarié). Si la donnée déclarée est juste, contestez l'anomalie dans « Suivi DSN ».",
+} as const;
+
+/** What a DSN de substitution can correct, per kind of data, as the panel says it. */
+export const SUBSTITUTION_TEXT: Readonly<Record<NonNullable<AnomalyEntry["substitution"]>, string>> = {
+  retraite:
+    "Cette anomalie touche des données de retraite (assiette plafonnée, jours de la période d'emploi). Sans correction ni contestation dans le délai, l'Urssaf peut établir une DSN de substitution qui les corrige et réclamer l'écart de cotisations : en 2026, pour les périodes de 2025, la substitution ne porte que sur ces données de retraite.",
+};
+
+/** The sources shown for a reference the catalogue does not know. */
+export const UNKNOWN_REFERENCE_SOURCES: readonly string[] = [
+  `${URSSAF_DOCEXPERTS} — forme des références UR_ANO_ (domaine, objet, DA données agrégées / DI données individuelles)`,
+  `${DSN_CORRECTION} — annule et remplace avant l'échéance, régularisation ou bloc changement ensuite`,
+  `${CSS_R133_14_2} — correction au plus tard dans la DSN déposée 30 jours après la notification`,
+];
 
 export const LEVEL_LABELS = {
   DA: "données agrégées (bordereau de l'établissement, blocs 22 et 23)",
@@ -118,6 +148,11 @@ export function parseUrssafReference(reference: string): UrssafReferenceParts | 
       code,
     };
   }
+  const noSub = /^UR_ANO_([A-Z]+)_(DA|DI)([A-Z0-9]+)$/.exec(ref);
+  if (noSub) {
+    const [, domain = "", level, code = ""] = noSub;
+    return { domain, domainHint: URSSAF_DOMAIN_HINTS[domain], level: level === "DA" ? "DA" : "DI", code };
+  }
   const short = /^UR_ANO_([A-Z]+?)(\d+)$/.exec(ref);
   if (short) {
     const [, domain = "", code = ""] = short;
@@ -132,11 +167,13 @@ function describeParts(parts: UrssafReferenceParts): string {
   const bits: string[] = [];
   bits.push(
     parts.domainHint
-      ? `domaine ${parts.domain} (${parts.domainHint}, sens déduit des références connues)`
+      ? `domaine ${parts.domain} (${parts.domainHint}, sens déduit des références publiées)`
       : `domaine ${parts.domain} (inconnu à ce jour)`,
   );
   if (parts.sub)
-    bits.push(parts.subHint ? `sous-domaine ${parts.sub} (${parts.subHint})` : `sous-domaine ${parts.sub}`);
+    bits.push(
+      parts.subHint ? `objet ${parts.sub} (${parts.subHint})` : `objet ${parts.sub} (inconnu à ce jour)`,
+    );
   if (parts.level) bits.push(`porte sur des ${LEVEL_LABELS[parts.level]}`);
   if (parts.code) bits.push(`code ${parts.code}`);
   return bits.join(", ");
@@ -212,4 +249,4 @@ export const SUIVI_DSN_CHECKLIST: readonly { readonly step: string; readonly ite
   },
 ];
 
-export const SUIVI_DSN_CHECKLIST_SOURCE = `${SEED_000} (« Les bonnes pratiques du Suivi DSN : checklist »)`;
+export const SUIVI_DSN_CHECKLIST_SOURCE = `${URSSAF_GOOD_PRACTICES}, « Les bonnes pratiques du Suivi DSN : checklist »`;

@@ -1,6 +1,7 @@
-// Test helper (not shipped): reads the official norm tables of shared/facts/dsn-norm/ so that the
-// tests can check every code and label of the knowledge base against them. The folder is looked up in
-// DSN_NORM_DIR, then beside the repository (../shared/facts/dsn-norm).
+// Test helper (not shipped): reads the official norm tables (the net-entreprises workbook of norm
+// P24V01 and its derived text files, see docs/sources.md) so that the tests can check every code and
+// label of the knowledge base against them. The folder is given by DSN_NORM_DIR, else the team's
+// usual locations are tried; without it the norm checks are skipped.
 
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -172,5 +173,5 @@ export function ctpRows(): CtpRow[] {
     });
 }
 
-/** The folder that contains "shared/" (source refs in the catalogue are relative to it). */
+/** The team folder three levels above the norm tables (it holds the source documents the tests read). */
 export const SHARED_PARENT: string | null = NORM_DIR ? resolve(NORM_DIR, "../../..") : null;

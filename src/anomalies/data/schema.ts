@@ -28,7 +28,7 @@ export const rubricSchema = z.object({
 });
 
 export const sourceSchema = z.object({
-  /** File of the shared folder, norm table, legal text… */
+  /** A public reference the user can open (see sources.ts): norm and version, official page and URL, code article. */
   ref: z.string().min(1),
   /** The fact(s) it backs. */
   supports: z.string().min(1),
@@ -74,6 +74,11 @@ export const anomalyEntrySchema = z
     /** DA = aggregated data (establishment level), DI = individual data, envoi = the send's header. */
     scope: z.enum(["DA", "DI", "envoi"]),
     title: z.string().min(1),
+    /**
+     * The data a DSN de substitution can correct when the anomaly is left (in 2026: retirement data
+     * only — capped base and days). Absent: no substitution is announced for it.
+     */
+    substitution: z.enum(["retraite"]).optional(),
     /** The official label or message, verbatim, when one exists. */
     officialLabel: z.string().min(1).optional(),
     /** Members of a family, each with what is specific to it. */

@@ -5,7 +5,7 @@
 // The catalogue stays in the background: one batched message per page brings every panel's data; this
 // file only renders (and imports nothing but types from the modules that hold data).
 import { t } from "../../core/browser.ts";
-import type { Feature, FeatureContext } from "../../core/features.ts";
+import { applyStyle, type Feature, type Placement } from "../../core/features.ts";
 import { send } from "../../core/send.ts";
 import { UI_TAGS } from "../../core/ui-node.ts";
 import type { DetectedPage } from "../../pages/index.ts";
@@ -47,7 +47,9 @@ type Entry = {
   period: string;
   siret: string | null;
   id: string | null;
-  place: (ctx: FeatureContext) => ShadowRoot;
+  /** The element the panel belongs to: one panel per anchor, gone with it. */
+  anchor: Element;
+  placement: Placement;
   open: boolean;
 };
 
@@ -89,7 +91,14 @@ function entriesOf(page: DetectedPage | null): Entry[] {
       siret: a.siret,
       id: a.id,
       open: false,
-      place: (ctx) => ctx.mount({ inside: a.anchor }),
+      anchor: a.anchor,
+      // In the anomaly's row; in a table row, in its last cell (a row holds only cells).
+      placement: {
+        inside:
+          a.anchor instanceof HTMLTableRowElement
+            ? (a.anchor.cells[a.anchor.cells.length - 1] ?? a.anchor)
+            : a.anchor,
+      },
     }));
   }
   if (page?.understood && page.kind === "suivi-dsn-anomalie") {
@@ -102,7 +111,8 @@ function entriesOf(page: DetectedPage | null): Entry[] {
         siret: v.siret,
         id: v.id,
         open: true,
-        place: (ctx) => ctx.mount({ before: v.panelBefore }),
+        anchor: v.panelBefore,
+        placement: { before: v.panelBefore },
       },
     ];
   }
@@ -122,8 +132,8 @@ export interface AnomalyPanelTimings {
   filledSinceDomInteractiveMs: number | null;
 }
 
-export const panneauAnomalies: Feature = {
-  id: "panneau-anomalies",
+export const anomalyPanel: Feature = {
+  id: "anomaly-panel",
   runsOn: (page) =>
     Boolean(
       page?.understood &&
@@ -131,18 +141,14 @@ export const panneauAnomalies: Feature = {
     ),
   async run(ctx) {
     const start = performance.now();
-    const entries = entriesOf(ctx.page);
     const grids: MonthGrid[] =
       ctx.page?.understood && ctx.page.kind === "suivi-dsn-liste"
         ? ctx.page.view.grids
         : ctx.page?.kind === "suivi-dsn"
           ? readMonthGrids(document)
           : [];
-    if (entries.length === 0 && grids.length === 0) return;
-
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLE);
-    // Attach every panel at once, collapsed, before asking the background anything.
+    // Attach a panel to every anomaly not yet served, collapsed, before asking the background anything;
+    // the ones already there (from an earlier run on this page) are left as they are.
     // One prototype cloned per anomaly (cheaper than building each): the summary says what is coming.
     const proto = el("details");
     const protoLine = el("span", { text: t("anomalyLoading"), testid: "summary" });
@@ -150,23 +156,30 @@ export const panneauAnomalies: Feature = {
       el("summary", {}, el("span", { class: "badge", text: "TA" }), protoLine),
       el("div", { class: "body", testid: "body" }),
     );
-    const attached = entries.map((entry) => {
-      const root = entry.place(ctx);
-      root.adoptedStyleSheets = [sheet];
-      const details = proto.cloneNode(true) as HTMLDetailsElement;
-      if (entry.open) details.open = true;
-      details.setAttribute("data-reference", entry.reference);
-      root.append(details);
-      return details;
-    });
-    const gridHosts = grids.map((g) => {
-      const root = ctx.mount({ after: g.container });
-      root.adoptedStyleSheets = [sheet];
-      const box = el("div", { class: "grid", testid: "grid" });
-      box.dataset.siret = g.siret;
-      root.append(box);
-      return { grid: g, box };
-    });
+    const entries: Entry[] = [];
+    const attached: HTMLDetailsElement[] = [];
+    for (const entry of entriesOf(ctx.page)) {
+      ctx.item(entry.anchor, entry.placement, (root) => {
+        applyStyle(root, STYLE);
+        const details = proto.cloneNode(true) as HTMLDetailsElement;
+        if (entry.open) details.open = true;
+        details.setAttribute("data-reference", entry.reference);
+        root.append(details);
+        entries.push(entry);
+        attached.push(details);
+      });
+    }
+    const gridHosts: { grid: MonthGrid; box: HTMLElement }[] = [];
+    for (const grid of grids) {
+      ctx.item(grid.container, { after: grid.container }, (root) => {
+        applyStyle(root, STYLE);
+        const box = el("div", { class: "grid", testid: "grid" });
+        box.dataset.siret = grid.siret;
+        root.append(box);
+        gridHosts.push({ grid, box });
+      });
+    }
+    if (entries.length === 0 && gridHosts.length === 0) return;
     const attachedAt = performance.now();
     // Bookkeeping for the fill below (every panel is already in the page).
     const panels = attached.map((details, i) => ({
@@ -198,7 +211,9 @@ export const panneauAnomalies: Feature = {
           siret: e.siret,
           id: e.id,
         })),
-        months: grids.flatMap((g) => g.cells.map((c) => ({ siret: g.siret, period: c.period }))),
+        months: gridHosts.flatMap(({ grid: g }) =>
+          g.cells.map((c) => ({ siret: g.siret, period: c.period })),
+        ),
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -16,6 +16,8 @@ export const OPEN_ANOMALIES_CSV_HEADERS = [
   "Correction",
   "À corriger dans la DSN de",
   "Date limite",
+  "Notifiée le",
+  "En retard",
 ] as const;
 
 /** The open anomalies as CSV for Excel (";", BOM, formulas neutralised), dates as JJ/MM/AAAA. */
@@ -31,6 +33,8 @@ export function openAnomaliesCsv(rows: readonly OpenAnomaly[]): string {
       r.how === "annule-et-remplace" ? "DSN annule et remplace" : "DSN ultérieure",
       frMonth(r.correctIn),
       frDate(r.deadline),
+      frDate(r.notifiedOn),
+      r.overdue ? "oui" : "non",
     ]),
   ]);
 }

@@ -8,6 +8,7 @@ import { contractNatureTable } from "../../dsn/data/codes.ts";
 import {
   type DueDay,
   deMoisFr,
+  formatDateLongFr,
   formatPeriodFr,
   type IsoDate,
   type Period,
@@ -15,12 +16,15 @@ import {
 import {
   type AnomalyEntry,
   explainReference,
+  GENERIC_CORRECTION,
   LEVEL_LABELS,
   normalizeReference,
+  SUBSTITUTION_TEXT,
   SUIVI_DSN_CHECKLIST,
   SUIVI_DSN_CHECKLIST_SOURCE,
+  UNKNOWN_REFERENCE_SOURCES,
 } from "../data/index.ts";
-import { correctionPath, THIRTY_DAY_RULE_FR } from "./path.ts";
+import { anomalyDeadline, correctionPath, THIRTY_DAY_RULE_FR } from "./path.ts";
 import { monthStatus, type TrackingState, type TrackStatus } from "./tracking.ts";
 
 export type { UiNode, UiTag } from "../../core/ui-node.ts";
@@ -67,6 +71,9 @@ export interface ReferenceInfo {
   correctionBefore: string | null;
   correctionAfter: string | null;
   questions: PanelQuestion[];
+  /** What happens without correction, when a DSN de substitution can apply to it (else null). */
+  substitution: string | null;
+  /** Public references only: norm control ids with the norm's version, official pages, code articles. */
   sources: string[];
 }
 
@@ -97,6 +104,12 @@ export interface PathPanel {
   /** "d'août 2026", for "Marquer comme corrigée dans la DSN d'août 2026". */
   correctInLabel: string;
   dueDay: DueDay;
+  /** The notification date the path counts the 30 days from. */
+  notifiedOn: IsoDate;
+  /** Last day to correct or contest (30-day rule): fixed, it does not move with today. */
+  deadline: IsoDate;
+  /** The deadline is behind today. */
+  overdue: boolean;
   /** Heading, the summary and the sentences (30-day rule, DSN de substitution). */
   nodes: UiNode[];
 }
@@ -112,6 +125,9 @@ export interface PanelItem {
   correctedInLabel: string | null;
   /** The due day was not found in the register (client absent, or not an employer): 15 assumed. */
   dueDayAssumed: boolean;
+  /** Copied from the path: last day to correct or contest, and whether it is behind today. */
+  deadline: IsoDate;
+  overdue: boolean;
 }
 
 export interface MonthPanel {
@@ -149,10 +165,11 @@ export function referenceInfo(reference: string): ReferenceInfo {
       level: explained.urssaf?.level ? LEVEL_LABELS[explained.urssaf.level] : null,
       rubrics: [],
       causes: [],
-      correctionBefore: null,
-      correctionAfter: null,
+      correctionBefore: GENERIC_CORRECTION.before,
+      correctionAfter: GENERIC_CORRECTION.after,
       questions: [],
-      sources: ["shared/facts/dsn.md — forme des références UR_ANO_ (DA/DI, domaine)"],
+      substitution: null,
+      sources: [...UNKNOWN_REFERENCE_SOURCES],
     };
   }
   const { entry, variant } = explained.match;
@@ -179,7 +196,14 @@ export function referenceInfo(reference: string): ReferenceInfo {
       })),
       answers: q.answers.map((a) => ({ answer: a.answer, advice: a.advice })),
     })),
-    sources: [...entry.sources.map(sourceText), ...entry.questions.map((q) => q.source)],
+    substitution: entry.substitution ? SUBSTITUTION_TEXT[entry.substitution] : null,
+    // The Urssaf's own questions have a source; ours are our advice, written from the entry's sources.
+    sources: [
+      ...new Set([
+        ...entry.sources.map(sourceText),
+        ...entry.questions.filter((q) => q.fromUrssaf).map((q) => q.source),
+      ]),
+    ],
   };
 }
 
@@ -215,9 +239,39 @@ const el = (t: UiTag, k: UiNode[] = [], c?: string, id?: string): UiNode => ({
 });
 const labelled = (label: string, text: string): UiNode => el("p", [el("strong", [`${label} : `]), text]);
 
-function pathPanel(period: Period, dueDay: DueDay, today: IsoDate, t: Translate): PathPanel {
-  const path = correctionPath({ period, dueDay, today });
+function pathPanel(
+  period: Period,
+  dueDay: DueDay,
+  notifiedOn: IsoDate,
+  today: IsoDate,
+  t: Translate,
+): PathPanel {
+  const path = correctionPath({ period, dueDay, today, notifiedOn });
+  const limit = anomalyDeadline(period, dueDay, notifiedOn);
+  const overdue = limit.deadline.date < today;
   const correctIn = path.kind === "dsn-ulterieure" ? path.target.period : period;
+  const nodes: UiNode[] = [el("h3", [t("anomalyHowWhen")])];
+  if (overdue)
+    nodes.push(
+      el(
+        "p",
+        [t("anomalyOverdue", [formatDateLongFr(limit.deadline.date), deMoisFr(limit.period)])],
+        "overdue",
+        "overdue",
+      ),
+    );
+  else
+    nodes.push(
+      el(
+        "p",
+        [t("anomalyDeadline", [formatDateLongFr(limit.deadline.date), deMoisFr(limit.period)])],
+        "muted",
+      ),
+    );
+  nodes.push(
+    el("p", [`${capitalize(path.summary)}.`], "path", "path"),
+    ...path.sentences.map((sentence) => el("p", [sentence])),
+  );
   return {
     kind: path.kind,
     summary: path.summary,
@@ -225,11 +279,10 @@ function pathPanel(period: Period, dueDay: DueDay, today: IsoDate, t: Translate)
     correctIn,
     correctInLabel: deMoisFr(correctIn),
     dueDay,
-    nodes: [
-      el("h3", [t("anomalyHowWhen")]),
-      el("p", [`${capitalize(path.summary)}.`], "path", "path"),
-      ...path.sentences.map((sentence) => el("p", [sentence])),
-    ],
+    notifiedOn,
+    deadline: limit.deadline.date,
+    overdue,
+    nodes,
   };
 }
 
@@ -255,6 +308,7 @@ export function referencePanel(info: ReferenceInfo, t: Translate): ReferencePane
   if (info.correctionBefore) mid.push(labelled(t("anomalyBefore"), info.correctionBefore));
   if (info.correctionAfter) mid.push(labelled(t("anomalyAfter"), info.correctionAfter));
   mid.push(labelled(t("anomalyThirtyDays"), THIRTY_DAY_RULE_FR));
+  if (info.substitution) mid.push(labelled(t("anomalySubstitution"), info.substitution));
   const tail: UiNode[] = [];
   if (info.rubrics.length > 0) {
     tail.push(el("h3", [t("anomalyRubrics")]));
@@ -357,8 +411,12 @@ export function buildPanels(input: {
     const siret = item.siret ?? tracked?.siret ?? null;
     const found = siret ? input.dueDayOf(siret.slice(0, 9)) : null;
     const dueDay: DueDay = found ?? 15;
-    const pathKey = `${item.period}|${dueDay}`;
-    paths[pathKey] ??= pathPanel(item.period, dueDay, input.today, input.t);
+    // Not tracked (the page does not say which establishment): notified today as far as we know.
+    const notifiedOn =
+      tracked?.notifiedOn && tracked.notifiedOn <= input.today ? tracked.notifiedOn : input.today;
+    const pathKey = `${item.period}|${dueDay}|${notifiedOn}`;
+    paths[pathKey] ??= pathPanel(item.period, dueDay, notifiedOn, input.today, input.t);
+    const path = paths[pathKey];
     const reference = normalizeReference(item.reference);
     refs[reference] ??= referencePanel(referenceInfo(reference), input.t);
     const panel = refs[reference];
@@ -370,6 +428,8 @@ export function buildPanels(input: {
       correctedIn: tracked?.correctedIn ?? null,
       correctedInLabel: tracked?.correctedIn ? deMoisFr(tracked.correctedIn) : null,
       dueDayAssumed: found === null,
+      deadline: path.deadline,
+      overdue: path.overdue,
     };
   });
   return {

@@ -1,15 +1,15 @@
 /**
  * How, and by when, a DSN anomaly of a given period can still be corrected, for a given "today".
  *
- * Rules (data in src/reminders/data/holidays.ts, source shared/facts/calendar.md):
+ * Rules (data in src/reminders/data/holidays.ts, sources in docs/sources.md):
  * - until midnight the day before the period's (moved) DSN deadline, the DSN can be replaced by an
  *   "annule et remplace intégral";
  * - afterwards the correction goes into a later monthly DSN: the first one whose deadline is still
  *   ahead (a deadline falling today counts as ahead: it runs until noon);
  * - an anomaly notified by the Urssaf must be corrected (or contested in "Suivi DSN") at the latest in
  *   the DSN filed at least 30 days after the notification, i.e. the first monthly DSN whose due date is
- *   on or after notification + 30 days; otherwise the Urssaf may file a "DSN de substitution"
- *   (décret n° 2023-1384).
+ *   on or after notification + 30 days (Code de la sécurité sociale, art. R133-14-2). What happens
+ *   without correction depends on the anomaly and the year (DSN de substitution: see the catalogue).
  *
  * Dates are ISO "YYYY-MM-DD" calendar days in Paris, periods "YYYY-MM" (see calendar.ts).
  */
@@ -69,8 +69,6 @@ interface PathBase {
   readonly cutoff: AnnuleEtRemplaceCutoff;
   /** Short French line for the panel ("annule et remplace possible jusqu'au …" / "à corriger dans …"). */
   readonly summary: string;
-  /** What happens without correction (DSN de substitution). */
-  readonly withoutCorrection: string;
   /** Full French sentences, in display order. */
   readonly sentences: readonly string[];
 }
@@ -99,11 +97,21 @@ export interface LaterDsnPath extends PathBase {
 
 export type CorrectionPath = AnnuleEtRemplacePath | LaterDsnPath;
 
-export const WITHOUT_CORRECTION_FR =
-  "Sans correction ni contestation dans « Suivi DSN » dans le délai, l'Urssaf peut établir elle-même une DSN de substitution et réclamer l'écart de cotisations, avec des pénalités (décret n° 2023-1384).";
-
 export const THIRTY_DAY_RULE_FR =
   "Une anomalie notifiée par l'Urssaf doit être corrigée, ou contestée dans « Suivi DSN », au plus tard dans la DSN déposée au moins 30 jours après la notification.";
+
+/**
+ * The correction deadline of an anomaly of `period` notified on `notifiedOn`: the DSN due on or after
+ * notification + 30 days (art. R133-14-2). It depends on nothing else, so it never slides.
+ */
+export function anomalyDeadline(period: Period, dueDay: DueDay, notifiedOn: IsoDate): TargetDsn {
+  if (!isIsoDate(notifiedOn)) throw new RangeError(`Date de notification invalide : ${notifiedOn}`);
+  return firstDsnDueOnOrAfter(
+    period,
+    dueDay,
+    addDays(notifiedOn, DSN_DEADLINE_RULES.notifiedAnomalyDelayDays),
+  );
+}
 
 /** The first monthly DSN after `period` whose due date is on or after `from`. */
 export function firstDsnDueOnOrAfter(period: Period, dueDay: DueDay, from: IsoDate): TargetDsn {
@@ -135,7 +143,7 @@ export function correctionPath(input: CorrectionPathInput): CorrectionPath {
   }
   const periodDeadline = dsnDueDate(period, dueDay);
   const cutoff = annuleEtRemplaceCutoff(period, dueDay);
-  const base = { period, dueDay, today, periodDeadline, cutoff, withoutCorrection: WITHOUT_CORRECTION_FR };
+  const base = { period, dueDay, today, periodDeadline, cutoff };
 
   if (compareDates(today, cutoff.lastDay) <= 0) {
     const summary = `annule et remplace possible ${cutoff.label}`;
@@ -148,7 +156,6 @@ export function correctionPath(input: CorrectionPathInput): CorrectionPath {
       sentences: [
         `${capitalize(summary)} : déposez pour ${formatPeriodFr(period)} une DSN « annule et remplace intégral » corrigée.`,
         `Passé ce délai, la correction devra figurer dans une DSN ultérieure (au plus tôt celle ${deMoisFr(next.period)}, à déposer au plus tard le ${formatDateLongFr(next.date)} à midi).`,
-        WITHOUT_CORRECTION_FR,
       ],
     };
   }
@@ -180,7 +187,6 @@ export function correctionPath(input: CorrectionPathInput): CorrectionPath {
     else if (thirtyDayRule.target.period !== next.period)
       sentences.push(`Vous pouvez corriger dès la DSN ${deMoisFr(next.period)}.`);
   }
-  sentences.push(WITHOUT_CORRECTION_FR);
   return {
     ...base,
     kind: "dsn-ulterieure",

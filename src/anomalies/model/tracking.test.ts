@@ -114,21 +114,27 @@ describe("openTrackedAnomalies", () => {
 
   it("lists the anomalies « à traiter » with their correction deadline, soonest first", () => {
     const rows = openTrackedAnomalies(tracked, "2026-08-03", dueDay);
-    expect(rows.map((r) => [r.siret, r.period, r.reference, r.how, r.correctIn, r.deadline])).toEqual(
-      [
-        // July, due on the 5th: annule et remplace until Tuesday 4 August 2026.
-        [SIRET_B, "2026-07", "UR_ANO_DEC_MNT_DA263", "annule-et-remplace", "2026-07", "2026-08-04"],
-        // May, due 15 June: in the July DSN, due Monday 17 August (15 August is a Saturday).
-        [SIRET_A, "2026-05", "UR_ANO_ASS_PLF_DIPA01J", "dsn-ulterieure", "2026-07", "2026-08-17"],
-        // July, due on the 15th (moved to Monday 17 August): annule et remplace until Sunday 16 August.
-        [SIRET_A, "2026-07", "UR_ANO_DIMNS002", "annule-et-remplace", "2026-07", "2026-08-16"],
-      ].sort((x, y) => String(x[5]).localeCompare(String(y[5]))),
-    );
+    expect(rows.map((r) => [r.siret, r.period, r.reference, r.how, r.correctIn, r.deadline])).toEqual([
+      // All first seen (notified) on Saturday 1 August 2026: the 30 days end on 31 August.
+      // July, due on the 5th: annule et remplace today; at the latest the August DSN, due
+      // Saturday 5 September, moved to Monday 7 September.
+      [SIRET_B, "2026-07", "UR_ANO_DEC_MNT_DA263", "annule-et-remplace", "2026-08", "2026-09-07"],
+      // May, due on the 15th: the July DSN (Monday 17 August) is too early; the August DSN, due
+      // Tuesday 15 September.
+      [SIRET_A, "2026-05", "UR_ANO_ASS_PLF_DIPA01J", "dsn-ulterieure", "2026-08", "2026-09-15"],
+      // July, due on the 15th: annule et remplace until Sunday 16 August; at the latest the August DSN.
+      [SIRET_A, "2026-07", "UR_ANO_DIMNS002", "annule-et-remplace", "2026-08", "2026-09-15"],
+    ]);
+    expect(rows.map((r) => [r.notifiedOn, r.overdue])).toEqual([
+      ["2026-08-01", false],
+      ["2026-08-01", false],
+      ["2026-08-01", false],
+    ]);
     expect(rows.find((r) => r.period === "2026-07" && r.siret === SIRET_A)?.summary).toBe(
       "annule et remplace possible jusqu'au dimanche 16 août 2026 à minuit",
     );
     expect(rows.find((r) => r.period === "2026-05")?.summary).toBe(
-      "à corriger dans la DSN de juillet 2026, à déposer au plus tard le lundi 17 août 2026 à midi",
+      "à corriger dans la DSN d'août 2026, à déposer au plus tard le mardi 15 septembre 2026 à midi",
     );
     expect(rows.map((r) => r.siren)).toContain("732829320");
   });
@@ -148,7 +154,7 @@ describe("openTrackedAnomalies", () => {
     const lines = csv.trimEnd().split("\r\n");
     expect(lines).toHaveLength(5);
     expect(lines[1]).toBe(
-      `732829320;${SIRET_B};07/2026;UR_ANO_DEC_MNT_DA263;Écart;DSN annule et remplace;07/2026;04/08/2026`,
+      `732829320;${SIRET_B};07/2026;UR_ANO_DEC_MNT_DA263;Écart;DSN annule et remplace;08/2026;07/09/2026;01/08/2026;non`,
     );
     expect(lines[4]).toContain(";'=HYPERLINK(1);");
   });
@@ -160,5 +166,41 @@ describe("openTrackedAnomalies", () => {
     expect(csv).toBe(
       '\uFEFFRéférence;Libellé sur la page;Vue la première fois;Vue la dernière fois;Fois\r\nUR_ANO_X_DA1;"Un; deux";01/08/2026;01/08/2026;1\r\n',
     );
+  });
+});
+
+describe("notification date and fixed deadline (issue 16)", () => {
+  const key = trackKey(SIRET_A, "2026-03", "UR_ANO_DIMNS002");
+  const first = recordSeen(EMPTY_TRACKING, [seen({ period: "2026-03" })], new Date("2026-04-20T08:00:00Z"));
+
+  it("keeps the day first seen as the notification date; a later visit does not move it", () => {
+    expect(first.state.items[key]?.notifiedOn).toBe("2026-04-20");
+    const later = recordSeen(first.state, [seen({ period: "2026-03" })], new Date("2026-07-01T08:00:00Z"));
+    expect(later.state.items[key]?.notifiedOn).toBe("2026-04-20");
+  });
+
+  it("takes the page's own notification date when it gives one (never a future one)", () => {
+    const dated = recordSeen(
+      first.state,
+      [seen({ period: "2026-03", notifiedOn: "2026-04-17" })],
+      new Date("2026-04-21T08:00:00Z"),
+    );
+    expect(dated.state.items[key]?.notifiedOn).toBe("2026-04-17");
+    const future = recordSeen(
+      EMPTY_TRACKING,
+      [seen({ period: "2026-03", notifiedOn: "2026-05-30" })],
+      new Date("2026-04-21T08:00:00Z"),
+    );
+    expect(future.state.items[key]?.notifiedOn).toBe("2026-04-21");
+  });
+
+  it("the deadline does not slide as days pass, and shows overdue once past", () => {
+    // Notified Monday 20 April 2026: + 30 days = Wednesday 20 May; the April DSN (Friday 15 May) is
+    // too early, so the May DSN, due Monday 15 June 2026.
+    const at = (today: string) => openTrackedAnomalies(first.state, today, () => 15)[0];
+    expect(at("2026-04-20")).toMatchObject({ deadline: "2026-06-15", correctIn: "2026-05", overdue: false });
+    expect(at("2026-06-15")).toMatchObject({ deadline: "2026-06-15", overdue: false });
+    expect(at("2026-06-16")).toMatchObject({ deadline: "2026-06-15", overdue: true });
+    expect(at("2026-11-02")).toMatchObject({ deadline: "2026-06-15", overdue: true });
   });
 });

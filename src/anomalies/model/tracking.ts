@@ -1,11 +1,15 @@
 // Tracking of the DSN anomalies seen on "Suivi DSN" (issue 5), as pure functions over the stored data.
 //
-// Storage (background only, storage.local, read with a default when absent — no schema migration):
+// Storage (background only, storage.local, read with a default when absent; the `notifiedOn` field
+// came with schema migration `trackedAnomaliesNotifiedOn` below):
 // - `anomalies/tracked` (ANOMALY_TRACKING_KEY): TrackingState
 //     { items: { "<siret>|<YYYY-MM>|<reference>": TrackedAnomaly }, ids: { "<Urssaf anomaly id>": "<same key>" } }
 //   TrackedAnomaly = { siren, siret, period: "YYYY-MM", reference, libelle, status: "a-traiter" | "corrigee" |
 //   "contestee", correctedIn: "YYYY-MM" | null (the DSN month that carries the correction), firstSeen,
-//   lastSeen, changedAt (ISO instants; changedAt null until the user sets a status) }.
+//   lastSeen, changedAt (ISO instants; changedAt null until the user sets a status), notifiedOn
+//   ("YYYY-MM-DD": the notification date the page gives, else the Paris day the anomaly was first seen) }.
+//   The correction deadline follows from the period, the client's due day and notifiedOn (30-day
+//   rule, path.ts): it does not depend on today, so it never slides.
 //   One entry per client (SIREN), establishment (SIRET), period and reference: two anomalies of the same
 //   reference for two employees of one establishment and month share their status. `ids` remembers
 //   which establishment an anomaly link belongs to, for the views that do not show the SIRET.
@@ -15,11 +19,20 @@
 // `openTrackedAnomalies` gives the anomalies still to correct with their correction deadline; the
 // reminders feature reads it.
 import { z } from "zod";
-import type { DueDay, IsoDate, Period } from "../../reminders/model/calendar.ts";
-import { correctionPath } from "./path.ts";
+import { LOCAL_KEYS } from "../../core/storage/keys.ts";
+import {
+  compareDates,
+  type DueDay,
+  type IsoDate,
+  isIsoDate,
+  type Period,
+  parisDateOf,
+} from "../../reminders/model/calendar.ts";
+import { REMINDER_STATE_KEY, type ReminderState, splitAnomalyMarks } from "../../reminders/model/state.ts";
+import { anomalyDeadline, correctionPath } from "./path.ts";
 
-export const ANOMALY_TRACKING_KEY = "anomalies/tracked";
-export const ANOMALY_UNKNOWN_KEY = "anomalies/unknown";
+export const ANOMALY_TRACKING_KEY = LOCAL_KEYS.anomalyTracking;
+export const ANOMALY_UNKNOWN_KEY = LOCAL_KEYS.anomalyUnknown;
 
 export const TRACK_STATUSES = ["a-traiter", "corrigee", "contestee"] as const;
 export type TrackStatus = (typeof TRACK_STATUSES)[number];
@@ -38,6 +51,7 @@ export const TrackedAnomalySchema = z.object({
   firstSeen: z.string(),
   lastSeen: z.string(),
   changedAt: z.string().nullable(),
+  notifiedOn: z.string().refine(isIsoDate),
 });
 export type TrackedAnomaly = z.infer<typeof TrackedAnomalySchema>;
 
@@ -73,6 +87,15 @@ export interface SeenAnomaly {
   siret: string | null;
   /** The Urssaf's own id of the anomaly (from its link), when shown. */
   id: string | null;
+  /** The notification date, when the page shows one ("YYYY-MM-DD"). */
+  notifiedOn?: IsoDate | null;
+}
+
+/** The notification date of an anomaly seen at `now`: the page's own date when valid, else today. */
+export function notificationDate(seen: Pick<SeenAnomaly, "notifiedOn">, now: Date): IsoDate {
+  const today = parisDateOf(now);
+  const given = seen.notifiedOn;
+  return given && isIsoDate(given) && compareDates(given, today) <= 0 ? given : today;
 }
 
 /**
@@ -97,7 +120,15 @@ export function recordSeen(
     }
     if (!key) return null;
     const existing = items[key];
-    if (existing) items[key] = { ...existing, lastSeen: at, libelle: a.libelle || existing.libelle };
+    // A date the page gives is the official one: it replaces the day we first saw the anomaly.
+    const pageDate = a.notifiedOn && isIsoDate(a.notifiedOn) ? notificationDate(a, now) : null;
+    if (existing)
+      items[key] = {
+        ...existing,
+        lastSeen: at,
+        libelle: a.libelle || existing.libelle,
+        notifiedOn: pageDate ?? existing.notifiedOn,
+      };
     else if (a.siret)
       items[key] = {
         siren: a.siret.slice(0, 9),
@@ -110,6 +141,7 @@ export function recordSeen(
         firstSeen: at,
         lastSeen: at,
         changedAt: null,
+        notifiedOn: notificationDate(a, now),
       };
     if (a.id && a.siret) ids[a.id] = key;
     return key;
@@ -167,19 +199,27 @@ export interface OpenAnomaly {
   period: Period;
   reference: string;
   libelle: string;
-  /** Last day to correct: the annule-et-remplace last day, or the due date of the DSN to correct in. */
+  /** When the Urssaf notified it (or when it was first seen). */
+  notifiedOn: IsoDate;
+  /**
+   * Last day to correct or contest it: the due date of the DSN filed at least 30 days after the
+   * notification (CSS art. R133-14-2). Fixed: it does not move as days pass.
+   */
   deadline: IsoDate;
-  /** How: "annule-et-remplace" until the day before the period's due date, else "dsn-ulterieure". */
+  /** The deadline is behind today (the DSN it names was due at noon on that day). */
+  overdue: boolean;
+  /** How, today: "annule-et-remplace" until the day before the period's due date, else "dsn-ulterieure". */
   how: "annule-et-remplace" | "dsn-ulterieure";
-  /** The DSN month that must carry the correction (the period itself for an annule et remplace). */
+  /** The DSN month that must carry the correction at the latest (30-day rule). */
   correctIn: Period;
   /** French line: "annule et remplace possible jusqu'au …" / "à corriger dans la DSN de …". */
   summary: string;
 }
 
 /**
- * The anomalies still to correct ("à traiter"), with their correction deadline for `today`, soonest
- * first. `dueDayOf` gives a client's DSN due day (5 or 15) from its SIREN.
+ * The anomalies still to correct ("à traiter"), with their correction deadline, soonest first; `today`
+ * only says which are overdue and how to correct now. `dueDayOf` gives a client's DSN due day (5 or
+ * 15) from its SIREN.
  */
 export function openTrackedAnomalies(
   state: TrackingState,
@@ -189,17 +229,21 @@ export function openTrackedAnomalies(
   const rows: OpenAnomaly[] = [];
   for (const a of Object.values(state.items)) {
     if (a.status !== "a-traiter") continue;
-    const path = correctionPath({ period: a.period, dueDay: dueDayOf(a.siren), today });
-    const later = path.kind === "dsn-ulterieure";
+    const dueDay = dueDayOf(a.siren);
+    const limit = anomalyDeadline(a.period, dueDay, a.notifiedOn);
+    const notifiedOn = compareDates(a.notifiedOn, today) <= 0 ? a.notifiedOn : today;
+    const path = correctionPath({ period: a.period, dueDay, today, notifiedOn });
     rows.push({
       siren: a.siren,
       siret: a.siret,
       period: a.period,
       reference: a.reference,
       libelle: a.libelle,
-      deadline: later ? path.target.deadline.date : path.cutoff.lastDay,
+      notifiedOn: a.notifiedOn,
+      deadline: limit.deadline.date,
+      overdue: compareDates(limit.deadline.date, today) < 0,
       how: path.kind,
-      correctIn: later ? path.target.period : a.period,
+      correctIn: limit.period,
       summary: path.summary,
     });
   }
@@ -226,4 +270,53 @@ export function monthStatus(
     byStatus[a.status]++;
   }
   return { count, byStatus };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Storage migration: tracked anomalies get their notification date
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * Data written before `notifiedOn` existed: each tracked anomaly takes the Paris day of its stored
+ * `firstSeen` (the day the extension first saw it, its notification date as far as we know). An item
+ * whose `firstSeen` is unreadable is kept with the migration's day. Pure: used by the storage
+ * migrations (src/core/storage/schema.ts) and unit-tested beside this file.
+ */
+export function migrateTrackedAnomalies(stored: unknown, now: Date): unknown {
+  if (typeof stored !== "object" || stored === null) return stored;
+  const state = stored as { items?: Record<string, Record<string, unknown>> };
+  if (typeof state.items !== "object" || state.items === null) return stored;
+  const items: Record<string, Record<string, unknown>> = {};
+  for (const [key, item] of Object.entries(state.items)) {
+    if (typeof item !== "object" || item === null || typeof item.notifiedOn === "string") {
+      items[key] = item;
+      continue;
+    }
+    const seen = typeof item.firstSeen === "string" ? new Date(item.firstSeen) : null;
+    const day = seen && !Number.isNaN(seen.getTime()) ? parisDateOf(seen) : parisDateOf(now);
+    items[key] = { ...item, notifiedOn: day };
+  }
+  return { ...state, items };
+}
+
+/**
+ * The storage migration of issue 16 over a snapshot of storage.local: tracked anomalies get their
+ * `notifiedOn`, and the done / snooze marks of their reminders get the period in their ids.
+ */
+export function migrateAnomalyNotification(
+  data: Record<string, unknown>,
+  now: Date,
+): Record<string, unknown> {
+  if (!(ANOMALY_TRACKING_KEY in data)) return data;
+  const tracking = migrateTrackedAnomalies(data[ANOMALY_TRACKING_KEY], now);
+  const out: Record<string, unknown> = { ...data, [ANOMALY_TRACKING_KEY]: tracking };
+  const marks = data[REMINDER_STATE_KEY] as Partial<ReminderState> | undefined;
+  const items = (tracking as { items?: Record<string, { siret: string; period: string; reference: string }> })
+    .items;
+  if (marks && typeof marks === "object" && marks.done && marks.snoozed && items)
+    out[REMINDER_STATE_KEY] = splitAnomalyMarks(
+      { done: marks.done, snoozed: marks.snoozed },
+      Object.values(items),
+    );
+  return out;
 }

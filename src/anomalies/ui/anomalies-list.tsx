@@ -43,6 +43,12 @@ export function AnomaliesList() {
             {rows.slice(0, SHOWN).map((r) => (
               <li key={`${r.siret}|${r.period}|${r.reference}`} data-testid="open-anomaly">
                 <strong>{r.reference}</strong> · SIRET {r.siret} · {month(r.period)}
+                {r.overdue && (
+                  <strong class="warn" data-testid="open-anomaly-overdue">
+                    {" "}
+                    · {t("anomalyOverdueShort")}
+                  </strong>
+                )}
                 <br />
                 <span class="muted">
                   {t("anomalyOpenBefore", formatDate(`${r.deadline}T12:00:00Z`))} — {r.summary}

@@ -4,7 +4,7 @@
 import { pageLabel } from "../../pages/index.ts";
 import { jobRunning } from "../../portfolio/features/bulk-job/state.ts";
 import { t } from "../browser.ts";
-import type { Feature } from "../features.ts";
+import { applyStyle, type Feature } from "../features.ts";
 
 // Bottom-left, where the Urssaf pages have no action buttons; after a few seconds it folds into a small
 // badge (unfolds on hover or keyboard focus) so it never hides the page's own content for long.
@@ -22,19 +22,27 @@ strong { font-weight: 600; }
 button { font: inherit; border: 0; background: none; color: #00539b; cursor: pointer; padding: 0 2px; }
 button:focus-visible { outline: 2px solid #00539b; outline-offset: 2px; }
 `;
-export const statutExtension: Feature = {
-  id: "statut-extension",
+/** Marks the user closed, for as long as the page stays of the same kind. */
+const hidden = new WeakSet<AbortSignal>();
+
+export const extensionStatus: Feature = {
+  id: "extension-status",
   runsOn: (page) => page !== null,
-  async run({ page, mount, signal }) {
-    if (!page) return;
+  async run(ctx) {
+    const { page } = ctx;
+    // « Non comprise » is only said once final: content that renders late gets its chance first.
+    if (!page || !ctx.settled) return;
     // While a job works in this tab its own bar says what happens: the mark would only cost it time.
     if (await jobRunning()) return;
-    const root = mount();
-    const style = document.createElement("style");
-    style.textContent = STYLE;
+    const shown = `${page.kind}|${page.understood}|${page.understood ? "" : page.missing.join(",")}`;
+    if (hidden.has(ctx.signal)) return;
+    const root = ctx.mount();
+    if (root.querySelector(".mark")?.getAttribute("data-shown") === shown) return;
+    applyStyle(root, STYLE);
     const mark = document.createElement("div");
     mark.className = page.understood ? "mark" : "mark warn";
     mark.setAttribute("role", "status");
+    mark.setAttribute("data-shown", shown);
     mark.dataset.pageKind = page.kind;
     mark.dataset.understood = String(page.understood);
     mark.tabIndex = 0;
@@ -55,13 +63,17 @@ export const statutExtension: Feature = {
     close.textContent = "×";
     close.title = t("markHide");
     close.setAttribute("aria-label", t("markHide"));
-    close.addEventListener("click", () => mark.remove());
+    close.addEventListener("click", () => {
+      hidden.add(ctx.signal);
+      mark.remove();
+    });
     text.append(title, detail, close);
     mark.append(badge, text);
-    root.append(style, mark);
+    root.querySelector(".mark")?.remove();
+    root.append(mark);
     if (page.understood) {
       const fold = setTimeout(() => mark.classList.add("folded"), 4_000);
-      signal.addEventListener("abort", () => clearTimeout(fold), { once: true });
+      ctx.signal.addEventListener("abort", () => clearTimeout(fold), { once: true });
     }
   },
 };

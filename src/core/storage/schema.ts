@@ -3,23 +3,25 @@
 // the register has a key of its own (`client/<generation>/<id>`), so editing one client writes one
 // small value whatever the size of the register.
 import { z } from "zod";
+import { migrateAnomalyNotification } from "../../anomalies/model/tracking.ts";
 import type { Job } from "../../portfolio/model/jobs.ts";
 import { CollaboratorSchema, DEFAULT_SETTINGS, FirmSettingsSchema } from "../../register/model/register.ts";
-import { LastPageSchema } from "../messages.ts";
+import { LastPageSchema } from "../seen-page.ts";
+import { clientKeyPrefix, jobItemKey, LOCAL_KEYS } from "./keys.ts";
 import type { Migration } from "./migrations.ts";
 
-export const META_KEY = "meta";
-export const PAGES_KEY = "pages";
-export const SETTINGS_KEY = "settings";
-export const COLLABORATORS_KEY = "collaborators";
-/** Which generation of client keys is current; a restore writes a new generation and flips this. */
-export const REGISTER_KEY = "register";
-/** The bulk job in progress (or the last one, with its report), null when none ever ran. */
-export const JOB_KEY = "job";
-/** The last portfolio read on the Urssaf list (a dated snapshot). */
-export const PORTFOLIO_KEY = "portfolio";
+export { clientKeyPrefix, jobItemKey };
 
-export const clientKeyPrefix = (generation: number) => `client/${generation}/`;
+export const META_KEY = LOCAL_KEYS.meta;
+export const PAGES_KEY = LOCAL_KEYS.pages;
+export const SETTINGS_KEY = LOCAL_KEYS.settings;
+export const COLLABORATORS_KEY = LOCAL_KEYS.collaborators;
+/** Which generation of client keys is current; a restore writes a new generation and flips this. */
+export const REGISTER_KEY = LOCAL_KEYS.register;
+/** The bulk job in progress (or the last one, with its report), null when none ever ran. */
+export const JOB_KEY = LOCAL_KEYS.job;
+/** The last portfolio read on the Urssaf list (a dated snapshot). */
+export const PORTFOLIO_KEY = LOCAL_KEYS.portfolio;
 
 export const MetaSchema = z.object({ schemaVersion: z.number(), installedAt: z.string() });
 export const PagesSchema = z.object({ last: LastPageSchema.nullable(), count: z.number() });
@@ -40,7 +42,6 @@ export const PortfolioSlotSchema = z
  * and the one item it changed, not the hundreds of others. The header keeps `items: []` and says how
  * many item keys belong to it; a header with its items inline (written before this layout) still reads.
  */
-export const jobItemKey = (index: number) => `job-item/${index}`;
 export type StoredJob = Job & { itemCount?: number };
 
 /** Jobs are written only by the background from the pure machine; the check is on their shape. */
@@ -83,6 +84,12 @@ export const MIGRATIONS: readonly Migration[] = [
     to: 4,
     description: "Dernière lecture du portefeuille Urssaf.",
     up: (data) => ({ ...data, [PORTFOLIO_KEY]: null }),
+  },
+  {
+    to: 5,
+    description:
+      "Anomalies DSN suivies : date de notification (reprise de la première vue) ; rappels par période.",
+    up: migrateAnomalyNotification,
   },
 ];
 

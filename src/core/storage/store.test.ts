@@ -74,4 +74,16 @@ describe("createStore", () => {
     const store = createStore(mem.area, MIGRATIONS, now);
     await expect(store.get("c", Counter)).rejects.toThrow(/« c » illisibles/);
   });
+
+  it("reads a value its schema rejects as the fallback, and keeps the original aside once", async () => {
+    const mem = memoryArea({ meta: { schemaVersion: SCHEMA_VERSION, installedAt: "x" }, c: { n: "trois" } });
+    const store = createStore(mem.area, MIGRATIONS, now);
+    expect(await store.getOr("c", Counter, { n: 0 })).toEqual({ n: 0 });
+    expect(mem.data.get("aside/c")).toEqual({ n: "trois" });
+    mem.data.set("c", { n: "quatre" });
+    expect(await store.getOr("c", Counter, { n: 0 })).toEqual({ n: 0 });
+    expect(mem.data.get("aside/c")).toEqual({ n: "trois" });
+    expect(await store.getOr("absent", Counter, { n: 1 })).toEqual({ n: 1 });
+    expect(mem.data.has("aside/absent")).toBe(false);
+  });
 });

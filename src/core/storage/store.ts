@@ -3,6 +3,7 @@
 // read-modify-write updates so two messages arriving together cannot lose each other's change.
 import type { z } from "zod";
 import type { Storage } from "../browser.ts";
+import { asideKey } from "./keys.ts";
 import { applyMigrations, type Migration, planMigrations, type StoredData } from "./migrations.ts";
 import { META_KEY, MetaSchema } from "./schema.ts";
 
@@ -18,6 +19,11 @@ export interface Store {
   /** Runs `work` after start-up, alone: no other read-modify-write of this store interleaves with it. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   get<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S>>;
+  /**
+   * Like get, but a stored value the schema rejects does not block its readers: it is kept aside
+   * (asideKey, once) and `fallback` is returned.
+   */
+  getOr<S extends z.ZodType>(key: string, schema: S, fallback: z.infer<S>): Promise<z.infer<S>>;
   update<S extends z.ZodType>(
     key: string,
     schema: S,
@@ -80,6 +86,22 @@ export function createStore(
     async get(key, schema) {
       await ready;
       return read(key, schema);
+    },
+    async getOr(key, schema, fallback) {
+      await ready;
+      const stored = (await area.get(key))[key];
+      const parsed = schema.safeParse(stored);
+      if (parsed.success) return parsed.data;
+      if (stored !== undefined) {
+        console.warn(
+          `Tiers Assistant : données « ${key} » illisibles, gardées à part sous « ${asideKey(key)} ».`,
+        );
+        await serial(async () => {
+          const aside = asideKey(key);
+          if ((await area.get(aside))[aside] === undefined) await area.set({ [aside]: stored });
+        });
+      }
+      return fallback;
     },
     async update(key, schema, change) {
       await ready;

@@ -25,3 +25,20 @@ describe("the NIR fast path of the identifiers check", () => {
       expect([nir, PLAIN_NIR.test(nir)]).toEqual([nir, nir.startsWith("1") && !nir.includes("A")]);
   });
 });
+
+describe("the NIR findings cite the right control, or none", () => {
+  it("a NIR format error cites the rubric's format in the norm, never CCH-11 (birth département)", async () => {
+    const { generateDsn, generatedFirmContext } = await import("../generate.ts");
+    const { checkDsn } = await import("../report.ts");
+    const r = await checkDsn(
+      generateDsn({ employees: 3, seed: 5, plant: ["nir-format"] }),
+      generatedFirmContext(),
+    );
+    const nir = r.findings.filter((f) => f.check === "identifiers.nir-format");
+    expect(nir.length).toBeGreaterThan(0);
+    for (const f of nir) {
+      expect(f.source).not.toContain("CCH-11");
+      expect(f.source).toBe("Norme DSN P26V01, format de la rubrique S21.G00.30.001");
+    }
+  });
+});

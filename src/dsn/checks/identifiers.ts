@@ -6,6 +6,8 @@ import { checkNir, checkSiren, checkSiret, formatSiret } from "../../register/mo
 import { type DsnCheckFamily, finding, who } from "./common.ts";
 
 export const PLAIN_NIR = /^[1-8]\d{12}$/;
+/** The NIR's format is the norm's, with no DSN-Val control of its own (CCH-11 is the birth département). */
+const NIR_FORMAT_SOURCE = "Norme DSN P26V01, format de la rubrique S21.G00.30.001";
 
 export const identifiersFamily: DsnCheckFamily = {
   id: "identifiers",
@@ -32,7 +34,7 @@ export const identifiersFamily: DsnCheckFamily = {
                 "S21.G00.30.001",
                 ind.line,
                 `${who(ind)} : ni NIR (S21.G00.30.001) ni numéro technique temporaire (S21.G00.30.020). Renseignez le numéro de sécurité sociale du salarié.`,
-                "DSN-Val S21.G00.30.001",
+                "DSN-Val S21.G00.30.020/CCH-12 (norme P24V01)",
               ),
             );
           }
@@ -46,7 +48,7 @@ export const identifiersFamily: DsnCheckFamily = {
               "S21.G00.30.001",
               line,
               `${who(ind)} : le NIR « ${nir} » compte ${nir.length} caractères ; la DSN attend les 13 caractères sans la clé. ${nir.length === 15 ? "Retirez les 2 chiffres de la clé." : "Vérifiez le numéro sur la carte Vitale ou l'attestation de droits."}`,
-              "Norme DSN, S21.G00.30.001",
+              NIR_FORMAT_SOURCE,
             ),
           );
         } else {
@@ -61,7 +63,8 @@ export const identifiersFamily: DsnCheckFamily = {
                 "S21.G00.30.001",
                 line,
                 `${who(ind)} : ${r.problem.message}`,
-                "DSN-Val S21.G00.30.001/CCH-11",
+                // CCH-11 checks the birth département against the birth year, not this: no control id.
+                NIR_FORMAT_SOURCE,
               ),
             );
           } else if (/^[12]9{12}$/.test(nir)) {

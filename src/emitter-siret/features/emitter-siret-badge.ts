@@ -4,7 +4,7 @@
 // the badge names no client and shows nothing the page does not hold. The password is never read.
 
 import { t } from "../../core/browser.ts";
-import type { Feature } from "../../core/features.ts";
+import { applyStyle, type Feature } from "../../core/features.ts";
 import type { SiretBadgeVerdict } from "../../core/messages.ts";
 import { send } from "../../core/send.ts";
 import { normalizeId } from "../../register/model/ids.ts";
@@ -37,57 +37,62 @@ export function typedSiret(value: string): string | null {
   return /^\d{14}$/.test(id) ? id : null;
 }
 
-export const badgeSiretEmetteur: Feature = {
-  id: "badge-siret-emetteur",
+export const emitterSiretBadge: Feature = {
+  id: "emitter-siret-badge",
   runsOn: (page) => page?.kind === "connexion" && page.understood,
-  run({ page, mount, signal }) {
+  run(ctx) {
+    const { page } = ctx;
     if (page?.kind !== "connexion" || !page.understood) return;
     const field = page.view.identifiant;
     // After the field, never inside a label that wraps it (that would change the field's name).
-    const root = mount({ after: field.closest("label") ?? field });
-    const style = document.createElement("style");
-    style.textContent = STYLE;
-    const badge = document.createElement("p");
-    badge.setAttribute("aria-live", "polite");
-    badge.hidden = true;
-    const title = document.createElement("b");
-    title.textContent = `${t("siretBadgeTitle")} `;
-    const text = document.createElement("span");
-    badge.append(title, text);
-    root.append(style, badge);
-
-    let asked = "";
-    let seq = 0;
-    const show = (tone: string, message: string, status: string) => {
-      badge.className = tone;
-      badge.dataset.status = status;
-      text.textContent = message;
-      badge.hidden = false;
-    };
-    const update = () => {
-      const siret = typedSiret(field.value);
-      if (siret === asked) return;
-      asked = siret ?? "";
-      const mine = ++seq;
-      if (!siret) {
-        badge.hidden = true;
-        delete badge.dataset.status;
-        return;
-      }
-      send({ type: "siret/classify", siret }).then(
-        (verdict) => {
-          if (mine !== seq || signal.aborted) return;
-          const [tone, key] = VIEW[verdict.status];
-          show(tone, verdict.problem ? t(key, verdict.problem) : t(key), verdict.status);
-        },
-        (error: unknown) => {
-          if (mine !== seq || signal.aborted) return;
-          show("info", t("siretBadgeError", error instanceof Error ? error.message : String(error)), "error");
-        },
-      );
-    };
-    field.addEventListener("input", update, { signal });
-    field.addEventListener("change", update, { signal });
-    update();
+    ctx.item(field, { after: field.closest("label") ?? field }, (root, signal) =>
+      attach(root, field, signal),
+    );
   },
 };
+
+function attach(root: ShadowRoot, field: HTMLInputElement, signal: AbortSignal): void {
+  applyStyle(root, STYLE);
+  const badge = document.createElement("p");
+  badge.setAttribute("aria-live", "polite");
+  badge.hidden = true;
+  const title = document.createElement("b");
+  title.textContent = `${t("siretBadgeTitle")} `;
+  const text = document.createElement("span");
+  badge.append(title, text);
+  root.append(badge);
+
+  let asked = "";
+  let seq = 0;
+  const show = (tone: string, message: string, status: string) => {
+    badge.className = tone;
+    badge.dataset.status = status;
+    text.textContent = message;
+    badge.hidden = false;
+  };
+  const update = () => {
+    const siret = typedSiret(field.value);
+    if (siret === asked) return;
+    asked = siret ?? "";
+    const mine = ++seq;
+    if (!siret) {
+      badge.hidden = true;
+      delete badge.dataset.status;
+      return;
+    }
+    send({ type: "siret/classify", siret }).then(
+      (verdict) => {
+        if (mine !== seq || signal.aborted) return;
+        const [tone, key] = VIEW[verdict.status];
+        show(tone, verdict.problem ? t(key, verdict.problem) : t(key), verdict.status);
+      },
+      (error: unknown) => {
+        if (mine !== seq || signal.aborted) return;
+        show("info", t("siretBadgeError", error instanceof Error ? error.message : String(error)), "error");
+      },
+    );
+  };
+  field.addEventListener("input", update, { signal });
+  field.addEventListener("change", update, { signal });
+  update();
+}

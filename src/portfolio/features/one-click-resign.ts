@@ -2,9 +2,9 @@
 // icons asks for confirmation in our UI, then runs a one-account job in this tab (open the detail,
 // check the SIRET, "Résilier", accept only the confirmation that names this account, verify).
 import { t } from "../../core/browser.ts";
-import type { Feature } from "../../core/features.ts";
+import { applyStyle, type Feature } from "../../core/features.ts";
 import { send } from "../../core/send.ts";
-import { readCompteRows } from "../../pages/etablissements.ts";
+import type { CompteRow } from "../../pages/etablissements.ts";
 import { jobRunning } from "./bulk-job/state.ts";
 
 /** One account at a time, watched by the user: a shorter pace than unattended bulk jobs. */
@@ -20,60 +20,64 @@ span { font: 12px/1.2 system-ui, sans-serif; margin-right: 4px; }
 .error { color: #b00020; }
 `;
 
-export const resilierEnUnClic: Feature = {
-  id: "resilier-en-un-clic",
+export const oneClickResign: Feature = {
+  id: "one-click-resign",
   runsOn: (page) => page?.kind === "etablissements" && page.understood,
-  async run({ mount }) {
+  async run(ctx) {
     // No new one-click action while a job works on this list.
     if (await jobRunning()) return;
-    for (const row of readCompteRows(document)) {
-      const anchor = row.remove ?? row.edit;
-      if (!anchor) continue;
-      const root = mount({ after: anchor });
-      const style = document.createElement("style");
-      style.textContent = STYLE;
-      const box = document.createElement("span");
-      root.append(style, box);
-      const button = (label: string, cls: string, onClick: () => void) => {
-        const b = document.createElement("button");
-        b.type = "button";
-        b.className = cls;
-        b.textContent = label;
-        b.addEventListener("click", onClick);
-        return b;
-      };
-      const idle = () => {
-        const b = button(t("oneClickResign"), "", ask);
-        b.title = t("oneClickResignTitle", row.label);
-        box.replaceChildren(b);
-      };
-      const ask = () => {
-        const question = document.createElement("span");
-        question.textContent = t("oneClickConfirm", row.label);
-        box.replaceChildren(
-          question,
-          button(t("oneClickYes"), "confirm", go),
-          button(t("optCancel"), "cancel", idle),
-        );
-      };
-      const go = () => {
-        send({
-          type: "job/create",
-          action: "resign",
-          accounts: [{ regime: row.regime, siren: row.siren, numeroCompte: row.numeroCompte }],
-          paceMs: ONE_CLICK_PACE_MS,
-        }).then(
-          () => box.replaceChildren(),
-          (e: unknown) => {
-            const error = document.createElement("span");
-            error.className = "error";
-            error.setAttribute("role", "alert");
-            error.textContent = e instanceof Error ? e.message : String(e);
-            box.replaceChildren(error);
-          },
-        );
-      };
-      idle();
+    const { page } = ctx;
+    if (page?.kind !== "etablissements" || !page.understood) return;
+    // Per row, once: rows that arrive later (an in-place pager, a search) get theirs on the next run.
+    for (const row of page.view.rows) {
+      const icon = row.remove ?? row.edit;
+      if (icon) ctx.item(row.anchor, { after: icon }, (root) => attach(root, row));
     }
   },
 };
+
+function attach(root: ShadowRoot, row: CompteRow): void {
+  applyStyle(root, STYLE);
+  const box = document.createElement("span");
+  root.append(box);
+  const button = (label: string, cls: string, onClick: () => void) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = cls;
+    b.textContent = label;
+    b.addEventListener("click", onClick);
+    return b;
+  };
+  const idle = () => {
+    const b = button(t("oneClickResign"), "", ask);
+    b.title = t("oneClickResignTitle", row.label);
+    box.replaceChildren(b);
+  };
+  const ask = () => {
+    const question = document.createElement("span");
+    question.textContent = t("oneClickConfirm", row.label);
+    box.replaceChildren(
+      question,
+      button(t("oneClickYes"), "confirm", go),
+      button(t("optCancel"), "cancel", idle),
+    );
+  };
+  const go = () => {
+    send({
+      type: "job/create",
+      action: "resign",
+      accounts: [{ regime: row.regime, siren: row.siren, numeroCompte: row.numeroCompte }],
+      paceMs: ONE_CLICK_PACE_MS,
+    }).then(
+      () => box.replaceChildren(),
+      (e: unknown) => {
+        const error = document.createElement("span");
+        error.className = "error";
+        error.setAttribute("role", "alert");
+        error.textContent = e instanceof Error ? e.message : String(e);
+        box.replaceChildren(error);
+      },
+    );
+  };
+  idle();
+}

@@ -2,7 +2,7 @@
 // compared with the register, in short, with one click to read it again, to add the register's
 // missing clients (after a confirmation here), or to see the full comparison in the options page.
 import { t } from "../../core/browser.ts";
-import type { Feature } from "../../core/features.ts";
+import { applyStyle, type Feature } from "../../core/features.ts";
 import { send } from "../../core/send.ts";
 import { readSearch } from "../../pages/etablissements.ts";
 import { formatDateTime } from "../../ui/shared/format.ts";
@@ -19,85 +19,89 @@ button:focus-visible { outline: 2px solid #00539b; outline-offset: 2px; }
 .error { color: #b00020; }
 `;
 
-export const portefeuillePanneau: Feature = {
-  id: "portefeuille-panneau",
+export const portfolioPanel: Feature = {
+  id: "portfolio-panel",
   runsOn: (page) => page?.kind === "etablissements" && page.understood,
-  async run({ mount, page }) {
+  async run(ctx) {
+    const { page } = ctx;
     if (page?.kind !== "etablissements" || !page.understood) return;
     const search = readSearch(document);
     if (search.siret || search.compte) return;
     // While a job works on this list the panel would only be in the way (and cost it time).
     if (await jobRunning()) return;
-    const summary = await send({ type: "portfolio/summary" });
     // Above the account list's own search, so nothing of the site moves under the user's pointer.
     const anchor = page.view.search.siret.closest("form") ?? page.view.search.siret;
-    const root = mount({ before: anchor });
-    const style = document.createElement("style");
-    style.textContent = STYLE;
-    const panel = document.createElement("section");
-    panel.className = "panel";
-    panel.setAttribute("aria-label", t("panelTitle"));
-    root.append(style, panel);
-
-    const button = (label: string, onClick: () => void, cls = "") => {
-      const b = document.createElement("button");
-      b.type = "button";
-      b.textContent = label;
-      if (cls) b.className = cls;
-      b.addEventListener("click", onClick);
-      return b;
-    };
-    const fail = (e: unknown) => {
-      const p = document.createElement("p");
-      p.className = "error";
-      p.setAttribute("role", "alert");
-      p.textContent = e instanceof Error ? e.message : String(e);
-      panel.append(p);
-    };
-    const readAgain = () => void send({ type: "job/create", action: "read" }).catch(fail);
-    const seeAll = () => void send({ type: "options/open", tab: "portefeuille" }).catch(fail);
-
-    const title = document.createElement("strong");
-    title.textContent = t("panelTitle");
-    const text = document.createElement("p");
-    text.dataset.testid = "panel-summary";
-    if (!summary) {
-      text.textContent = t("panelNone");
-      panel.append(title, text, button(t("optPortfolioRead"), readAgain));
-      return;
-    }
-    text.textContent = t("panelSummary", [
-      formatDateTime(summary.readAt),
-      String(summary.accounts),
-      String(summary.toRegister.length),
-      String(summary.toResign),
-      String(summary.mismatches),
-    ]);
-    const actions = document.createElement("div");
-    const idle = () => {
-      actions.replaceChildren(button(t("optPortfolioRead"), readAgain), button(t("panelSeeAll"), seeAll));
-      if (summary.toRegister.length > 0)
-        actions.append(button(t("optBulkAdd", String(summary.toRegister.length)), ask));
-    };
-    const ask = () => {
-      const q = document.createElement("span");
-      q.textContent = t("panelConfirmAdd", String(summary.toRegister.length));
-      actions.replaceChildren(
-        q,
-        button(
-          t("optBulkAddStart", String(summary.toRegister.length)),
-          () => {
-            void send({ type: "job/create", action: "add", clientIds: summary.toRegister }).then(
-              () => actions.replaceChildren(),
-              fail,
-            );
-          },
-          "confirm",
-        ),
-        button(t("optCancel"), idle),
-      );
-    };
-    idle();
-    panel.append(title, text, actions);
+    ctx.item(anchor, { before: anchor }, (root, signal) => void attach(root, signal));
   },
 };
+
+async function attach(root: ShadowRoot, signal: AbortSignal): Promise<void> {
+  applyStyle(root, STYLE);
+  const panel = document.createElement("section");
+  panel.className = "panel";
+  panel.setAttribute("aria-label", t("panelTitle"));
+  const summary = await send({ type: "portfolio/summary" });
+  if (signal.aborted) return;
+  root.append(panel);
+
+  const button = (label: string, onClick: () => void, cls = "") => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    if (cls) b.className = cls;
+    b.addEventListener("click", onClick);
+    return b;
+  };
+  const fail = (e: unknown) => {
+    const p = document.createElement("p");
+    p.className = "error";
+    p.setAttribute("role", "alert");
+    p.textContent = e instanceof Error ? e.message : String(e);
+    panel.append(p);
+  };
+  const readAgain = () => void send({ type: "job/create", action: "read" }).catch(fail);
+  const seeAll = () => void send({ type: "options/open", tab: "portefeuille" }).catch(fail);
+
+  const title = document.createElement("strong");
+  title.textContent = t("panelTitle");
+  const text = document.createElement("p");
+  text.dataset.testid = "panel-summary";
+  if (!summary) {
+    text.textContent = t("panelNone");
+    panel.append(title, text, button(t("optPortfolioRead"), readAgain));
+    return;
+  }
+  text.textContent = t("panelSummary", [
+    formatDateTime(summary.readAt),
+    String(summary.accounts),
+    String(summary.toRegister.length),
+    String(summary.toResign),
+    String(summary.mismatches),
+  ]);
+  const actions = document.createElement("div");
+  const idle = () => {
+    actions.replaceChildren(button(t("optPortfolioRead"), readAgain), button(t("panelSeeAll"), seeAll));
+    if (summary.toRegister.length > 0)
+      actions.append(button(t("optBulkAdd", String(summary.toRegister.length)), ask));
+  };
+  const ask = () => {
+    const q = document.createElement("span");
+    q.textContent = t("panelConfirmAdd", String(summary.toRegister.length));
+    actions.replaceChildren(
+      q,
+      button(
+        t("optBulkAddStart", String(summary.toRegister.length)),
+        () => {
+          void send({ type: "job/create", action: "add", clientIds: summary.toRegister }).then(
+            () => actions.replaceChildren(),
+            fail,
+          );
+        },
+        "confirm",
+      ),
+      button(t("optCancel"), idle),
+    );
+  };
+  idle();
+  panel.append(title, text, actions);
+}

@@ -317,45 +317,14 @@ export function advance(current: Job, obs: Observation, now: Date): Step {
   if (job.read) return advanceRead(job, job.read, obs);
   const first = job.items[job.current];
   if (!first) return { job: { ...job, status: "done" }, command: null, finished: [] };
-  if (first.steps >= MAX_ITEM_STEPS) {
-    return finish(
-      job,
-      "failed",
-      `Le site ne réagit pas comme prévu : ${first.steps} actions sans aboutir.`,
-      now,
-      obs,
-    );
-  }
-  // The same step asked again and again (a click that does not navigate, a search that does not
-  // apply, a page that keeps coming back): the item fails rather than loop.
-  const worn = (Object.entries(first.tries) as [Phase, number][]).find(([, n]) => n > MAX_ATTEMPTS);
-  if (worn) {
-    return finish(
-      job,
-      "failed",
-      `Le site ne réagit pas comme prévu (étape « ${worn[0]} » demandée ${worn[1]} fois).`,
-      now,
-      obs,
-    );
-  }
+  const worn = wornOut(first);
+  if (worn) return finish(job, "failed", worn, now, obs);
   // A page that loads normally ends a run of technical errors.
   if (obs.page !== "erreur" && first.errors > 0) job = withItem(job, { errors: 0 });
   const item = job.items[job.current] as JobItem;
-  const pace = job.paceMs;
-  const target = item.target;
-
   switch (obs.page) {
     case "connexion":
-      // Never log in for the user (a wrong password locks the firm's shared account).
-      return {
-        job: {
-          ...job,
-          status: "waiting-login",
-          reason: "La session Urssaf a expiré : reconnectez-vous, le travail reprendra ensuite.",
-        },
-        command: null,
-        finished: [],
-      };
+      return onLogin(job);
     case "not-understood":
       return stop(
         job,
@@ -363,148 +332,190 @@ export function advance(current: Job, obs: Observation, now: Date): Step {
       );
     case "erreur":
       return retryOrFail(job, item, (n) => `Le site a répondu « ${obs.message} » ${n} fois de suite.`, now);
-    case "elsewhere": {
-      if (item.hops >= MAX_HOPS)
-        return stop(
-          job,
-          "La page « Gérer les établissements » est introuvable depuis cette page : le travail est arrêté.",
-        );
-      return issue(
-        job,
-        item.phase,
-        { type: "goto-list", url: job.listUrl, delayMs: pace },
-        { hops: item.hops + 1 },
-        false,
-      );
-    }
-    case "etablissements": {
-      const listUrl = job.listUrl ?? stripQuery(obs.url);
-      const onList = { ...job, listUrl };
-      const current = { ...item, hops: 0 };
-      const j = withItem(onList, { hops: 0 });
-      if (current.phase === "inscrire" && obs.message) {
-        // Step 1 refused by the site: its own words go into the report.
-        const already = /déjà inscrit/i.test(obs.message);
-        return finish(j, already ? "already" : "failed", obs.message, now, obs);
-      }
-      // An account row of the target on the page proves it is there, searched or not (the site shows
-      // the list with the new account after a save, seed 001 step 5): no search needed to know it.
-      const present = obs.rows.some((r) => rowMatches(r, target));
-      if (!present && !showsSearchFor(obs, target)) {
-        const phase: Phase =
-          current.phase === "fill" || current.phase === "resilier" || current.phase === "verify"
-            ? "verify"
-            : "search";
-        return again(j, phase, { type: "search", ...searchKey(target), delayMs: pace }, now, obs);
-      }
-      if (item.action === "add") {
-        if (present)
-          return finish(
-            j,
-            current.submitted ? "done" : "already",
-            current.submitted ? null : "Déjà inscrit dans le portefeuille.",
-            now,
-            obs,
-          );
-        if (current.phase === "verify" || current.submitted) {
-          return finish(
-            j,
-            "failed",
-            "Le compte n'apparaît pas dans la liste après l'enregistrement.",
-            now,
-            obs,
-          );
-        }
-        const add = target as AddTarget;
-        return again(
-          j,
-          "inscrire",
-          {
-            type: "inscrire",
-            by: add.siren ? "siren" : "compte",
-            value: add.siren ?? add.compte ?? "",
-            delayMs: pace,
-          },
-          now,
-          obs,
-        );
-      }
-      // resign
-      if (!present) {
-        const resigned = current.phase === "verify" || current.phase === "resilier";
-        return finish(
-          j,
-          resigned ? "done" : "already",
-          resigned ? null : "Absent du portefeuille : rien à résilier.",
-          now,
-          obs,
-        );
-      }
-      if (current.phase === "verify" || current.phase === "resilier")
-        return finish(j, "failed", "Le compte est toujours dans la liste après la résiliation.", now, obs);
-      const row = obs.rows.find((r) => rowMatches(r, target)) as RowSeen;
-      return again(j, "detail", { type: "open-detail", row, delayMs: pace }, now, obs);
-    }
-    case "inscription-compte": {
-      if (item.action !== "add")
-        return issue(job, "start", { type: "goto-list", url: job.listUrl, delayMs: pace });
-      const add = target as AddTarget;
-      if (item.phase === "fill" && obs.message)
-        return finish(job, "failed", obs.message, now, { page: "elsewhere" });
-      if (item.phase === "fill") {
-        // The form came back without a refusal: it is the site's answer page (its alert, then the
-        // list). Never submit twice: check the list instead.
-        return issue(job, "verify", { type: "goto-list", url: job.listUrl, delayMs: pace });
-      }
-      if (item.phase !== "inscrire") {
-        return issue(job, "start", { type: "goto-list", url: job.listUrl, delayMs: pace });
-      }
-      if (obs.form !== null && obs.form !== add.form.kind) {
-        return finish(
-          job,
-          "failed",
-          `Le site propose le formulaire ${obs.form === "employeur" ? "employeur" : "indépendant"} : vérifiez le type du client dans le registre.`,
-          now,
-          { page: "elsewhere" },
-        );
-      }
-      return issue(
-        job,
-        "fill",
-        {
-          type: "fill-inscription",
-          form: add.form,
-          services: add.services,
-          courriels: add.courriels,
-          expectAlert: SUCCESS_ALERT,
-          delayMs: pace,
-        },
-        { submitted: true },
-      );
-    }
-    case "etablissement-detail": {
-      if (item.action !== "resign" || (item.phase !== "detail" && item.phase !== "resilier")) {
-        return issue(job, "start", { type: "goto-list", url: job.listUrl, delayMs: pace });
-      }
-      if (item.phase === "resilier") {
-        // Still on the detail after "Résilier": the confirmation did not go through.
-        return issue(job, "verify", { type: "goto-list", url: job.listUrl, delayMs: pace });
-      }
-      const sameAccount = target.siren
-        ? obs.siret !== null && digits(obs.siret).startsWith(target.siren)
-        : obs.siret === null;
-      if (!sameAccount) {
-        return stop(
-          job,
-          `Le détail ouvert est celui de ${obs.siret ? `SIRET ${obs.siret}` : "un compte non sirétisé"}, pas de ${targetName(target)} : rien n'a été résilié, le travail est arrêté.`,
-        );
-      }
-      const mustContain = [target.regime, target.siren ?? target.compte].filter((s): s is string =>
-        Boolean(s),
-      );
-      return issue(job, "resilier", { type: "resilier", mustContain, delayMs: pace });
-    }
+    case "elsewhere":
+      return onElsewhere(job, item);
+    case "etablissements":
+      return onList(job, item, obs, now);
+    case "inscription-compte":
+      return onAddForm(job, item, obs, now);
+    case "etablissement-detail":
+      return onDetail(job, item, obs);
   }
+}
+
+/** Why the item has been tried enough (too many actions, or one step asked again and again), or null. */
+function wornOut(item: JobItem): string | null {
+  if (item.steps >= MAX_ITEM_STEPS)
+    return `Le site ne réagit pas comme prévu : ${item.steps} actions sans aboutir.`;
+  // The same step asked again and again (a click that does not navigate, a search that does not
+  // apply, a page that keeps coming back): the item fails rather than loop.
+  const worn = (Object.entries(item.tries) as [Phase, number][]).find(([, n]) => n > MAX_ATTEMPTS);
+  return worn ? `Le site ne réagit pas comme prévu (étape « ${worn[0]} » demandée ${worn[1]} fois).` : null;
+}
+
+type PageOf<P extends Observation["page"]> = Extract<Observation, { page: P }>;
+
+/** The login page: never log in for the user (a wrong password locks the firm's shared account). */
+function onLogin(job: Job): Step {
+  return {
+    job: {
+      ...job,
+      status: "waiting-login",
+      reason: "La session Urssaf a expiré : reconnectez-vous, le travail reprendra ensuite.",
+    },
+    command: null,
+    finished: [],
+  };
+}
+
+/** A page of the site off the job's path: back to the list, a few hops at most. */
+function onElsewhere(job: Job, item: JobItem): Step {
+  if (item.hops >= MAX_HOPS)
+    return stop(
+      job,
+      "La page « Gérer les établissements » est introuvable depuis cette page : le travail est arrêté.",
+    );
+  return issue(
+    job,
+    item.phase,
+    { type: "goto-list", url: job.listUrl, delayMs: job.paceMs },
+    { hops: item.hops + 1 },
+    false,
+  );
+}
+
+/** The account list ("Gérer les établissements"): search the target, then add or resign it, or conclude. */
+function onList(job: Job, item: JobItem, obs: PageOf<"etablissements">, now: Date): Step {
+  const listUrl = job.listUrl ?? stripQuery(obs.url);
+  const j = withItem({ ...job, listUrl }, { hops: 0 });
+  const target = item.target;
+  if (item.phase === "inscrire" && obs.message) {
+    // Step 1 refused by the site: its own words go into the report.
+    const already = /déjà inscrit/i.test(obs.message);
+    return finish(j, already ? "already" : "failed", obs.message, now, obs);
+  }
+  // An account row of the target on the page proves it is there, searched or not (the site shows
+  // the list with the new account after a save, seed 001 step 5): no search needed to know it.
+  const present = obs.rows.some((r) => rowMatches(r, target));
+  if (!present && !showsSearchFor(obs, target)) {
+    const phase: Phase =
+      item.phase === "fill" || item.phase === "resilier" || item.phase === "verify" ? "verify" : "search";
+    return again(j, phase, { type: "search", ...searchKey(target), delayMs: j.paceMs }, now, obs);
+  }
+  const seen: ListSeen = { job: j, item, present, obs, now };
+  return item.action === "add" ? onListToAdd(seen) : onListToResign(seen);
+}
+
+/** The list as the current item finds it: is its account there (searched for, or shown)? */
+interface ListSeen {
+  job: Job;
+  item: JobItem;
+  present: boolean;
+  obs: PageOf<"etablissements">;
+  now: Date;
+}
+
+/** The list shows whether the account to add is there. */
+function onListToAdd({ job, item, present, obs, now }: ListSeen): Step {
+  if (present)
+    return finish(
+      job,
+      item.submitted ? "done" : "already",
+      item.submitted ? null : "Déjà inscrit dans le portefeuille.",
+      now,
+      obs,
+    );
+  if (item.phase === "verify" || item.submitted) {
+    return finish(job, "failed", "Le compte n'apparaît pas dans la liste après l'enregistrement.", now, obs);
+  }
+  const add = item.target as AddTarget;
+  return again(
+    job,
+    "inscrire",
+    {
+      type: "inscrire",
+      by: add.siren ? "siren" : "compte",
+      value: add.siren ?? add.compte ?? "",
+      delayMs: job.paceMs,
+    },
+    now,
+    obs,
+  );
+}
+
+/** The list shows whether the account to resign is still there. */
+function onListToResign({ job, item, present, obs, now }: ListSeen): Step {
+  const resigning = item.phase === "verify" || item.phase === "resilier";
+  if (!present)
+    return finish(
+      job,
+      resigning ? "done" : "already",
+      resigning ? null : "Absent du portefeuille : rien à résilier.",
+      now,
+      obs,
+    );
+  if (resigning)
+    return finish(job, "failed", "Le compte est toujours dans la liste après la résiliation.", now, obs);
+  const row = obs.rows.find((r) => rowMatches(r, item.target)) as RowSeen;
+  return again(job, "detail", { type: "open-detail", row, delayMs: job.paceMs }, now, obs);
+}
+
+/** The add form ("Inscrire un compte"): fill it once, or read the site's answer to it. */
+function onAddForm(job: Job, item: JobItem, obs: PageOf<"inscription-compte">, now: Date): Step {
+  const toList = (phase: Phase) =>
+    issue(job, phase, { type: "goto-list", url: job.listUrl, delayMs: job.paceMs });
+  if (item.action !== "add") return toList("start");
+  const add = item.target as AddTarget;
+  if (item.phase === "fill" && obs.message)
+    return finish(job, "failed", obs.message, now, { page: "elsewhere" });
+  // The form came back without a refusal: it is the site's answer page (its alert, then the list).
+  // Never submit twice: check the list instead.
+  if (item.phase === "fill") return toList("verify");
+  if (item.phase !== "inscrire") return toList("start");
+  if (obs.form !== null && obs.form !== add.form.kind) {
+    return finish(
+      job,
+      "failed",
+      `Le site propose le formulaire ${obs.form === "employeur" ? "employeur" : "indépendant"} : vérifiez le type du client dans le registre.`,
+      now,
+      { page: "elsewhere" },
+    );
+  }
+  return issue(
+    job,
+    "fill",
+    {
+      type: "fill-inscription",
+      form: add.form,
+      services: add.services,
+      courriels: add.courriels,
+      expectAlert: SUCCESS_ALERT,
+      delayMs: job.paceMs,
+    },
+    { submitted: true },
+  );
+}
+
+/** An account's detail: « Résilier » there, once it is proved to be the target's account. */
+function onDetail(job: Job, item: JobItem, obs: PageOf<"etablissement-detail">): Step {
+  const toList = (phase: Phase) =>
+    issue(job, phase, { type: "goto-list", url: job.listUrl, delayMs: job.paceMs });
+  if (item.action !== "resign" || (item.phase !== "detail" && item.phase !== "resilier"))
+    return toList("start");
+  // Still on the detail after "Résilier": the confirmation did not go through.
+  if (item.phase === "resilier") return toList("verify");
+  const target = item.target;
+  const sameAccount = target.siren
+    ? obs.siret !== null && digits(obs.siret).startsWith(target.siren)
+    : obs.siret === null;
+  if (!sameAccount) {
+    return stop(
+      job,
+      `Le détail ouvert est celui de ${obs.siret ? `SIRET ${obs.siret}` : "un compte non sirétisé"}, pas de ${targetName(target)} : rien n'a été résilié, le travail est arrêté.`,
+    );
+  }
+  const mustContain = [target.regime, target.siren ?? target.compte].filter((s): s is string => Boolean(s));
+  return issue(job, "resilier", { type: "resilier", mustContain, delayMs: job.paceMs });
 }
 
 /**

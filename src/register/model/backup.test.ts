@@ -33,6 +33,29 @@ describe("parseBackup", () => {
     ],
     ["a client twice", JSON.stringify({ ...good, clients: [client, client] }), /deux fois/],
     [
+      "a client whose id is not its key (a ghost: neither editable nor deletable)",
+      JSON.stringify({ ...good, clients: [{ ...client, id: "employeur:999999999" }] }),
+      /identifiant du client n° 1 \(SARL Martin\) ne correspond pas/,
+    ],
+    [
+      "the same client under a second id",
+      JSON.stringify({ ...good, clients: [client, { ...client, id: `${client.id} ` }] }),
+      /client n° 2 .*ne correspond pas/,
+    ],
+    [
+      "a 200,000-entry history",
+      JSON.stringify({
+        ...good,
+        clients: [{ ...client, historique: Array(200_000).fill(client.historique[0]) }],
+      }),
+      /client n° 1 « SARL Martin », champ historique\) : plus de 10\s000 changements de statut/,
+    ],
+    [
+      "too many collaborators",
+      JSON.stringify({ ...good, collaborators: Array(1_001).fill({}) }),
+      /\(liste des collaborateurs\) : plus de 1\s000 collaborateurs/,
+    ],
+    [
       "an absent collaborator",
       JSON.stringify({ ...good, clients: [{ ...client, collaborateurId: "x" }] }),
       /collaborateur absent/,

@@ -7,6 +7,7 @@ import {
   ClientSchema,
   type Collaborator,
   CollaboratorSchema,
+  clientKey,
   type FirmSettings,
   FirmSettingsSchema,
 } from "./register.ts";
@@ -14,15 +15,55 @@ import {
 export const BACKUP_FORMAT = "tiers-assistant/registre";
 export const BACKUP_VERSION = 1;
 
+/**
+ * Bounds of a backup, far above a real firm's (10,000 clients take about 5 MB) and far below what
+ * would freeze the options page or fill the storage: a file beyond them is refused, not cut.
+ */
+export const BACKUP_LIMITS = {
+  clients: 100_000,
+  collaborators: 1_000,
+  /** Status changes of one client (one per add, resignation, code received…). */
+  history: 10_000,
+  formerSirets: 1_000,
+} as const;
+
+const tooMany = (what: string, max: number) => `plus de ${max.toLocaleString("fr-FR")} ${what}`;
+
 const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exporteLe: z.iso.datetime({ offset: true }),
-  settings: FirmSettingsSchema,
-  collaborators: z.array(CollaboratorSchema),
-  clients: z.array(ClientSchema),
+  settings: FirmSettingsSchema.extend({
+    anciensSirets: FirmSettingsSchema.shape.anciensSirets.max(
+      BACKUP_LIMITS.formerSirets,
+      tooMany("anciens SIRET", BACKUP_LIMITS.formerSirets),
+    ),
+  }),
+  collaborators: z
+    .array(CollaboratorSchema)
+    .max(BACKUP_LIMITS.collaborators, tooMany("collaborateurs", BACKUP_LIMITS.collaborators)),
+  clients: z
+    .array(
+      // The history's bound is checked before each entry is parsed (a 200,000-entry history is refused at once).
+      z
+        .object({
+          historique: z
+            .array(z.unknown())
+            .max(BACKUP_LIMITS.history, tooMany("changements de statut", BACKUP_LIMITS.history)),
+        })
+        .loose()
+        .pipe(ClientSchema),
+    )
+    .max(BACKUP_LIMITS.clients, tooMany("clients", BACKUP_LIMITS.clients)),
 });
-export type Backup = z.infer<typeof BackupSchema>;
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exporteLe: string;
+  settings: FirmSettings;
+  collaborators: Collaborator[];
+  clients: Client[];
+}
 
 export function makeBackup(
   data: { settings: FirmSettings; collaborators: readonly Collaborator[]; clients: readonly Client[] },
@@ -76,9 +117,16 @@ export function parseBackup(input: string | unknown): BackupCheck {
       error: `Sauvegarde endommagée (${where}) : ${issue?.message ?? "contenu invalide"}. Rien n'a été restauré.`,
     };
   }
-  const backup = parsed.data;
+  const backup = parsed.data as Backup;
   const ids = new Set<string>();
   for (const [i, c] of backup.clients.entries()) {
+    // The register finds, edits and deletes a client by this key: a copy under another id would show in
+    // the table but could be neither edited nor deleted.
+    if (c.id !== clientKey(c))
+      return {
+        ok: false,
+        error: `Sauvegarde endommagée : l'identifiant du client n° ${i + 1} (${c.raisonSociale}) ne correspond pas à ses numéros. Rien n'a été restauré.`,
+      };
     if (ids.has(c.id))
       return {
         ok: false,
@@ -107,5 +155,7 @@ function describePath(raw: unknown, path: readonly PropertyKey[]): string {
     return `client n° ${index + 1}${name}${field ? `, champ ${String(field)}` : ""}`;
   }
   if (area === "collaborators" && typeof index === "number") return `collaborateur n° ${index + 1}`;
+  if (path.length === 1 && area === "clients") return "liste des clients";
+  if (path.length === 1 && area === "collaborators") return "liste des collaborateurs";
   return path.length > 0 ? path.map(String).join(".") : "fichier";
 }

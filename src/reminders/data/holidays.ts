@@ -2,7 +2,7 @@
 // lives in src/reminders/model/calendar.ts and src/anomalies/model/path.ts; when a rule changes, change it here.
 
 export interface DataSource {
-  /** Where the fact comes from (file of the shared folder, legal text…). */
+  /** Where the fact comes from: a public reference (article of a code, official page with its URL). */
   readonly ref: string;
   /** Which fact it backs. */
   readonly supports: string;
@@ -24,7 +24,7 @@ export interface EasterHoliday {
 }
 
 const SOURCE_NATIONAL: DataSource = {
-  ref: "Code du travail, art. L3133-1 (fêtes légales) ; shared/facts/calendar.md",
+  ref: "Code du travail, art. L3133-1 (fêtes légales)",
   supports: "liste des jours fériés nationaux ; Pâques, Ascension et Pentecôte calculées depuis Pâques",
 };
 
@@ -42,7 +42,7 @@ export const FIXED_HOLIDAYS: readonly FixedHoliday[] = [
 
 /**
  * National public holidays that move with Easter. Whit Monday stays a public holiday even where the
- * firm uses it as its "journée de solidarité": the DSN deadline moves anyway (shared/facts/calendar.md).
+ * firm uses it as its "journée de solidarité": the DSN deadline moves anyway (docs/sources.md).
  */
 export const EASTER_HOLIDAYS: readonly EasterHoliday[] = [
   { id: "lundi-de-paques", name: "Lundi de Pâques", easterOffset: 1 },
@@ -76,7 +76,7 @@ export const HOLIDAY_SOURCES: readonly DataSource[] = [
 /** Years for which the holiday list and the Easter computation are used (a guard, not a legal limit). */
 export const SUPPORTED_YEARS = { from: 2000, to: 2199 } as const;
 
-/** The monthly DSN deadline rules (shared/facts/calendar.md), checked for the 2025–2027 periods. */
+/** The monthly DSN deadline rules (docs/sources.md), checked for the 2025–2027 periods. */
 export const DSN_DEADLINE_RULES = {
   /** The DSN of month M is due in month M + 1… */
   monthOffset: 1,
@@ -97,16 +97,16 @@ export const DSN_DEADLINE_RULES = {
   checkedFor: "périodes 2025 à 2027",
   sources: [
     {
-      ref: "shared/facts/calendar.md, « Monthly DSN (employers) »",
+      ref: "Code de la sécurité sociale, art. R243-6 (https://www.legifrance.gouv.fr)",
       supports: "échéances du 5 et du 15 à midi en M+1, report au jour ouvré suivant",
     },
     {
-      ref: "shared/facts/calendar.md, « Monthly DSN (employers) »",
+      ref: "net-entreprises.fr, DSN-info, « Corriger une DSN » (https://www.net-entreprises.fr)",
       supports:
         "annule et remplace jusqu'à minuit la veille de l'échéance ; ensuite correction dans une DSN ultérieure",
     },
     {
-      ref: "shared/facts/calendar.md ; décret n° 2023-1384",
+      ref: "Code de la sécurité sociale, art. R133-14-2 (décret n° 2023-1384 du 29 décembre 2023)",
       supports: "règle des 30 jours après notification et DSN de substitution",
     },
   ] satisfies readonly DataSource[],

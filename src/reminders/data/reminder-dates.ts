@@ -1,4 +1,4 @@
-// The dates and delays behind the reminders (src/reminders/model/reminders.ts), as data with their sources.
+// The dates and delays behind the reminders (src/reminders/model/rules.ts, schedules.ts), as data with their sources.
 // The DSN deadline itself and the public holidays are in holidays.ts. When a rule or a published date
 // changes, change it here: the code only reads these tables. Validated by zod when the module loads.
 import { z } from "zod";
@@ -35,15 +35,18 @@ const RulesSchema = z.object({
     /** Quarterly direct debit dates. */
     quarterlyDebits: z.array(MonthDaySchema),
     /**
-     * Online income-return deadlines by year, one per group of départements. A year absent from this
-     * table gets no reminder: its dates are published each spring, add them here then.
+     * Online income-return deadlines by year, one per group of départements, each year with the
+     * official page that published them. Dates are published each spring: add them here then.
      */
     incomeReturn: z.array(
       z.object({
         year: z.number().int(),
         deadlines: z.array(MonthDaySchema.extend({ departements: z.string().min(1) })).min(1),
+        source: z.string().min(1),
       }),
     ),
+    /** For a year absent from `incomeReturn`: the day the agenda says its dates are not known yet. */
+    incomeReturnNotice: z.object({ on: MonthDaySchema, source: z.string().min(1) }),
     source: SourceSchema,
   }),
   microEntrepreneur: z.object({
@@ -58,13 +61,23 @@ const RulesSchema = z.object({
   anomalies: z.object({ source: SourceSchema }),
 });
 
-const CALENDAR_FACTS = "shared/facts/calendar.md";
+// Every `ref` below is shown to the user: a public reference they can open (an article of a code, an
+// official page with its URL). What backs each one is written down in docs/sources.md.
+const URSSAF_TIERS =
+  "urssaf.fr, rubrique « Expert-comptable », espace tiers déclarant (https://www.urssaf.fr)";
+const DSN_CALENDAR =
+  "Code de la sécurité sociale, art. R243-6 (https://www.legifrance.gouv.fr) ; net-entreprises.fr, DSN-info, « Date limite de dépôt » (https://www.net-entreprises.fr)";
+const TI_PAGE =
+  "urssaf.fr, rubrique « Indépendant », échéances de paiement des cotisations (https://www.urssaf.fr)";
+const MICRO_PAGE =
+  "autoentrepreneur.urssaf.fr, échéances de déclaration du chiffre d'affaires (https://www.autoentrepreneur.urssaf.fr) ; Code de la sécurité sociale, art. L613-7";
+const IMPOTS_PAGE = "impots.gouv.fr, calendrier de la déclaration des revenus (https://www.impots.gouv.fr)";
 
 export const REMINDER_RULES = RulesSchema.parse({
   collaboratorActivation: {
     hours: 24,
     source: {
-      ref: "Seed 002 (FAQ secu-independants, compte expert-comptable) ; shared/facts/calendar.md",
+      ref: URSSAF_TIERS,
       supports: "le collaborateur doit activer son accès dans les 24 h suivant sa création",
     },
   },
@@ -72,7 +85,7 @@ export const REMINDER_RULES = RulesSchema.parse({
     followUpDays: 7,
     resendAfterDays: 21,
     source: {
-      ref: "Seed 002 (« Mon client a perdu le courrier contenant le code de sécurité ») ; shared/facts/calendar.md",
+      ref: URSSAF_TIERS,
       supports:
         "code de sécurité envoyé par courrier au client ; pas de délai, relance utile ; perdu : supprimer puis ajouter de nouveau le client (« renvoyer le code »)",
     },
@@ -80,7 +93,7 @@ export const REMINDER_RULES = RulesSchema.parse({
   revenueEstimate: {
     lockMonths: 1,
     source: {
-      ref: "Seed 002 (« Après chaque demande, la fonctionnalité est bloquée durant 1 mois »)",
+      ref: URSSAF_TIERS,
       supports: "estimation de revenu bloquée un mois après chaque demande",
     },
   },
@@ -88,7 +101,7 @@ export const REMINDER_RULES = RulesSchema.parse({
     validityMonths: 6,
     warnDaysBefore: 30,
     source: {
-      ref: `${CALENDAR_FACTS}, « Attestation de vigilance » (Code du travail, art. L8222-1 et D8222-5)`,
+      ref: "Code du travail, art. L8222-1 et D8222-5",
       supports:
         "attestation à obtenir tous les six mois ; rappel à la date d'émission + 6 mois, 30 jours avant",
     },
@@ -96,7 +109,7 @@ export const REMINDER_RULES = RulesSchema.parse({
   dsn: {
     overdueWindowDays: 31,
     source: {
-      ref: `${CALENDAR_FACTS}, « Monthly DSN (employers) »`,
+      ref: DSN_CALENDAR,
       supports: "une DSN est due chaque mois, même sans paie, jusqu'à la fermeture du compte",
     },
   },
@@ -116,12 +129,19 @@ export const REMINDER_RULES = RulesSchema.parse({
           { month: 5, day: 28, departements: "20 à 54" },
           { month: 6, day: 5, departements: "55 à 976" },
         ],
+        source: `${IMPOTS_PAGE} — dates limites 2025 de la déclaration en ligne`,
       },
+      // 2026: no official publication of the online deadlines could be checked (docs/sources.md):
+      // the agenda says they are not known instead of guessing them.
     ],
+    incomeReturnNotice: {
+      on: { month: 5, day: 15 },
+      source: IMPOTS_PAGE,
+    },
     source: {
-      ref: `${CALENDAR_FACTS}, « Self-employed (travailleurs indépendants, not micro) »`,
+      ref: TI_PAGE,
       supports:
-        "prélèvement mensuel le 5 ou le 20, ou trimestriel les 5 février, mai, août et novembre ; déclaration de revenus en ligne : 22 mai, 28 mai, 5 juin 2025 selon le département",
+        "prélèvement mensuel le 5 ou le 20, ou trimestriel les 5 février, mai, août et novembre ; une échéance un samedi, un dimanche ou un jour férié passe au jour ouvré suivant",
     },
   },
   microEntrepreneur: {
@@ -134,16 +154,16 @@ export const REMINDER_RULES = RulesSchema.parse({
     ],
     periodicityChangeBefore: { month: 10, day: 31 },
     source: {
-      ref: `${CALENDAR_FACTS}, « Micro-entrepreneurs »`,
+      ref: MICRO_PAGE,
       supports:
-        "déclaration mensuelle au dernier jour du mois suivant, ou trimestrielle au 30 avril, 31 juillet, 31 octobre, 31 janvier ; changement de périodicité avant le 31 octobre",
+        "déclaration mensuelle au dernier jour du mois suivant, ou trimestrielle au 30 avril, 31 juillet, 31 octobre, 31 janvier, reportée au jour ouvré suivant ; changement de périodicité avant le 31 octobre",
     },
   },
   anomalies: {
     source: {
-      ref: `${CALENDAR_FACTS} ; décret n° 2023-1384`,
+      ref: "Code de la sécurité sociale, art. R133-14-2 (décret n° 2023-1384 du 29 décembre 2023)",
       supports:
-        "une anomalie notifiée se corrige dans la DSN déposée au moins 30 jours après la notification (sinon DSN de substitution)",
+        "une anomalie notifiée se corrige, ou se conteste, au plus tard dans la DSN déposée au moins 30 jours après sa notification",
     },
   },
 });

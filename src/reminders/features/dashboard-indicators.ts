@@ -6,16 +6,21 @@
 import type { Feature } from "../../core/features.ts";
 import { send } from "../../core/send.ts";
 
-export const indicateursTableauDeBord: Feature = {
-  id: "indicateurs-tableau-de-bord",
+/** The last reading sent, per stay on the dashboard: a re-render that changes nothing sends nothing. */
+const sent = new WeakMap<AbortSignal, string>();
+
+export const dashboardIndicators: Feature = {
+  id: "dashboard-indicators",
   runsOn: (page) => page?.kind === "tableau-de-bord",
-  async run({ page }) {
-    if (page?.kind !== "tableau-de-bord") return;
-    await send({
-      type: "indicators/record",
-      reading: page.understood
-        ? { understood: true, ...page.view }
-        : { understood: false, missing: page.missing },
-    });
+  async run({ page, settled, signal }) {
+    // The indicators render after load: a reading « non comprise » is only sent once final.
+    if (page?.kind !== "tableau-de-bord" || !settled) return;
+    const reading = page.understood
+      ? { understood: true as const, ...page.view }
+      : { understood: false as const, missing: page.missing };
+    const key = JSON.stringify(reading);
+    if (sent.get(signal) === key) return;
+    sent.set(signal, key);
+    await send({ type: "indicators/record", reading });
   },
 };

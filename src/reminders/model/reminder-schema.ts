@@ -1,19 +1,17 @@
 // zod schemas of what the reminders keep in storage and carry in messages (the boundary); the rules
-// themselves are in reminders.ts.
+// themselves are in rules.ts, state.ts and delivery.ts.
 import { z } from "zod";
 import { isIsoDate } from "./calendar.ts";
+import { type DeliveryState, EMPTY_DELIVERY } from "./delivery.ts";
 import {
   BADGE_MODES,
   type ClientRecord,
   DEFAULT_REMINDER_SETTINGS,
-  type DeliveryState,
-  EMPTY_DELIVERY,
   EMPTY_RECORD,
-  EMPTY_STATE,
   type ReminderSettings,
-  type ReminderState,
   SELF_EMPLOYED_SCHEDULES,
-} from "./reminders.ts";
+} from "./rules.ts";
+import { EMPTY_STATE, type ReminderState } from "./state.ts";
 
 export const IsoDateSchema = z
   .string()

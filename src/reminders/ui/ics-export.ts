@@ -4,7 +4,7 @@ import { t } from "../../core/browser.ts";
 import { send } from "../../core/send.ts";
 import { downloadBlob } from "../../ui/shared/download.ts";
 import { buildIcs, type IcsEvent } from "../model/ics.ts";
-import type { Reminder } from "../model/reminders.ts";
+import type { Reminder } from "../model/rules.ts";
 
 /** How far ahead the export goes. */
 export const ICS_DAYS = 92;

@@ -5,7 +5,7 @@ import { browser, t } from "../../core/browser.ts";
 import type { AgendaView } from "../../core/messages.ts";
 import { send } from "../../core/send.ts";
 import { formatDateFr } from "../model/calendar.ts";
-import type { Reminder } from "../model/reminders.ts";
+import type { Reminder } from "../model/rules.ts";
 import { exportCalendar } from "./ics-export.ts";
 
 const SHOWN = 30;

@@ -17,7 +17,7 @@ import {
   type ReminderSettings,
   SELF_EMPLOYED_SCHEDULES,
   type SelfEmployedSchedule,
-} from "../model/reminders.ts";
+} from "../model/rules.ts";
 import { exportCalendar } from "./ics-export.ts";
 
 const BADGE_LABELS: Record<BadgeMode, string> = {

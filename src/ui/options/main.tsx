@@ -2,6 +2,7 @@ import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../core/browser.ts";
 import { ClientsTab } from "../../register/ui/clients-tab.tsx";
+import { SetAsideNotice } from "../../register/ui/set-aside-notice.tsx";
 import { useRegister } from "../../register/ui/use-register.ts";
 import { Notice } from "../shared/field.tsx";
 import { formatDate } from "../shared/format.ts";
@@ -118,6 +119,7 @@ function Options() {
           </Notice>
         )}
         {api.loadError && <Notice kind="error">{t("popupError", api.loadError)}</Notice>}
+        {snapshot && <SetAsideNotice setAside={snapshot.setAside} />}
         {snapshot && tab === "clients" && <ClientsTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "portefeuille" && <PortfolioTab snapshot={snapshot} api={api} />}
         {snapshot && tab === "echeances" && <RemindersTab snapshot={snapshot} api={api} />}

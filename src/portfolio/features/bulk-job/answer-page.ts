@@ -5,8 +5,9 @@
 // the toolbar — a whole page of our work saved on every client added. A page that stays (a refusal
 // shown on the form, an alert the bridge did not answer) is then handled as any other.
 
+import { ANSWER_PAGE_KEY } from "../../../core/storage/keys.ts";
+
 /** Set by the step that submits the form, read once by the next page of this tab (sessionStorage). */
-const ANSWER_PAGE_KEY = "tiers-assistant:answer-page";
 
 /** After the page's load, how long it is given to leave by itself before we handle it. */
 export const ANSWER_PAGE_GRACE_MS = 1_500;

@@ -3,11 +3,11 @@
 // pause / resume / cancel and, at the end, the report as CSV.
 import { browser, t } from "../../../core/browser.ts";
 import { toCsv } from "../../../core/csv.ts";
-import type { Feature, FeatureContext } from "../../../core/features.ts";
+import { applyStyle, type Feature, type FeatureContext } from "../../../core/features.ts";
 import type { JobBriefView, JobReply } from "../../../core/messages.ts";
 import { send } from "../../../core/send.ts";
 import { detectPage } from "../../../pages/index.ts";
-import { briefOf, type Command, isActive, reportRows } from "../../model/jobs.ts";
+import { briefOf, type Command, isActive, type Observation, reportRows } from "../../model/jobs.ts";
 import { execute } from "./execute.ts";
 import { pageMetrics } from "./metrics.ts";
 import { observe } from "./observe.ts";
@@ -54,173 +54,222 @@ function statusText(view: JobBriefView): string {
   }
 }
 
+/**
+ * After a command that changed the page in place (an in-place pager, a search answered by script),
+ * how long the page must stay unchanged before it is reported: a list being rebuilt is not read half-way.
+ */
+export const JOB_SETTLE_MS = 400;
+
+/** One job session per page (the feature applies to every page, so its signal lives as long as the page). */
+const sessions = new WeakMap<AbortSignal, (ctx: FeatureContext) => void>();
+
 export const bulkJob: Feature = {
-  id: "travail-groupe",
+  id: "bulk-job",
   runsOn: () => true,
   run(ctx: FeatureContext) {
-    let root: ShadowRoot | null = null;
-    let style: HTMLStyleElement | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let hidden = false;
-
-    const render = (view: JobBriefView | null) => {
-      const show = view && !hidden && (view.here || view.orphan || isActive(view.job.status));
-      if (!show) {
-        root?.replaceChildren();
-        return;
-      }
-      root ??= ctx.mount();
-      const { job, progress } = view;
-      const bar = document.createElement("section");
-      bar.className = `bar ${job.status}`;
-      bar.setAttribute("aria-label", t("jobTitle"));
-      const title = document.createElement("h2");
-      title.textContent = t(
-        job.action === "resign" ? "jobTitleResign" : job.action === "read" ? "jobTitleRead" : "jobTitleAdd",
-      );
-      const meter = document.createElement("progress");
-      meter.max = progress.total;
-      meter.value = progress.finished;
-      const count = document.createElement("p");
-      count.setAttribute("role", "status");
-      count.dataset.testid = "job-progress";
-      count.textContent = [`${progress.finished} / ${progress.total}`, remaining(view)]
-        .filter(Boolean)
-        .join(" — ");
-      const state = document.createElement("p");
-      state.textContent = statusText(view);
-      bar.append(title, meter, count, state);
-      if (job.reason && job.status !== "running") {
-        const reason = document.createElement("p");
-        reason.className = "reason";
-        reason.setAttribute("role", "alert");
-        reason.dataset.testid = "job-reason";
-        reason.textContent = job.reason;
-        bar.append(reason);
-      }
-      const actions = document.createElement("div");
-      actions.className = "actions";
-      const button = (label: string, onClick: () => void, danger = false) => {
-        const b = document.createElement("button");
-        b.type = "button";
-        b.textContent = label;
-        if (danger) b.className = "danger";
-        b.addEventListener("click", onClick);
-        actions.append(b);
-      };
-      const act = (what: "pause" | "resume" | "cancel" | "resume-here") => () => {
-        void send({ type: "job/control", what }).then((v) => {
-          render(v && { ...v, job: briefOf(v.job) });
-          if (what === "pause" || what === "cancel") clearTimeout(timer);
-        });
-      };
-      // In a tab that is not the job's (it was closed, or the user moved on), resuming means "here".
-      const elsewhere = !view.here && (job.status === "paused" || job.status === "stopped");
-      if (view.orphan || job.status === "waiting-tab" || elsewhere)
-        button(t("jobResumeHere"), act("resume-here"));
-      else if (job.status === "running") button(t("jobPause"), act("pause"));
-      else if (job.status === "paused" || job.status === "stopped") button(t("jobResume"), act("resume"));
-      if (isActive(job.status) || job.status === "stopped") button(t("jobCancel"), act("cancel"), true);
-      if (["done", "cancelled", "stopped"].includes(job.status)) {
-        button(t("jobExport"), async () => {
-          // The items are not in the page's view of the job: fetched once, for the report.
-          const full = await send({ type: "job/get" });
-          if (!full) return;
-          const blob = new Blob([toCsv(reportRows(full.job))], { type: "text/csv;charset=utf-8" });
-          const a = document.createElement("a");
-          a.href = URL.createObjectURL(blob);
-          a.download = `rapport-tiers-assistant-${job.createdAt.slice(0, 10)}.csv`;
-          a.click();
-          setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-        });
-        button(t("jobClose"), () => {
-          hidden = true;
-          render(null);
-        });
-      }
-      bar.append(actions);
-      // The style sheet is built once per page; a step only swaps the bar.
-      if (!style) {
-        style = document.createElement("style");
-        style.textContent = STYLE;
-      }
-      root.replaceChildren(style, bar);
-    };
-
-    const metrics = pageMetrics(ctx.detectMs);
-    const handle = (reply: JobReply) => {
-      const started = performance.now();
-      render(reply.view);
-      metrics.script(performance.now() - started);
-      schedule(reply.command, reply.view?.job.id ?? "");
-    };
-
-    const schedule = (command: Command | null, jobId: string) => {
-      clearTimeout(timer);
-      if (!command || ctx.signal.aborted) return;
-      timer = setTimeout(() => {
-        const started = performance.now();
-        void execute(command, document, ctx.bridge).then(async (event) => {
-          metrics.script(performance.now() - started);
-          if (!event) return;
-          const asked = performance.now();
-          const reply = await send({ type: "job/event", jobId, event });
-          metrics.wait(performance.now() - asked);
-          handle(reply);
-        });
-      }, command.delayMs);
-    };
-
-    // The site's own load time of this page (Navigation Timing), sent once with the first report.
-    let loadSent = false;
-    const report = () => {
-      const started = performance.now();
-      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-      const first = !loadSent;
-      const loadMs = first && nav ? Math.max(nav.domContentLoadedEventEnd, nav.responseEnd) : undefined;
-      loadSent = true;
-      const previous = metrics.previous();
-      // The first report describes the page as recognised at load; a later one (the background pokes
-      // the tab, e.g. when the job resumes here) reads it again, as the site may have changed it since.
-      const observation = observe(first ? ctx.page : detectPage(document, new URL(location.href)), document);
-      const asked = performance.now();
-      metrics.script(asked - started);
-      const page = ctx.page;
-      const seen =
-        loadMs !== undefined && page
-          ? {
-              page: page.understood
-                ? { understood: true as const, kind: page.kind }
-                : { understood: false as const, kind: page.kind, missing: page.missing },
-            }
-          : {};
-      return send({
-        type: "job/report",
-        observation,
-        ...(loadMs !== undefined ? { loadMs } : {}),
-        ...(previous ?? {}),
-        ...seen,
-      }).then(
-        (reply) => {
-          metrics.wait(performance.now() - asked);
-          announceJob(reply.view !== null && isActive(reply.view.job.status));
-          handle(reply);
-        },
-        (e: unknown) => {
-          announceJob(false);
-          console.warn("Tiers Assistant :", e);
-        },
-      );
-    };
-
-    const onMessage = (message: unknown) => {
-      if ((message as { type?: unknown })?.type === "job/poke") void report();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      browser.runtime.onMessage.removeListener(onMessage);
-    });
-    void report();
+    let onPage = sessions.get(ctx.signal);
+    if (!onPage) {
+      onPage = startSession(ctx);
+      sessions.set(ctx.signal, onPage);
+    }
+    onPage(ctx);
   },
 };
+
+/** What an observation says about the page, without its URL (a pushState alone changes nothing). */
+function observationKey(observation: Observation): string {
+  return JSON.stringify({ ...observation, url: undefined });
+}
+
+/**
+ * The job's guarantees under the page lifecycle: the page is reported once when it is recognised
+ * (understood, or « non comprise » for good), then again only after a command this page executed and
+ * only once per command, when what the page shows differs from what the command was issued on and has
+ * stayed so for JOB_SETTLE_MS. A re-render never makes the job act twice.
+ */
+function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
+  let root: ShadowRoot | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  let hidden = false;
+  let reported = false;
+  /** The observation the last report sent: what the next command acts on. */
+  let lastKey = "";
+  /** A command ran here and the page it leads to has not been reported yet. */
+  let awaiting = false;
+
+  const render = (view: JobBriefView | null) => {
+    const show = view && !hidden && (view.here || view.orphan || isActive(view.job.status));
+    if (!show) {
+      root?.replaceChildren();
+      return;
+    }
+    // The host again if the page's own re-render removed it.
+    const mounted = ctx.mount();
+    if (mounted !== root) applyStyle(mounted, STYLE);
+    root = mounted;
+    const { job, progress } = view;
+    const bar = document.createElement("section");
+    bar.className = `bar ${job.status}`;
+    bar.setAttribute("aria-label", t("jobTitle"));
+    const title = document.createElement("h2");
+    title.textContent = t(
+      job.action === "resign" ? "jobTitleResign" : job.action === "read" ? "jobTitleRead" : "jobTitleAdd",
+    );
+    const meter = document.createElement("progress");
+    meter.max = progress.total;
+    meter.value = progress.finished;
+    const count = document.createElement("p");
+    count.setAttribute("role", "status");
+    count.dataset.testid = "job-progress";
+    count.textContent = [`${progress.finished} / ${progress.total}`, remaining(view)]
+      .filter(Boolean)
+      .join(" — ");
+    const state = document.createElement("p");
+    state.textContent = statusText(view);
+    bar.append(title, meter, count, state);
+    if (job.reason && job.status !== "running") {
+      const reason = document.createElement("p");
+      reason.className = "reason";
+      reason.setAttribute("role", "alert");
+      reason.dataset.testid = "job-reason";
+      reason.textContent = job.reason;
+      bar.append(reason);
+    }
+    const actions = document.createElement("div");
+    actions.className = "actions";
+    const button = (label: string, onClick: () => void, danger = false) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = label;
+      if (danger) b.className = "danger";
+      b.addEventListener("click", onClick);
+      actions.append(b);
+    };
+    const act = (what: "pause" | "resume" | "cancel" | "resume-here") => () => {
+      void send({ type: "job/control", what }).then((v) => {
+        render(v && { ...v, job: briefOf(v.job) });
+        if (what === "pause" || what === "cancel") clearTimeout(timer);
+      });
+    };
+    // In a tab that is not the job's (it was closed, or the user moved on), resuming means "here".
+    const elsewhere = !view.here && (job.status === "paused" || job.status === "stopped");
+    if (view.orphan || job.status === "waiting-tab" || elsewhere)
+      button(t("jobResumeHere"), act("resume-here"));
+    else if (job.status === "running") button(t("jobPause"), act("pause"));
+    else if (job.status === "paused" || job.status === "stopped") button(t("jobResume"), act("resume"));
+    if (isActive(job.status) || job.status === "stopped") button(t("jobCancel"), act("cancel"), true);
+    if (["done", "cancelled", "stopped"].includes(job.status)) {
+      button(t("jobExport"), async () => {
+        // The items are not in the page's view of the job: fetched once, for the report.
+        const full = await send({ type: "job/get" });
+        if (!full) return;
+        const blob = new Blob([toCsv(reportRows(full.job))], { type: "text/csv;charset=utf-8" });
+        const a = document.createElement("a");
+        a.href = URL.createObjectURL(blob);
+        a.download = `rapport-tiers-assistant-${job.createdAt.slice(0, 10)}.csv`;
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      });
+      button(t("jobClose"), () => {
+        hidden = true;
+        render(null);
+      });
+    }
+    bar.append(actions);
+    root.replaceChildren(bar);
+  };
+
+  const metrics = pageMetrics(ctx.detectMs);
+  const handle = (reply: JobReply) => {
+    const started = performance.now();
+    render(reply.view);
+    metrics.script(performance.now() - started);
+    schedule(reply.command, reply.view?.job.id ?? "");
+  };
+
+  const schedule = (command: Command | null, jobId: string) => {
+    clearTimeout(timer);
+    if (!command || ctx.signal.aborted) return;
+    timer = setTimeout(() => {
+      const started = performance.now();
+      void execute(command, document, ctx.bridge).then(async (event) => {
+        metrics.script(performance.now() - started);
+        // The page the command leads to reports itself: a new document, or this one changed in place.
+        awaiting = event === null;
+        if (!event) return;
+        const asked = performance.now();
+        const reply = await send({ type: "job/event", jobId, event });
+        metrics.wait(performance.now() - asked);
+        handle(reply);
+      });
+    }, command.delayMs);
+  };
+
+  // The site's own load time of this page (Navigation Timing), sent once with the first report.
+  let loadSent = false;
+  const report = () => {
+    reported = true;
+    awaiting = false;
+    clearTimeout(settle);
+    const started = performance.now();
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    const first = !loadSent;
+    const loadMs = first && nav ? Math.max(nav.domContentLoadedEventEnd, nav.responseEnd) : undefined;
+    loadSent = true;
+    const previous = metrics.previous();
+    // The first report describes the page as recognised at load; a later one (the background pokes
+    // the tab, e.g. when the job resumes here) reads it again, as the site may have changed it since.
+    const observation = observe(first ? ctx.page : detectPage(document, new URL(location.href)), document);
+    lastKey = observationKey(observation);
+    const asked = performance.now();
+    metrics.script(asked - started);
+    const page = ctx.page;
+    const seen =
+      loadMs !== undefined && page
+        ? {
+            page: page.understood
+              ? { understood: true as const, kind: page.kind }
+              : { understood: false as const, kind: page.kind, missing: page.missing },
+          }
+        : {};
+    return send({
+      type: "job/report",
+      observation,
+      ...(loadMs !== undefined ? { loadMs } : {}),
+      ...(previous ?? {}),
+      ...seen,
+    }).then(
+      (reply) => {
+        metrics.wait(performance.now() - asked);
+        announceJob(reply.view !== null && isActive(reply.view.job.status));
+        handle(reply);
+      },
+      (e: unknown) => {
+        announceJob(false);
+        console.warn("Tiers Assistant :", e);
+      },
+    );
+  };
+
+  const onMessage = (message: unknown) => {
+    if ((message as { type?: unknown })?.type === "job/poke") void report();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.signal.addEventListener("abort", () => {
+    clearTimeout(timer);
+    clearTimeout(settle);
+    browser.runtime.onMessage.removeListener(onMessage);
+  });
+  return (now: FeatureContext) => {
+    if (!now.settled) return;
+    if (!reported) {
+      void report();
+      return;
+    }
+    if (!awaiting) return;
+    clearTimeout(settle);
+    if (observationKey(observe(now.page, document)) === lastKey) return;
+    settle = setTimeout(() => void report(), JOB_SETTLE_MS);
+  };
+}

@@ -2,7 +2,9 @@
 // recognise, observe, render, execute) and how long it waited for the background's answers (wait).
 // A page's figures reach the background with the next page's first report (they are only complete
 // when the page is left), carried over the navigation in sessionStorage.
-const KEY = "tiers-assistant:job-ms";
+import { JOB_METRICS_KEY } from "../../../core/storage/keys.ts";
+
+const KEY = JOB_METRICS_KEY;
 
 export interface PageSpent {
   scriptMs: number;

@@ -1,8 +1,8 @@
 /**
- * The firm's reminders: pure rules from the register, what the accountant recorded (revenue-estimate
- * requests, attestation dates, security-code letters) and the tracked DSN anomalies, to dated items;
- * then what the popup lists (overdue, today, next 7 days), what the badge counts, and which
- * notifications to send (one morning digest, grouped "due today" ones, never a flood).
+ * The firm's reminders, rules part: from the register, what the accountant recorded (revenue-estimate
+ * requests, attestation dates, security-code letters) and the tracked DSN anomalies, to dated items.
+ * What the user marked (state.ts), what the popup lists (agenda.ts), and the badge and notifications
+ * (delivery.ts) take these items as input.
  *
  * Time is never read here: callers pass `today` (an IsoDate in Paris) or `now` (an instant from their
  * injected clock). The dates and delays are data in src/reminders/data/reminder-dates.ts and holidays.ts.
@@ -23,14 +23,13 @@ import {
   formatPeriodFr,
   type IsoDate,
   isIsoDate,
-  isWorkingDay,
   type Period,
   parisDateOf,
-  parisInstant,
   parseIsoDate,
   periodOf,
   toIsoDate,
 } from "./calendar.ts";
+import { type ScheduleDate, scheduleDates } from "./schedules.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Inputs
@@ -132,6 +131,7 @@ export const REMINDER_KINDS = [
   "vigilance-expiree",
   "ti-prelevement",
   "ti-declaration-revenus",
+  "ti-declaration-revenus-inconnue",
   "micro-declaration",
   "micro-periodicite",
   "anomalie-dsn",
@@ -150,10 +150,18 @@ export const REMINDER_TEXT: Record<ReminderKind, string> = {
   "vigilance-expiree": "reminderKindVigilanceExpired",
   "ti-prelevement": "reminderKindTiDebit",
   "ti-declaration-revenus": "reminderKindTiIncomeReturn",
+  "ti-declaration-revenus-inconnue": "reminderKindTiIncomeReturnUnknown",
   "micro-declaration": "reminderKindMicroReturn",
   "micro-periodicite": "reminderKindMicroPeriodicity",
   "anomalie-dsn": "reminderKindAnomaly",
 };
+
+/** The id of an anomaly's reminder: one per establishment, period and reference (own done/snooze). */
+export const anomalyReminderId = (a: Pick<TrackedAnomalyDeadline, "siret" | "period" | "reference">) =>
+  `anomalie:${a.siret}:${a.period}:${a.reference}`;
+
+/** Kinds that stay overdue until marked done however old (the others leave the list after a month). */
+export const OVERDUE_UNTIL_DONE: ReadonlySet<ReminderKind> = new Set<ReminderKind>(["anomalie-dsn"]);
 
 /** Kinds that stay in the list as overdue until marked done (the others are information for the day). */
 const PERSISTENT: ReadonlySet<ReminderKind> = new Set<ReminderKind>([
@@ -163,6 +171,7 @@ const PERSISTENT: ReadonlySet<ReminderKind> = new Set<ReminderKind>([
   "code-renvoyer",
   "vigilance-expiree",
   "ti-declaration-revenus",
+  "ti-declaration-revenus-inconnue",
   "micro-declaration",
   "anomalie-dsn",
 ]);
@@ -191,7 +200,7 @@ export interface Reminder {
   source: string;
 }
 
-export interface Window {
+export interface DateWindow {
   from: IsoDate;
   to: IsoDate;
   /**
@@ -209,11 +218,11 @@ export function addMonthsToDate(date: IsoDate, months: number): IsoDate {
   return toIsoDate({ y, m, d: Math.min(d, last) });
 }
 
-function lastDayOfMonth(period: Period): IsoDate {
+export function lastDayOfMonth(period: Period): IsoDate {
   return addDays(`${addMonths(period, 1)}-01`, -1);
 }
 
-const inWindow = (date: IsoDate, w: Window) => date >= w.from && date <= w.to;
+export const inWindow = (date: IsoDate, w: DateWindow) => date >= w.from && date <= w.to;
 
 interface DsnSlot {
   period: Period;
@@ -225,7 +234,7 @@ interface DsnSlot {
 }
 
 /** The DSN deadlines (per due day) whose due date or cutoff falls in the window: computed once per call. */
-function dsnSlots(w: Window): Record<DueDay, DsnSlot[]> {
+function dsnSlots(w: DateWindow): Record<DueDay, DsnSlot[]> {
   const out: Record<DueDay, DsnSlot[]> = { 5: [], 15: [] };
   // The DSN of month M is due in M + 1: periods from two months before the window to its last month.
   const first = addMonths(periodOf(w.from), -2);
@@ -297,7 +306,7 @@ function parisDay(iso: string): IsoDate {
 }
 
 /** Every reminder dated within the window, in date order (within a day: clients, then collaborators, then anomalies). */
-export function computeReminders(input: ReminderInput, w: Window): Reminder[] {
+export function computeReminders(input: ReminderInput, w: DateWindow): Reminder[] {
   const out: Reminder[] = [];
   const slots = dsnSlots(w);
   const years: number[] = [];
@@ -452,12 +461,13 @@ export function computeReminders(input: ReminderInput, w: Window): Reminder[] {
     );
   }
 
-  // Tracked DSN anomalies' correction deadlines (input from the anomaly tracking).
+  // Tracked DSN anomalies' correction deadlines (input from the anomaly tracking). The deadline is
+  // fixed (30-day rule from the notification): an agenda keeps an overdue one however old it is.
   for (const a of input.anomalies) {
-    if (!isIsoDate(a.deadline) || !inWindow(a.deadline, w)) continue;
+    if (!isIsoDate(a.deadline) || a.deadline > w.to || (a.deadline < w.from && !w.today)) continue;
     const client = bySiren.get(a.siren);
     out.push(
-      make("anomalie-dsn", `anomalie:${a.siret}:${a.reference}`, a.deadline, {
+      make("anomalie-dsn", anomalyReminderId(a), a.deadline, {
         clientId: client?.id ?? null,
         collaborateurId: client?.collaborateurId ?? null,
         subject: client?.raisonSociale ?? `SIRET ${a.siret}`,
@@ -493,333 +503,4 @@ const timeFormat = new Intl.DateTimeFormat("fr-FR", {
 });
 function timeInParis(at: Date): string {
   return timeFormat.format(at).replace(":", " h ");
-}
-
-interface ScheduleDate {
-  kind: ReminderKind;
-  key: string;
-  date: IsoDate;
-  params: string[];
-  source: string;
-}
-
-/** The dates of one self-employed schedule within the window (the same for every client on it). */
-function scheduleDates(schedule: SelfEmployedSchedule, w: Window, years: readonly number[]): ScheduleDate[] {
-  const out: ScheduleDate[] = [];
-  const ti = REMINDER_RULES.selfEmployed;
-  const micro = REMINDER_RULES.microEntrepreneur;
-  const push = (kind: ReminderKind, key: string, date: IsoDate, params: string[], source: string) => {
-    if (inWindow(date, w)) out.push({ kind, key, date, params, source });
-  };
-  const monthDay = (y: number, md: { month: number; day: number }) =>
-    toIsoDate({ y, m: md.month, d: md.day });
-  const periods: Period[] = [];
-  for (let p = addMonths(periodOf(w.from), -2); p <= periodOf(w.to); p = addMonths(p, 1)) periods.push(p);
-
-  if (schedule === "ti-mensuel-5" || schedule === "ti-mensuel-20") {
-    const day = schedule === "ti-mensuel-5" ? 5 : 20;
-    if (!ti.monthlyDebitDays.includes(day)) return out;
-    for (const p of periods)
-      push("ti-prelevement", p, `${p}-${String(day).padStart(2, "0")}`, ["mensuel"], ti.source.ref);
-  }
-  if (schedule === "ti-trimestriel")
-    for (const y of years)
-      for (const md of ti.quarterlyDebits) {
-        const date = monthDay(y, md);
-        push("ti-prelevement", date, date, ["trimestriel"], ti.source.ref);
-      }
-  if (schedule.startsWith("ti-"))
-    for (const y of years) {
-      const year = ti.incomeReturn.find((r) => r.year === y);
-      for (const d of year?.deadlines ?? []) {
-        const date = monthDay(y, d);
-        push("ti-declaration-revenus", date, date, [d.departements, String(y - 1)], ti.source.ref);
-      }
-    }
-  if (schedule === "micro-mensuel")
-    for (const p of periods) {
-      const due = lastDayOfMonth(addMonths(p, micro.monthlyReturnMonthOffset));
-      push("micro-declaration", p, due, [formatPeriodFr(p)], micro.source.ref);
-    }
-  if (schedule === "micro-trimestriel")
-    for (const y of years)
-      for (const md of micro.quarterlyReturns) {
-        const date = monthDay(y, md);
-        // The quarter that ends the month before the deadline's month: 30 April → 1st quarter.
-        const end = addMonths(periodOf(date), -1);
-        const { m } = parseIsoDate(`${end}-01`);
-        const quarter = `T${Math.ceil(m / 3)} ${end.slice(0, 4)}`;
-        push("micro-declaration", date, date, [quarter], micro.source.ref);
-      }
-  if (schedule.startsWith("micro-"))
-    for (const y of years) {
-      const date = monthDay(y, micro.periodicityChangeBefore);
-      push("micro-periodicite", date, date, [formatDateFr(date)], micro.source.ref);
-    }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Done / snooze, and what the popup and the badge show
-// ---------------------------------------------------------------------------------------------------
-
-export interface ReminderState {
-  /** id → the day it was marked done. */
-  done: Record<string, IsoDate>;
-  /** id → the first day it shows again. */
-  snoozed: Record<string, IsoDate>;
-}
-
-export const EMPTY_STATE: ReminderState = { done: {}, snoozed: {} };
-
-export const SNOOZE_DAYS = { "1j": 1, "1s": 7 } as const;
-export type SnoozeLength = keyof typeof SNOOZE_DAYS;
-
-export function markDone(state: ReminderState, id: string, today: IsoDate): ReminderState {
-  const { [id]: _, ...snoozed } = state.snoozed;
-  return { done: { ...state.done, [id]: today }, snoozed };
-}
-
-export function snooze(
-  state: ReminderState,
-  id: string,
-  length: SnoozeLength,
-  today: IsoDate,
-): ReminderState {
-  return { ...state, snoozed: { ...state.snoozed, [id]: addDays(today, SNOOZE_DAYS[length]) } };
-}
-
-export function undoReminder(state: ReminderState, id: string): ReminderState {
-  const { [id]: _d, ...done } = state.done;
-  const { [id]: _s, ...snoozed } = state.snoozed;
-  return { done, snoozed };
-}
-
-/** Drops marks older than `keepDays` (their reminders left the window long ago). */
-export function pruneState(state: ReminderState, today: IsoDate, keepDays = 400): ReminderState {
-  const limit = addDays(today, -keepDays);
-  return {
-    done: Object.fromEntries(Object.entries(state.done).filter(([, d]) => d >= limit)),
-    snoozed: Object.fromEntries(Object.entries(state.snoozed).filter(([, d]) => d > today)),
-  };
-}
-
-export interface Agenda {
-  today: IsoDate;
-  overdue: Reminder[];
-  dueToday: Reminder[];
-  /** The next 7 days (tomorrow to today + 7). */
-  upcoming: Reminder[];
-  /**
-   * Announced by today's digest: due one of the lead times from today; an announcement that would fall
-   * on a weekend or a public holiday is brought forward to the previous working day.
-   */
-  lead: Reminder[];
-}
-
-export const UPCOMING_DAYS = 7;
-const LEAD_MARGIN_DAYS = 7;
-
-/** The window to compute for an agenda of `today`. */
-export function agendaWindow(today: IsoDate, settings: ReminderSettings): Window {
-  // A lead-time announcement moved off a weekend or holiday comes a few days earlier: margin of a week.
-  const ahead = Math.max(UPCOMING_DAYS, ...settings.leadDays) + LEAD_MARGIN_DAYS;
-  return { from: addDays(today, -REMINDER_RULES.dsn.overdueWindowDays), to: addDays(today, ahead), today };
-}
-
-export function agenda(
-  reminders: readonly Reminder[],
-  state: ReminderState,
-  today: IsoDate,
-  settings: ReminderSettings,
-): Agenda {
-  const out: Agenda = { today, overdue: [], dueToday: [], upcoming: [], lead: [] };
-  const soonest = addDays(today, -REMINDER_RULES.dsn.overdueWindowDays);
-  const lastUpcoming = addDays(today, UPCOMING_DAYS);
-  const lastLead = addDays(today, Math.max(0, ...settings.leadDays) + LEAD_MARGIN_DAYS);
-  // Announcement days per deadline date (a few distinct dates for thousands of items).
-  const announcements = new Map<IsoDate, IsoDate[]>();
-  // Maps, and no lookup at all when empty: 10,000 clients make tens of thousands of ids to look up.
-  const done = new Map(Object.entries(state.done));
-  const snoozed = new Map(Object.entries(state.snoozed));
-  for (const r of reminders) {
-    if (done.size > 0 && done.has(r.id)) continue;
-    const until = snoozed.size > 0 ? snoozed.get(r.id) : undefined;
-    if (until && until > today) continue;
-    if (r.date < today) {
-      if (r.persists && r.date >= soonest) out.overdue.push(r);
-    } else if (r.date === today) out.dueToday.push(r);
-    else {
-      if (r.date <= lastUpcoming) out.upcoming.push(r);
-      if (r.date <= lastLead) {
-        let days = announcements.get(r.date);
-        if (!days) {
-          days = announcedOn(r.date, settings.leadDays);
-          announcements.set(r.date, days);
-        }
-        if (days.includes(today)) out.lead.push(r);
-      }
-    }
-  }
-  return out;
-}
-
-/** The date itself when worked, otherwise the last working day before it. */
-export function previousWorkingDay(date: IsoDate): IsoDate {
-  let current = date;
-  while (!isWorkingDay(current)) current = addDays(current, -1);
-  return current;
-}
-
-/** The days on which a deadline is announced in the digest (one per lead time, on working days). */
-export function announcedOn(date: IsoDate, leadDays: readonly number[]): IsoDate[] {
-  return [...new Set(leadDays.filter((n) => n > 0).map((n) => previousWorkingDay(addDays(date, -n))))];
-}
-
-export interface Badge {
-  text: string;
-  /** CSS colour. */
-  color: string;
-  tone: "overdue" | "today" | "info" | "none";
-}
-
-export const BADGE_COLORS = {
-  overdue: "#b00020",
-  today: "#b34700",
-  info: "#00539b",
-  none: "#00539b",
-} as const;
-
-const badgeText = (n: number) => (n <= 0 ? "" : n > 999 ? "999+" : String(n));
-
-/**
- * The toolbar badge: by default the number of items due today or overdue (red when any is overdue,
- * orange when all are for today); or, as set, the unread messages or the DSN anomalies of the last
- * dashboard reading — nothing when that reading was not understood.
- */
-export function badgeFor(
-  a: Pick<Agenda, "overdue" | "dueToday">,
-  mode: BadgeMode,
-  indicators: { messagesNonLus: number; anomaliesDsn: number } | null,
-): Badge {
-  if (mode === "echeances") {
-    const n = a.overdue.length + a.dueToday.length;
-    const tone = a.overdue.length > 0 ? "overdue" : n > 0 ? "today" : "none";
-    return { text: badgeText(n), color: BADGE_COLORS[tone], tone };
-  }
-  if (!indicators) return { text: "", color: BADGE_COLORS.none, tone: "none" };
-  const n = mode === "messages" ? indicators.messagesNonLus : indicators.anomaliesDsn;
-  return { text: badgeText(n), color: BADGE_COLORS.info, tone: n > 0 ? "info" : "none" };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Notifications: one morning digest, grouped "due today" ones
-// ---------------------------------------------------------------------------------------------------
-
-export interface DeliveryState {
-  /** The day whose digest was sent. */
-  digestOn: IsoDate | null;
-  /** The day `notified` is about (reset each day). */
-  day: IsoDate | null;
-  /** Today's items already announced: "digest" (in the digest or a grouped notice), "due" (near their time). */
-  notified: Record<string, "digest" | "due">;
-}
-
-export const EMPTY_DELIVERY: DeliveryState = { digestOn: null, day: null, notified: {} };
-
-export interface Digest {
-  day: IsoDate;
-  overdue: number;
-  dueToday: number;
-  lead: number;
-  /** What the notification lists (due today first, then overdue, then announced), at most a few. */
-  items: Reminder[];
-}
-
-export interface DeliveryPlan {
-  digest: Digest | null;
-  /** One grouped notification for today's items not yet announced, or near their time. */
-  immediate: Reminder[] | null;
-  state: DeliveryState;
-  /** False when `state` is the previous one unchanged (nothing to write). */
-  changed: boolean;
-  /** When to look again (the next digest, the next timed item, or the next midnight). */
-  wakeAt: Date;
-}
-
-export const NOTIFICATION_ITEMS = 5;
-
-/**
- * What to notify at `now`: the morning digest once a day (at or after the digest time), then at most
- * one grouped notification per call for today's items that the digest did not announce (added later)
- * or whose time comes near (a DSN due at noon, an activation). Pure: the caller sends and stores.
- */
-export function planDelivery(
-  a: Agenda,
-  previous: DeliveryState,
-  now: Date,
-  settings: ReminderSettings,
-): DeliveryPlan {
-  const today = a.today;
-  const notified: Record<string, "digest" | "due"> = previous.day === today ? { ...previous.notified } : {};
-  const digestAt = parisInstant(today, settings.digestTime);
-  const warnMs = settings.dueWarnMinutes * 60_000;
-  let digest: Digest | null = null;
-  let digestOn = previous.digestOn;
-
-  // The digest is for working days: on a weekend or a holiday nothing is announced (the lead-time
-  // announcements were brought forward to the working day before).
-  if (settings.notifications && now >= digestAt && digestOn !== today && isWorkingDay(today)) {
-    digestOn = today;
-    const total = a.overdue.length + a.dueToday.length + a.lead.length;
-    if (total > 0)
-      digest = {
-        day: today,
-        overdue: a.overdue.length,
-        dueToday: a.dueToday.length,
-        lead: a.lead.length,
-        items: [...a.dueToday, ...a.overdue, ...a.lead].slice(0, NOTIFICATION_ITEMS),
-      };
-    for (const r of a.dueToday) notified[r.id] = "digest";
-  }
-
-  let immediate: Reminder[] | null = null;
-  if (settings.notifications) {
-    const group = a.dueToday.filter((r) => {
-      const stage = notified[r.id];
-      const near = r.at !== null && now.getTime() >= Date.parse(r.at) - warnMs;
-      // Added after today's digest, or its time comes near (also on a day without digest).
-      return (stage === undefined && digestOn === today) || (near && stage !== "due");
-    });
-    if (group.length > 0) {
-      immediate = group;
-      for (const r of group)
-        notified[r.id] = r.at !== null && now.getTime() >= Date.parse(r.at) - warnMs ? "due" : "digest";
-    }
-  }
-
-  // Next wake-up: the digest (today's if still ahead, else tomorrow's), a timed item's warning, midnight.
-  const candidates = [
-    now < digestAt ? digestAt : parisInstant(addDays(today, 1), settings.digestTime),
-    parisInstant(addDays(today, 1), "00:00"),
-  ];
-  for (const r of [...a.dueToday, ...a.upcoming]) {
-    if (r.at === null) continue;
-    const warn = Date.parse(r.at) - warnMs;
-    if (warn > now.getTime()) candidates.push(new Date(warn));
-  }
-  const wakeAt = new Date(Math.min(...candidates.map((d) => d.getTime())));
-  const changed =
-    digestOn !== previous.digestOn ||
-    today !== previous.day ||
-    Object.keys(notified).length !== Object.keys(previous.notified).length ||
-    immediate !== null;
-  return { digest, immediate, state: { digestOn, day: today, notified }, changed, wakeAt };
-}
-
-/** Only the reminders of one collaborator (for a per-collaborator calendar export). */
-export function forCollaborator(reminders: readonly Reminder[], collaborateurId: string | null): Reminder[] {
-  return collaborateurId === null
-    ? [...reminders]
-    : reminders.filter((r) => r.collaborateurId === collaborateurId);
 }
