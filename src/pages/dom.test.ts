@@ -12,6 +12,7 @@ import {
   fold,
   hasText,
   labelKey,
+  labelText,
   matchText,
   NUMBER,
   norm,
@@ -248,5 +249,16 @@ describe("a label bound elsewhere", () => {
   it("is not the name of the field after it", () => {
     const doc = page('<div><label for="nulle-part">Siren</label><input name="a"></div>');
     expect(findControlByLabel(doc, "Siren")).toBeNull();
+  });
+});
+
+describe("labelText", () => {
+  it("is the label's name lower-cased, accents kept, without its field, unit or marks", () => {
+    const doc = page(
+      "<label>Numéro de compte employeur : <input> (facultatif)</label><label>Montant <input> €</label>",
+    );
+    const [a, b] = [...doc.querySelectorAll("label")] as HTMLLabelElement[];
+    expect(labelText(a as HTMLLabelElement)).toBe("numéro de compte employeur");
+    expect(labelText(b as HTMLLabelElement)).toBe("montant");
   });
 });

@@ -33,7 +33,12 @@ const TRAILING_MARKS = /(?:[→⇒➜➔➡›»>:*…]|\.{3}|\s)+$/;
 
 /** The key two visible texts are compared by: normalised, decorations dropped, case and accents folded. */
 export function fold(text: string | null | undefined): string {
-  return stripAccents(norm(text).replace(LEADING_MARKS, "").replace(TRAILING_MARKS, "").toLowerCase());
+  return stripAccents(foldCase(text));
+}
+
+/** `fold` keeping the accents. */
+function foldCase(text: string | null | undefined): string {
+  return norm(text).replace(LEADING_MARKS, "").replace(TRAILING_MARKS, "").toLowerCase();
 }
 
 const accentFree = new Map<string, string>();
@@ -224,11 +229,13 @@ export function actionNames(el: Element): string[] {
   add(el.getAttribute("aria-label"));
   add(referencedText(el, "aria-labelledby"));
   add(el.getAttribute("title"));
-  for (const icon of el.querySelectorAll("img, svg, [role=img]")) {
-    add(icon.getAttribute("alt"));
-    add(icon.getAttribute("aria-label"));
-    add(icon.getAttribute("title") ?? icon.querySelector("title")?.textContent);
-  }
+  // Most links hold text only: the icons are looked for only under an element child.
+  if (el.firstElementChild)
+    for (const icon of el.querySelectorAll("img, svg, [role=img]")) {
+      add(icon.getAttribute("alt"));
+      add(icon.getAttribute("aria-label"));
+      add(icon.getAttribute("title") ?? icon.querySelector("title")?.textContent);
+    }
   return names;
 }
 
@@ -303,7 +310,12 @@ const LABEL_EXTRAS =
 
 /** The key a field's name is compared by: folded, without its unit, hint or marks. */
 export function labelKey(text: string): string {
-  return fold(fold(text).replace(LABEL_EXTRAS, ""));
+  return stripAccents(labelCase(text));
+}
+
+/** `labelKey` keeping the accents. */
+function labelCase(text: string): string {
+  return foldCase(foldCase(text).replace(LABEL_EXTRAS, ""));
 }
 
 /**
@@ -316,9 +328,13 @@ export function findControlByLabel(root: ParentNode, label: string): Control | n
   return controlsNamed(root, label)[0] ?? null;
 }
 
-/** A label's own text (without its control's), as compared by the finders. */
+/**
+ * A label's own text (without its control's), lower-cased, without its unit, hint and marks, accents
+ * kept: equal to `name.toLowerCase()` for the label `name`. (To compare as the finders do, use
+ * `labelKey` on both sides.)
+ */
 export function labelText(label: HTMLLabelElement): string {
-  return labelKey(ownText(label));
+  return labelCase(ownText(label));
 }
 
 const CONTROL_TAGS = new Set(["INPUT", "SELECT", "TEXTAREA", "BUTTON"]);
@@ -584,6 +600,16 @@ function pageIndex(doc: Document): PageIndex {
 }
 
 /**
+ * The page's short texts as the index holds them (one line, normalised; undefined for an element
+ * whose text is empty or long): for an adapter reading many elements, one map access instead of a
+ * walk of each one's subtree.
+ */
+export function indexedTexts(doc: Document): (el: Element) => string | undefined {
+  const texts = pageIndex(doc).texts().texts;
+  return (el) => texts.get(el as HTMLElement);
+}
+
+/**
  * A value derived from the page (e.g. the anomaly rows an adapter found), computed once per state of
  * the page: the adapters' `claims` and `read` and the features ask for the same things.
  */
@@ -615,15 +641,20 @@ function shortTexts(doc: Document): TextIndex {
   // from its children's (no textContent per element, which would walk each subtree again).
   const visit = (parent: Element): string => {
     let raw = "";
+    // Each DOM property read crosses into the browser (dearer still from the content script's
+    // isolated world): each is read once per node.
     for (let n = parent.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE) {
+      const type = n.nodeType;
+      if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
         raw += n.nodeValue ?? "";
         continue;
       }
-      if (n.nodeType !== Node.ELEMENT_NODE) continue;
+      if (type !== Node.ELEMENT_NODE) continue;
       const el = n as HTMLElement;
-      if (skipped(el)) continue;
-      if (el.tagName === "BR") {
+      const tag = el.tagName;
+      if (SKIPPED_TAGS.has(tag) || el.hasAttribute("data-tiers-feature") || el.hasAttribute("hidden"))
+        continue;
+      if (tag === "BR") {
         raw += BLOCK;
         continue;
       }
@@ -643,7 +674,8 @@ function shortTexts(doc: Document): TextIndex {
           keys.set(el, t.key);
         }
       }
-      raw += isInline(el) ? own : BLOCK + own + BLOCK;
+      const inline = (INLINE_TAGS.has(tag) || tag.includes("-")) && !el.hasAttribute("role");
+      raw += inline ? own : BLOCK + own + BLOCK;
     }
     return raw;
   };

@@ -3,7 +3,7 @@
 // from one line format: each technical reference (Urssaf « UR_ANO_… » or a DSN-Val control code) and,
 // in the same row, item or card, a period, a label and maybe a person or a SIRET, in any order or
 // markup. A grid cell is a link "!" (anomalies) or "-" to the month's page.
-import { findByText, foldSameLength, linesOf, pageMemo, textOf } from "./dom.ts";
+import { findByText, foldSameLength, indexedTexts, linesOf, pageMemo, textOf } from "./dom.ts";
 import { notUnderstood, type PageAdapter } from "./types.ts";
 
 /** A technical reference as the pages print it: Urssaf "UR_ANO_…" or a DSN-Val control code. */
@@ -134,6 +134,8 @@ interface RawItem {
   reference: string;
   /** The row, item or card holding the reference and its period. */
   item: HTMLElement;
+  /** Its text, one line a block. */
+  lines: string;
 }
 
 /** Where a reference is an anomaly's row, not a heading over rows: a list item, a table row, a link. */
@@ -163,23 +165,27 @@ function anomalyItems(doc: Document): PageAnomalies {
     const holdsOther = (el: Element) => (held.get(el) ?? 0) > 1;
     const items: RawItem[] = [];
     const unread: string[] = [];
+    const short = indexedTexts(doc);
     for (const ref of refs) {
-      const reference = REFERENCE_CASED.exec(textOf(ref))?.[0]?.toUpperCase();
+      const reference = REFERENCE_CASED.exec(short(ref) ?? textOf(ref))?.[0]?.toUpperCase();
       if (!reference) continue;
       let item: HTMLElement | null = null;
+      let itemLines = "";
       let widest: HTMLElement = ref;
       for (let el: HTMLElement | null = ref; el && el !== doc.body; el = el.parentElement) {
         if (holdsOther(el)) break;
         widest = el;
-        // Bounded: a container of a whole page is not a row.
-        const text = linesOf(el);
+        // Bounded: a container of a whole page is not a row. The index's one-line text says whether
+        // a period is there; the row's lines (its parts) are read once, for the row found.
+        const text = short(el) ?? linesOf(el);
         if (text.length > 2_000) break;
         if (readPeriod(text)) {
           item = el;
+          itemLines = linesOf(el);
           break;
         }
       }
-      if (item) items.push({ reference, item });
+      if (item) items.push({ reference, item, lines: itemLines });
       else {
         // Only a row around this reference alone counts (a page laid out in one big table does not).
         const row = ref.closest(ROW_LIKE);
@@ -215,8 +221,6 @@ interface ItemFields {
   individu: string | null;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-
 /** Whether a part is only a period, maybe after its name (« Période : 01/2026 », « janvier 2026 »). */
 const onlyPeriod = (part: string): boolean =>
   foldSameLength(part)
@@ -228,17 +232,18 @@ const onlyPeriod = (part: string): boolean =>
 const onlySiret = (part: string): boolean => /^(?:siret\s*:?\s*)?[\d .]+$/i.test(part);
 
 /** The parts of one anomaly's row, recognised by what they hold, not by their place. */
-function readItem(reference: string, item: HTMLElement): ItemFields {
+function readItem(reference: string, lines: string): ItemFields {
   const fields: ItemFields = { libelle: null, period: null, siret: null, individu: null };
   const loose: string[] = [];
-  const ownReference = new RegExp(escapeRe(reference), "i");
   // The name of a field alone in its cell names the next part (a card's « Période » then « 01/2026 »).
   let pending: string | null = null;
-  for (const part of segments(linesOf(item))) {
+  for (const part of segments(lines)) {
     const label = FIELD_LABEL_RE.exec(foldSameLength(part));
     const field = label?.[1] ?? pending;
     pending = null;
-    const rest = (label ? part.slice(label[0].length) : part).replace(ownReference, "").trim();
+    let rest = (label ? part.slice(label[0].length) : part).trim();
+    const at = rest.toUpperCase().indexOf(reference);
+    if (at >= 0) rest = `${rest.slice(0, at)} ${rest.slice(at + reference.length)}`.trim();
     if (!rest) {
       if (label) pending = label[1] ?? null;
       continue;
@@ -254,7 +259,7 @@ function readItem(reference: string, item: HTMLElement): ItemFields {
     else if (/^nir\b/i.test(rest)) continue;
     else loose.push(rest);
   }
-  fields.period ??= readPeriod(linesOf(item));
+  fields.period ??= readPeriod(lines);
   const person = loose.find((s) => s.length <= 80 && PERSON_RE.test(s));
   if (!fields.individu && person) fields.individu = person;
   // The label is the row's longest free text: a sentence, where the others are names and codes.
@@ -282,8 +287,8 @@ export function readAnomalyLines(
   const missing = new Set<string>();
   const { items, unread } = anomalyItems(doc);
   for (const reference of unread) missing.add(`libellé et période de ${reference}`);
-  for (const { reference, item } of items) {
-    const fields = readItem(reference, item);
+  for (const { reference, item, lines } of items) {
+    const fields = readItem(reference, lines);
     if (!fields.libelle || !fields.period) {
       missing.add(
         `${fields.libelle ? "" : "libellé"}${!fields.libelle && !fields.period ? " et " : ""}${fields.period ? "" : "période"} de ${reference}`,
