@@ -76,6 +76,15 @@ const startsWith = (bytes: Uint8Array, sig: readonly number[]) =>
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 
+/** The refusal of a file over MAX_FILE_BYTES (`size`: its size on disk, when known). */
+export function tooLargeMessage(fileName: string, size: number): string {
+  const shown = size > MAX_FILE_BYTES + 1 ? `pèse ${formatMo(size)}` : `dépasse ${formatMo(MAX_FILE_BYTES)}`;
+  return (
+    `Le fichier « ${fileName} » ${shown} : la limite est de ${formatMo(MAX_FILE_BYTES)}. ` +
+    `Une liste de clients pèse bien moins : vérifiez qu'il s'agit du bon fichier, ou découpez-le en plusieurs fichiers (au plus ${MAX_ROWS.toLocaleString("fr-FR")} lignes chacun) et importez-les l'un après l'autre.`
+  );
+}
+
 /**
  * Reads a CSV or XLSX file. Never throws: any failure is `{ ok: false }` with a French message.
  * `fileName` is only used in messages and to recognise an old `.xls`/`.ods` file.
@@ -95,13 +104,7 @@ async function readTableUnsafe(bytes: Uint8Array, fileName: string): Promise<Rea
   if (bytes.length === 0) {
     return fail("empty", `Le fichier « ${fileName} » est vide. ${EXPORT_HINT}`);
   }
-  if (bytes.length > MAX_FILE_BYTES) {
-    return fail(
-      "too-large",
-      `Le fichier « ${fileName} » pèse ${formatMo(bytes.length)} : la limite est de ${formatMo(MAX_FILE_BYTES)}. ` +
-        `Une liste de clients pèse bien moins : vérifiez qu'il s'agit du bon fichier, ou découpez-le en plusieurs fichiers (au plus ${MAX_ROWS.toLocaleString("fr-FR")} lignes chacun) et importez-les l'un après l'autre.`,
-    );
-  }
+  if (bytes.length > MAX_FILE_BYTES) return fail("too-large", tooLargeMessage(fileName, bytes.length));
   if (startsWith(bytes, ZIP_SIGNATURE)) return readXlsx(bytes, fileName);
   if (startsWith(bytes, OLE_SIGNATURE)) {
     return fail(
