@@ -675,7 +675,7 @@ class RowReader {
     this.findings.push({ row: this.line, column, field, code, severity, message: `${where} : ${text}` });
   };
 
-  /** The cell of a field, "" when not mapped; formula cells refused here. */
+  /** The cell of a field, "" when not mapped; formula cells and control characters refused here. */
   cell(field: ImportField): string {
     const i = this.columnOf.get(field);
     if (i === undefined) return "";
@@ -699,9 +699,34 @@ class RowReader {
       }
       return "";
     }
+    const control = CONTROL_CHARACTER.exec(value);
+    if (control) {
+      this.add(
+        field,
+        "control-character",
+        "error",
+        `la cellule contient un caractère de contrôle invisible (${describeControl(control[0])}, ${control.index + 1}${control.index === 0 ? "er" : "e"} caractère) : le fichier a été abîmé ou mal exporté. Ressaisissez cette cellule dans le tableur, enregistrez le fichier à nouveau, puis importez-le.`,
+      );
+      return "";
+    }
     return value;
   }
 }
+
+/**
+ * Characters refused in imported text (issue 15 B4): C0 controls but tab and line breaks (NUL, ESC…),
+ * DEL, C1 controls, and the bidirectional embeddings, overrides and isolates that reorder what is shown.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL_NAMES: Record<number, string> = { 0: "NUL", 27: "ESC", 127: "DEL" };
+
+/** « U+0000 NUL », « U+202E ». */
+const describeControl = (c: string) => {
+  const code = c.charCodeAt(0);
+  const name = CONTROL_NAMES[code];
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}${name ? ` ${name}` : ""}`;
+};
 
 /** Reads one field (or a group read together) of the current row into `input`, with its findings. */
 type FieldReader = (row: RowReader, input: NewClient) => void;
