@@ -344,6 +344,22 @@ describe("bounds (issue 15: C1–C4, C6, B2)", () => {
       expect(res.code).toBe("too-many-rows");
       expect(res.ms).toBeLessThan(1000);
     }
+    // Found by the fuzz suite: the reader took r="1e9" for a billion rows and never returned.
+    for (const r of ["1e9", "-1", "A1"]) {
+      const res = await timed(
+        xlsxOf(sheetXml(`${header}<row r="${r}"><c r="A2"><v>1</v></c></row>`)),
+        "e.xlsx",
+      );
+      expect(res.code).toBe("unreadable");
+      expect(res.error).toMatch(
+        new RegExp(`endommagé \\(la feuille n° 1 du classeur : référence de ligne « ${r} » invalide\\)`),
+      );
+    }
+    const cellRef = await timed(
+      xlsxOf(sheetXml(`${header}<row r="2"><c r="B2e5"><v>1</v></c></row>`)),
+      "c.xlsx",
+    );
+    expect(cellRef.error).toMatch(/référence de cellule « B2e5 » invalide/);
   });
 
   it("C3: a compressed bomb is refused while it inflates, by the part's limit, not as damaged", async () => {

@@ -134,7 +134,9 @@ const columnIndex = (letters: string) => {
 };
 
 const ROW_OR_CELL = /<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*)>/g;
-const REF = /\sr\s*=\s*["']([A-Za-z]*)(\d+)["']/;
+const R_ATTRIBUTE = /\sr\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+/** A row number, or a column's letters then a row number: anything else (1e9, -1) is refused. */
+const VALID_REF = /^([A-Z]{0,4})(\d+)$/;
 
 /**
  * Follows a sheet's XML as it streams: the row and column of every <row> and <c>, as the reader
@@ -155,7 +157,17 @@ class SheetScanner {
     let end = 0;
     for (let m = ROW_OR_CELL.exec(s); m; m = ROW_OR_CELL.exec(s)) {
       end = ROW_OR_CELL.lastIndex;
-      const ref = REF.exec(m[2] ?? "");
+      const attribute = R_ATTRIBUTE.exec(m[2] ?? "");
+      const value = attribute ? (attribute[1] ?? attribute[2] ?? "") : null;
+      const ref = value === null ? null : VALID_REF.exec(value);
+      // The reader reads a reference such as r="1e9" as a number: a billion rows. Refused as damaged.
+      if (value !== null && (!ref || (m[1] === "row" && ref[1]))) {
+        return {
+          kind: "damaged",
+          part: this.part,
+          why: `référence de ${m[1] === "row" ? "ligne" : "cellule"} « ${value.slice(0, 20)} » invalide`,
+        };
+      }
       if (m[1] === "row") {
         // A row number of 20 digits is still a number here (Infinity compares as too many).
         this.row = ref ? Number(ref[2]) : this.row + 1;
