@@ -72,7 +72,7 @@ Code de sortie : 0 toutes les lignes sont valides, 1 certaines lignes sont refus
 
 Code de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier absent ou illisible, ou commande incorrecte.`;
 
-const nodeIo: CliIo = {
+export const nodeIo: CliIo = {
   readFile: (path, maxBytes) => readAtMost(path, maxBytes ?? Number.MAX_SAFE_INTEGER),
   stat: pathInfo,
   openStream: streamFile,
