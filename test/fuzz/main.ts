@@ -6,7 +6,7 @@
 //   --case CLASS:SEED rebuild and run one case (repeatable), as printed by a failure
 // Exit code 1 when a case crashes, hangs, blows the memory limit or answers unclearly.
 import { cliBundle } from "../support/cli-bundle.ts";
-import { type FuzzCase, generateCases, makeCase, type Scale } from "./cases.ts";
+import { type CaseRef, generateCases, type Scale } from "./cases.ts";
 import { formatSummary, runCases, summarise } from "./run.ts";
 
 const argv = process.argv.slice(2);
@@ -18,11 +18,11 @@ const scale: Scale = argv.includes("--small") ? "small" : "large";
 const classes = values("--class");
 const single = values("--case");
 
-const cases: FuzzCase[] =
+const cases: CaseRef[] =
   single.length > 0
     ? single.map((id) => {
-        const [klass, s] = id.split(":");
-        return makeCase(klass ?? "", Number(s), scale);
+        const [klass = "", s = ""] = id.split(":");
+        return { id, klass, seed: Number(s), scale };
       })
     : generateCases(seed, count, scale, classes.length > 0 ? classes : undefined);
 

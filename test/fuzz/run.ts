@@ -7,7 +7,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { FuzzCase } from "./cases.ts";
+import { type CaseRef, type FuzzCase, makeCase } from "./cases.ts";
+
+/** A case without its input (kept while it runs; the bytes are on disk). */
+type CaseMeta = Omit<FuzzCase, "input">;
 
 export const TIME_LIMIT_MS = 10_000;
 export const MEMORY_LIMIT_MB = 512;
@@ -32,15 +35,19 @@ export interface CaseResult {
 }
 
 /** Writes the case's input into `dir`; returns the path to give the command. */
-function materialise(c: FuzzCase, dir: string, spawnSync: (cmd: string, args: string[]) => void): string {
-  const path = join(dir, c.input.name);
-  if ("bytes" in c.input) {
-    writeFileSync(path, c.input.bytes);
+function materialise(
+  input: FuzzCase["input"],
+  dir: string,
+  spawnSync: (cmd: string, args: string[]) => void,
+): string {
+  const path = join(dir, input.name);
+  if ("bytes" in input) {
+    writeFileSync(path, input.bytes);
     return path;
   }
-  switch (c.input.special) {
+  switch (input.special) {
     case "missing":
-      return join(dir, "absent", c.input.name);
+      return join(dir, "absent", input.name);
     case "folder":
       mkdirSync(path);
       return path;
@@ -62,7 +69,7 @@ const UNCLEAR = /\b(NaN|Infinity|undefined|\[object Object\])\b/;
 const CRASH = /Erreur inattendue|FATAL ERROR|\n\s+at [\w.<>]+ \(|Maximum call stack|heap out of memory/;
 
 function judge(
-  c: FuzzCase,
+  c: CaseMeta,
   exit: number | null,
   signal: string | null,
   out: string,
@@ -102,7 +109,8 @@ function messagesOf(json: string): string {
 const context = (s: string, i: number) => s.slice(Math.max(0, i - 80), i + 40).replace(/\s+/g, " ");
 
 interface Started {
-  c: FuzzCase;
+  ref: CaseRef;
+  c: CaseMeta;
   dir: string;
   path: string;
 }
@@ -114,9 +122,9 @@ interface Started {
  * the cases after it run in a new process.
  */
 export async function runCases(
-  cases: readonly FuzzCase[],
+  cases: readonly CaseRef[],
   bundle: string,
-  reproduce: (c: FuzzCase) => string,
+  reproduce: (c: CaseRef) => string,
   options: { batchSize?: number; parallel?: number } = {},
 ): Promise<CaseResult[]> {
   const batchSize = options.batchSize ?? 1;
@@ -138,26 +146,27 @@ export async function runCases(
 /** Runs one batch in one process; returns the indexes it did not reach (after a crash or a hang). */
 function runBatch(
   batch: number[],
-  cases: readonly FuzzCase[],
+  cases: readonly CaseRef[],
   bundle: string,
-  reproduce: (c: FuzzCase) => string,
+  reproduce: (c: CaseRef) => string,
   results: CaseResult[],
 ): Promise<number[]> {
   const root = mkdtempSync(join(tmpdir(), "tiers-fuzz-"));
   const started: Started[] = [];
   const runnable: number[] = [];
   for (const [k, index] of batch.entries()) {
-    const c = cases[index] as FuzzCase;
+    const ref = cases[index] as CaseRef;
     const dir = join(root, String(k));
     mkdirSync(dir);
     try {
-      const path = materialise(c, dir, (cmd, args) => {
+      const { input, ...c } = makeCase(ref.klass, ref.seed, ref.scale);
+      const path = materialise(input, dir, (cmd, args) => {
         if (spawnSync(cmd, args).status !== 0) throw new Error(`${cmd} a échoué`);
       });
-      started.push({ c, dir, path });
+      started.push({ ref, c, dir, path });
       runnable.push(index);
     } catch (error) {
-      results[index] = failure(c, "crash", `préparation : ${String(error)}`, reproduce(c));
+      results[index] = failure(ref, "crash", `préparation : ${String(error)}`, reproduce(ref));
     }
   }
   const batchFile = join(root, "batch.json");
@@ -202,7 +211,7 @@ function runBatch(
           clearTimeout(timer);
           finished = m.done;
           const s = started[m.done] as Started;
-          results[runnable[m.done] as number] = judgeReport(s.c, m, reproduce(s.c));
+          results[runnable[m.done] as number] = judgeReport(s.c, m, reproduce(s.ref));
         }
       }
     });
@@ -213,13 +222,13 @@ function runBatch(
         const s = started[current] as Started;
         const ms = performance.now() - caseStart;
         results[runnable[current] as number] = hung
-          ? { ...failure(s.c, "hang", `plus de ${TIME_LIMIT_MS / 1000} s`, reproduce(s.c)), ms }
+          ? { ...failure(s.c, "hang", `plus de ${TIME_LIMIT_MS / 1000} s`, reproduce(s.ref)), ms }
           : {
               ...failure(
                 s.c,
                 /heap out of memory|allocation failed/i.test(err) ? "memory" : "crash",
                 `processus arrêté (${signal ?? `code ${exit}`}) : ${err.trim().split("\n").slice(-3).join(" ").slice(0, 300)}`,
-                reproduce(s.c),
+                reproduce(s.ref),
               ),
               ms,
             };
@@ -232,7 +241,7 @@ function runBatch(
             s.c,
             "crash",
             `processus non démarré (${signal ?? `code ${exit}`}) : ${err.slice(0, 300)}`,
-            reproduce(s.c),
+            reproduce(s.ref),
           );
         }
         done([]);
@@ -256,7 +265,12 @@ type Report =
       crash: string | null;
     };
 
-const failure = (c: FuzzCase, verdict: Verdict, why: string, reproduce: string): CaseResult => ({
+const failure = (
+  c: { id: string; klass: string },
+  verdict: Verdict,
+  why: string,
+  reproduce: string,
+): CaseResult => ({
   id: c.id,
   klass: c.klass,
   verdict,
@@ -269,7 +283,7 @@ const failure = (c: FuzzCase, verdict: Verdict, why: string, reproduce: string):
   reproduce,
 });
 
-function judgeReport(c: FuzzCase, m: Extract<Report, { done: number }>, reproduce: string): CaseResult {
+function judgeReport(c: CaseMeta, m: Extract<Report, { done: number }>, reproduce: string): CaseResult {
   const rssMb = m.rssKb / 1024;
   let [verdict, why]: [Verdict, string] = m.crash
     ? ["crash", m.crash.slice(0, 300)]
