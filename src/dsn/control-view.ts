@@ -1,7 +1,9 @@
 // The options page's "Contrôle DSN" report, as pure functions: the verdict of a file, its findings
 // grouped by check, the CSV rows, and the compact history of controls per client (SIREN) that the
 // background keeps month after month. No browser API; the report itself comes from src/dsn/report.ts.
+
 import { z } from "zod";
+import { ControlSummarySchema, type PreviousMonth, summarise } from "./control-table.ts";
 import type { DsnReport, Finding, ReadError } from "./report.ts";
 
 export type Verdict = "unreadable" | "errors" | "warnings" | "ok";
@@ -213,6 +215,8 @@ export const MAX_HISTORY_ENTRIES = 5_000;
 /** Main findings kept per entry, each cut to this many characters. */
 export const TOP_FINDINGS = 3;
 export const TOP_MESSAGE_CHARS = 240;
+/** Establishments' control figures kept per history entry. */
+export const MAX_TABLES_PER_ENTRY = 5;
 
 export const DsnHistoryEntrySchema = z.object({
   siren: z.string().regex(/^\d{9}$/),
@@ -237,6 +241,8 @@ export const DsnHistoryEntrySchema = z.object({
       }),
     )
     .max(TOP_FINDINGS),
+  /** The control file's figures of each establishment (to show previous months beside a new control). */
+  controles: z.array(ControlSummarySchema).max(MAX_TABLES_PER_ENTRY).optional(),
 });
 export type DsnHistoryEntry = z.infer<typeof DsnHistoryEntrySchema>;
 
@@ -282,9 +288,33 @@ export function historyEntries(fileName: string, report: DsnReport, at: Date): D
       avertissements: counts.warnings,
       infos: counts.infos,
       principaux: top,
+      controles: (report.tables ?? [])
+        .filter((tb) => tb.siren === d.siren && tb.month === mois)
+        .slice(0, MAX_TABLES_PER_ENTRY)
+        .map(summarise),
     });
   }
   return entries;
+}
+
+/**
+ * The previous months of an establishment in the history (latest first, at most `max`), for the
+ * control file's columns beside the current month.
+ */
+export function previousMonths(
+  history: readonly DsnHistoryEntry[],
+  siren: string,
+  nic: string,
+  month: string,
+  max = 3,
+): PreviousMonth[] {
+  const byMonth = new Map<string, PreviousMonth>();
+  for (const e of history) {
+    if (e.siren !== siren || e.mois === "" || e.mois >= month || byMonth.has(e.mois)) continue;
+    const summary = e.controles?.find((c) => c.nic === nic);
+    if (summary) byMonth.set(e.mois, { month: e.mois, summary });
+  }
+  return [...byMonth.values()].sort((a, b) => (a.month < b.month ? 1 : -1)).slice(0, max);
 }
 
 /**

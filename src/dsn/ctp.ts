@@ -3,6 +3,7 @@
  * line S21.G00.23 into an amount (facts/dsn.md, "Controls").
  */
 import { CTP_ROWS, type CtpRow } from "./data/ctp.ts";
+import { CTP_SUPPLEMENT } from "./data/ctp-supplement.ts";
 
 export interface CtpRate {
   code: string;
@@ -16,7 +17,8 @@ export interface CtpRate {
 }
 
 const byCode = new Map<string, CtpRow[]>();
-for (const row of CTP_ROWS) {
+const supplement: CtpRow[] = CTP_SUPPLEMENT.map((r) => [r[0], r[1], r[2], r[3], r[4], r[5], r[6]] as const);
+for (const row of [...CTP_ROWS, ...supplement]) {
   const list = byCode.get(row[0]);
   if (list) list.push(row);
   else byCode.set(row[0], [row]);

@@ -10,6 +10,7 @@
  * - Memory: only the current chunk and an incomplete last line are held (a line longer than
  *   {@link MAX_LINE_CHARS} characters is dropped up to the next line break).
  */
+import { AMOUNT_RUBRICS } from "./data/amounts.ts";
 import { DSN_BLOCKS, type DsnBlockDef } from "./data/blocks.ts";
 import type { FileEncoding, ReadError, ReadErrorKind, RubricEvent, Severity } from "./types.ts";
 
@@ -38,7 +39,7 @@ interface RubricInfo {
   kind: RubricKind;
   /** The block exists in the norm. */
   known: boolean;
-  /** Value type of the norm (P26V01): 0 text or unchecked, 1 number, 2 date JJMMAAAA. */
+  /** Value type of the norm (P26V01): 0 text or unchecked, 1 number, 2 date JJMMAAAA, 3 amount -?d.dd. */
   fmt: number;
   /** Maximum length of the value in the norm, 0 when unknown. */
   max: number;
@@ -85,14 +86,15 @@ function classify(code: string): RubricInfo {
     num,
     kind,
     known: def !== undefined,
-    fmt: letter === "N" ? 1 : letter === "D" ? 2 : 0,
+    fmt: AMOUNT_RUBRICS.has(code) ? 3 : letter === "N" ? 1 : letter === "D" ? 2 : 0,
     max: spec && spec !== "-" ? Number(spec.slice(1)) || 0 : 0,
   };
 }
 
 /**
  * 0 when the value (bytes `s` from `a` to `b`, one byte per character) fits its rubric's type and
- * length, else 1 too long, 2 not a number (-digits, optional decimal point), 3 not a date JJMMAAAA.
+ * length, else 1 too long, 2 not a number (-digits, optional decimal point), 3 not a date JJMMAAAA of
+ * the calendar, 4 not an amount (-digits.dd).
  * Same rules as {@link valueProblemText}; two copies so that each stays monomorphic on the hot path.
  */
 function valueProblemBytes(s: Uint8Array, a: number, b: number, info: RubricInfo): number {
@@ -118,9 +120,35 @@ function valueProblemBytes(s: Uint8Array, a: number, b: number, info: RubricInfo
     }
     const day = ((s[a] as number) - 48) * 10 + (s[a + 1] as number) - 48;
     const month = ((s[a + 2] as number) - 48) * 10 + (s[a + 3] as number) - 48;
-    return day < 1 || day > 31 || month < 1 || month > 12 ? 3 : 0;
+    const year =
+      ((s[a + 4] as number) - 48) * 1000 +
+      ((s[a + 5] as number) - 48) * 100 +
+      ((s[a + 6] as number) - 48) * 10 +
+      (s[a + 7] as number) -
+      48;
+    return calendarDate(day, month, year) ? 0 : 3;
+  }
+  if (info.fmt === 3) {
+    let i = a;
+    if (s[i] === 45) i++;
+    const point = b - 3;
+    if (point <= i || s[point] !== 46) return 4;
+    for (let j = i; j < b; j++) {
+      const c = s[j] as number;
+      if (j !== point && (c < 48 || c > 57)) return 4;
+    }
+    return 0;
   }
   return 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True when day/month/year is a day of the Gregorian calendar (29 February in leap years only). */
+export function calendarDate(day: number, month: number, year: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number));
 }
 
 function valueProblemText(s: string, info: RubricInfo): number {
@@ -147,7 +175,18 @@ function valueProblemText(s: string, info: RubricInfo): number {
     }
     const day = (s.charCodeAt(0) - 48) * 10 + s.charCodeAt(1) - 48;
     const month = (s.charCodeAt(2) - 48) * 10 + s.charCodeAt(3) - 48;
-    return day < 1 || day > 31 || month < 1 || month > 12 ? 3 : 0;
+    return calendarDate(day, month, Number(s.slice(4))) ? 0 : 3;
+  }
+  if (info.fmt === 3) {
+    let i = 0;
+    if (s.charCodeAt(0) === 45) i++;
+    const point = b - 3;
+    if (point <= i || s.charCodeAt(point) !== 46) return 4;
+    for (let j = i; j < b; j++) {
+      const c = s.charCodeAt(j);
+      if (j !== point && (c < 48 || c > 57)) return 4;
+    }
+    return 0;
   }
   return 0;
 }
@@ -287,6 +326,11 @@ export class DsnReader {
       }
     }
     this.sink.error({ kind, severity, line, rubric, message });
+  }
+
+  /** Stops reading without an error of its own (the caller reported why, e.g. too many sends). */
+  stop(): void {
+    this.aborted = true;
   }
 
   private fatal(kind: ReadErrorKind, message: string) {
@@ -485,7 +529,9 @@ export class DsnReader {
         ? `la valeur « ${v} » a ${e.value.length} caractères, la norme en admet ${info.max} au plus`
         : problem === 2
           ? `la valeur « ${v} » n'est pas un nombre (chiffres, signe « - » et point décimal, par exemple 1234.56)`
-          : `la valeur « ${v} » n'est pas une date JJMMAAAA (par exemple 31012026)`;
+          : problem === 3
+            ? `la valeur « ${v} » n'est pas une date JJMMAAAA du calendrier (par exemple 31012026 ; pas de 31 février ni de 29 février hors année bissextile)`
+            : `la valeur « ${v} » n'est pas un montant de la norme (chiffres, point et deux décimales, par exemple 1234.56)`;
     this.sink.invalid(
       e,
       `Ligne ${e.line} (${e.code}) : ${why}. Corrigez la donnée dans le logiciel de paie et régénérez la DSN.`,

@@ -29,22 +29,36 @@ describe("rubric values against the norm's type and length (P26V01)", () => {
   // [rubric, value, accepted, reason in the message]
   const table: [string, string, boolean, RegExp | null][] = [
     ["S20.G00.05.005", "01032026", true, null],
-    ["S20.G00.05.005", "31022026", true, null], // day ≤ 31: calendar checks belong to the business rules
+    // Calendar dates only (issue 15, B3): no 31 February, 29 February in leap years only.
+    ["S20.G00.05.005", "31022026", false, /pas une date JJMMAAAA du calendrier/],
+    ["S20.G00.05.005", "29022025", false, /pas une date JJMMAAAA du calendrier/],
+    ["S20.G00.05.005", "29022024", true, null],
+    ["S20.G00.05.005", "31042026", false, /pas une date JJMMAAAA du calendrier/],
     ["S20.G00.05.005", "2026-03-01", false, /a 10 caractères, la norme en admet 8/],
     ["S20.G00.05.005", "0103206", false, /pas une date JJMMAAAA/],
     ["S20.G00.05.005", "32032026", false, /pas une date JJMMAAAA/],
     ["S20.G00.05.005", "01132026", false, /pas une date JJMMAAAA/],
     ["S20.G00.05.005", "0I032026", false, /pas une date JJMMAAAA/],
+    // A number that is not an amount (S90.G00.90.001, a count): digits, sign, decimal point.
+    ["S90.G00.90.001", "1234.56", true, null],
+    ["S90.G00.90.001", "-12.00", true, null],
+    ["S90.G00.90.001", "0", true, null],
+    ["S90.G00.90.001", "1234,56", false, /pas un nombre/],
+    ["S90.G00.90.001", "12.3.4", false, /pas un nombre/],
+    ["S90.G00.90.001", "12.", false, /pas un nombre/],
+    ["S90.G00.90.001", ".5", false, /pas un nombre/],
+    ["S90.G00.90.001", "-", false, /pas un nombre/],
+    ["S90.G00.90.001", "1 234.56", false, /pas un nombre/],
+    // An amount (type Montant_… of the norm): -?digits.dd, two decimals mandatory (issue 15, B3).
     ["S21.G00.20.005", "1234.56", true, null],
     ["S21.G00.20.005", "-12.00", true, null],
-    ["S21.G00.20.005", "0", true, null],
-    ["S21.G00.20.005", "1234,56", false, /pas un nombre/],
-    ["S21.G00.20.005", "12.3.4", false, /pas un nombre/],
-    ["S21.G00.20.005", "12.", false, /pas un nombre/],
-    ["S21.G00.20.005", ".5", false, /pas un nombre/],
-    ["S21.G00.20.005", "-", false, /pas un nombre/],
-    ["S21.G00.20.005", "1 234.56", false, /pas un nombre/],
+    ["S21.G00.20.005", "0.00", true, null],
+    ["S21.G00.20.005", "0", false, /pas un montant de la norme/],
+    ["S21.G00.20.005", "12.5", false, /pas un montant de la norme/],
+    ["S21.G00.20.005", "1234,56", false, /pas un montant de la norme/],
+    ["S21.G00.20.005", "-", false, /pas un montant de la norme/],
     ["S21.G00.20.005", "1234567890123456789", false, /19 caractères, la norme en admet 18/],
+    ["S21.G00.20.005", `${"9".repeat(400)}.00`, false, /403 caractères, la norme en admet 18/],
     ["S10.G00.01.001", "123456789", true, null],
     ["S10.G00.01.001", "1234567890", false, /10 caractères, la norme en admet 9/],
     ["S10.G00.01.003", "CABINET À PARIS", true, null],
@@ -88,9 +102,10 @@ describe("sibling blocks in the norm's order", () => {
     const line51 = lines.findIndex((l) => l.startsWith("S21.G00.51.001")) + 1;
     const line50 = lines.findIndex((l) => l.startsWith("S21.G00.50.001")) + 1;
     expect(line58).toBeLessThan(line51);
-    expect(errors[0]).toMatchObject({ line: line51, rubric: "S21.G00.51.001", severity: "error" });
+    // A warning since issue 14: the block is read under the right parent, nothing is lost.
+    expect(errors[0]).toMatchObject({ line: line51, rubric: "S21.G00.51.001", severity: "warning" });
     expect(errors[0]?.message).toBe(
-      `Ligne ${line51} : le bloc S21.G00.51 (Rémunération) vient après le bloc S21.G00.58 (Elément de revenu calculé en net) ouvert ligne ${line58}, alors que la norme le place avant (ordre des blocs dans S21.G00.50 (Versement individu), ligne ${line50}). Les blocs suivent l'arborescence de la norme, pas leurs numéros : corrigez l'ordre dans le logiciel de paie.`,
+      `Ligne ${line51} : le bloc S21.G00.51 (Rémunération) vient après le bloc S21.G00.58 (Elément de revenu calculé en net) ouvert ligne ${line58}, alors que la norme le place avant (ordre des blocs dans S21.G00.50 (Versement individu), ligne ${line50}). Il est lu et contrôlé à sa place. Les blocs suivent l'arborescence de la norme, pas leurs numéros : corrigez l'ordre dans le logiciel de paie.`,
     );
   });
 

@@ -9,6 +9,7 @@
  * établissement, versements, bordereaux…). Memory is bounded by the largest individual.
  */
 import { DSN_BLOCKS } from "./data/blocks.ts";
+import { calendarDate } from "./read.ts";
 import type { ReadError, RubricEvent } from "./types.ts";
 
 export class DsnBlock {
@@ -18,6 +19,8 @@ export class DsnBlock {
   /** Position in the norm's tree (see {@link TREE_ORDER}) of the last child block opened, -1 before. */
   lastChildOrder = -1;
   lastChildLine = 0;
+  /** The file ends inside this block (its data is incomplete). */
+  truncated = false;
   constructor(
     readonly block: string,
     readonly line: number,
@@ -63,6 +66,10 @@ export interface SendInfo {
   declarations: number;
   /** SIRENs (S21.G00.06.001) of the send's declarations. */
   sirens: Set<string>;
+  /** An extract without S10 (and maybe S20): the header is made up, its checks do not apply. */
+  extract: boolean;
+  /** The file ends inside this send, before its S90.G00.90. */
+  truncated: boolean;
 }
 
 /** One declaration (S20.G00.05) while it is being read, then when complete. */
@@ -76,6 +83,8 @@ export interface DeclarationInfo {
   nature: string;
   /** Month declared, YYYY-MM-DD (first day), or null when S20.G00.05.005 is missing or malformed. */
   period: string | null;
+  /** The file ends inside this declaration: its totals cannot match its (missing) individuals. */
+  truncated: boolean;
   enterprise(): DsnBlock | undefined;
   establishment(): DsnBlock | undefined;
 }
@@ -102,16 +111,21 @@ for (const [block, def] of Object.entries(DSN_BLOCKS)) {
 }
 
 const ROOT = "S10.G00.00";
+/**
+ * Sends read from one file at most: a platform lot holds a few hundred; a file with more (1 M S10 lines)
+ * is not a DSN lot, and each send costs its summary and findings.
+ */
+export const MAX_SENDS = 10_000;
 const DECLARATION = "S20.G00.05";
 const INDIVIDUAL = "S21.G00.30";
 
-/** "01032026" → "2026-03-01"; null when not a date JJMMAAAA. */
+/** "01032026" → "2026-03-01"; null when not a date JJMMAAAA of the calendar. */
 export function isoDate(value: string | undefined): string | null {
   if (!value || !/^\d{8}$/.test(value)) return null;
   const d = value.slice(0, 2);
   const m = value.slice(2, 4);
   const y = value.slice(4);
-  if (Number(m) < 1 || Number(m) > 12 || Number(d) < 1 || Number(d) > 31) return null;
+  if (!calendarDate(Number(d), Number(m), Number(y))) return null;
   return `${y}-${m}-${d}`;
 }
 
@@ -123,6 +137,10 @@ export class TreeBuilder {
   private declarations = 0;
   private orphan: { block: string; lastNum: string } | null = null;
   private lastLine = 0;
+  /** The first out-of-order attachment of each block type in the send, and how many followed it. */
+  private reattached = new Map<string, { error: ReadError; count: number }>();
+  /** Set once {@link MAX_SENDS} is reached: everything after is ignored, the reader should stop. */
+  stopped = false;
 
   constructor(
     private readonly visitor: TreeVisitor,
@@ -144,6 +162,7 @@ export class TreeBuilder {
   }
 
   rubric(e: RubricEvent): void {
+    if (this.stopped) return;
     const stack = this.stack;
     const top = stack[stack.length - 1];
     // Fast path: next rubric of the current block.
@@ -161,6 +180,10 @@ export class TreeBuilder {
           return;
         }
         this.closeSend(false);
+        if (this.sends >= MAX_SENDS) {
+          this.stop(e);
+          return;
+        }
         this.openSend(e);
         return;
       }
@@ -188,6 +211,8 @@ export class TreeBuilder {
         return;
       }
     }
+    if (parent && this.reattach(e, parent)) return;
+    if (parent && (!this.send || this.send.extract) && this.synthesize(e)) return;
     this.orphan = { block: e.block, lastNum: e.num };
     this.lastLine = e.line;
     this.error({
@@ -198,6 +223,90 @@ export class TreeBuilder {
       message: parent
         ? `Ligne ${e.line} : le bloc ${e.block} (${DSN_BLOCKS[e.block]?.name ?? "?"}) apparaît sans son bloc parent ${parent} (${DSN_BLOCKS[parent]?.name ?? "?"}) ouvert avant lui. Il est ignoré : vérifiez l'ordre des blocs ou le bloc parent manquant.`
         : `Ligne ${e.line} : le bloc ${e.block} apparaît hors d'un envoi (avant toute rubrique S10.G00.00). Il est ignoré.`,
+    });
+  }
+
+  /**
+   * A child written after its parent's later siblings (S21.G00.62 after S21.G00.50): attached to the
+   * last instance of its parent type under the nearest open ancestor, with one warning per block type
+   * and send (counting the others). False when no open block has such a child.
+   */
+  private reattach(e: RubricEvent, parent: string): boolean {
+    const stack = this.stack;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const s = stack[i] as DsnBlock;
+      let target: DsnBlock | undefined;
+      for (const c of s.children) if (c.block === parent) target = c;
+      if (!target) continue;
+      const after = stack[i + 1];
+      this.popTo(i + 1);
+      stack.push(target);
+      // One warning for this block: not a second one for its order among the target's children.
+      target.lastChildOrder = -1;
+      this.open(e, target);
+      const known = this.reattached.get(e.block);
+      if (known) {
+        known.count += 1;
+        return true;
+      }
+      const name = (b: string) => `${b} (${DSN_BLOCKS[b]?.name ?? "?"})`;
+      const error: ReadError = {
+        kind: "out-of-order",
+        severity: "warning",
+        line: e.line,
+        rubric: e.code,
+        message: `Ligne ${e.line} : le bloc ${name(e.block)} est écrit après ${after ? `le bloc ${name(after.block)}` : "d'autres blocs"} ; la norme le place dans le bloc ${name(parent)}, avant les blocs qui suivent celui-ci dans ${name(s.block)}. Il est rattaché au bloc ${parent} de la ligne ${target.line} (le dernier ouvert) et contrôlé avec lui ; corrigez l'ordre des blocs dans le logiciel de paie.`,
+      };
+      this.reattached.set(e.block, { error, count: 0 });
+      this.error(error);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * An extract without its S10 (or S20) header: the missing ancestors of the block are made up (blocks
+   * without rubrics) so that every check that needs only the data present still runs. Reported once.
+   */
+  private synthesize(e: RubricEvent): boolean {
+    const chain: string[] = [];
+    for (let p = PARENT.get(e.block); p !== undefined; p = PARENT.get(p)) chain.push(p);
+    if (chain[chain.length - 1] !== ROOT) chain.push(ROOT);
+    if (!this.send) {
+      if (this.sends >= MAX_SENDS) {
+        this.stop(e);
+        return true;
+      }
+      this.openSend(e, true);
+      this.error({
+        kind: "extract",
+        severity: "warning",
+        line: e.line,
+        rubric: null,
+        message: `Ligne ${e.line} : le fichier commence par le bloc ${e.block} (${DSN_BLOCKS[e.block]?.name ?? "?"}), sans l'en-tête d'envoi S10 ni la déclaration S20 : c'est un extrait de DSN. Les contrôles qui demandent ces blocs (émetteur, mois déclaré, totaux S90) ne sont pas faits ; les autres le sont.`,
+      });
+    }
+    const stack = this.stack;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const k = chain.indexOf((stack[i] as DsnBlock).block);
+      if (k < 0) continue;
+      this.popTo(i + 1);
+      let parent = stack[i] as DsnBlock;
+      for (let j = k - 1; j >= 0; j--) parent = this.open(null, parent, chain[j] as string, e.line);
+      this.open(e, parent);
+      return true;
+    }
+    return false;
+  }
+
+  private stop(e: RubricEvent) {
+    this.stopped = true;
+    this.error({
+      kind: "too-many-sends",
+      severity: "error",
+      line: e.line,
+      rubric: e.code,
+      message: `Ligne ${e.line} : le fichier contient plus de ${MAX_SENDS.toLocaleString("fr-FR").replace(/\s/g, " ")} envois (rubriques S10.G00.00.001) ; un lot de plateforme en compte quelques centaines. La lecture s'arrête là : seuls les ${MAX_SENDS.toLocaleString("fr-FR").replace(/\s/g, " ")} premiers envois sont contrôlés. Vérifiez que c'est bien le fichier attendu, ou découpez-le.`,
     });
   }
 
@@ -225,17 +334,19 @@ export class TreeBuilder {
     const name = (b: string) => `${b} (${DSN_BLOCKS[b]?.name ?? "?"})`;
     this.error({
       kind: "out-of-order",
-      severity: "error",
+      severity: "warning",
       line: e.line,
       rubric: e.code,
-      message: `Ligne ${e.line} : le bloc ${name(e.block)} vient après le bloc ${name(after)} ouvert ligne ${parent.lastChildLine}, alors que la norme le place avant (ordre des blocs dans ${name(parent.block)}, ligne ${parent.line}). Les blocs suivent l'arborescence de la norme, pas leurs numéros : corrigez l'ordre dans le logiciel de paie.`,
+      message: `Ligne ${e.line} : le bloc ${name(e.block)} vient après le bloc ${name(after)} ouvert ligne ${parent.lastChildLine}, alors que la norme le place avant (ordre des blocs dans ${name(parent.block)}, ligne ${parent.line}). Il est lu et contrôlé à sa place. Les blocs suivent l'arborescence de la norme, pas leurs numéros : corrigez l'ordre dans le logiciel de paie.`,
     });
   }
 
-  private openSend(e: RubricEvent) {
+  private openSend(e: RubricEvent, extract = false) {
     const header = new DsnBlock(ROOT, e.line, null);
-    header.rubrics.push(e);
-    header.lastNum = e.num;
+    if (!extract) {
+      header.rubrics.push(e);
+      header.lastNum = e.num;
+    }
     this.stack = [header];
     this.send = {
       index: this.sends,
@@ -245,28 +356,34 @@ export class TreeBuilder {
       total: null,
       declarations: 0,
       sirens: new Set(),
+      extract,
+      truncated: false,
     };
     this.sends += 1;
+    this.reattached.clear();
     this.lastLine = e.line;
   }
 
-  private open(e: RubricEvent, parent: DsnBlock | null) {
+  /** Opens a block with its first rubric `e`, or an empty one (`e` null: an extract's missing ancestor). */
+  private open(e: RubricEvent | null, parent: DsnBlock | null, block = e?.block ?? "", line = e?.line ?? 0) {
     if (parent) {
-      const order = TREE_ORDER.get(e.block);
+      const order = TREE_ORDER.get(block);
       if (order !== undefined) {
         // Reported once, then the order goes on from this block (its next instances are not errors).
-        if (order < parent.lastChildOrder) this.siblingOrder(e, parent);
+        if (e && order < parent.lastChildOrder) this.siblingOrder(e, parent);
         parent.lastChildOrder = order;
-        parent.lastChildLine = e.line;
+        parent.lastChildLine = line;
       }
     }
-    const b = new DsnBlock(e.block, e.line, parent);
-    b.rubrics.push(e);
-    b.lastNum = e.num;
-    this.lastLine = e.line;
-    if (parent && e.block !== INDIVIDUAL) parent.children.push(b);
+    const b = new DsnBlock(block, line, parent);
+    if (e) {
+      b.rubrics.push(e);
+      b.lastNum = e.num;
+    }
+    this.lastLine = line;
+    if (parent && block !== INDIVIDUAL) parent.children.push(b);
     this.stack.push(b);
-    if (e.block === DECLARATION && this.send) {
+    if (block === DECLARATION && this.send) {
       this.send.declarations += 1;
       const decl: DeclarationInfo = {
         index: this.declarations++,
@@ -275,13 +392,16 @@ export class TreeBuilder {
         individuals: 0,
         nature: "",
         period: null,
+        truncated: false,
         enterprise: () => b.child("S21.G00.06"),
-        establishment: () => b.child("S21.G00.06")?.child("S21.G00.11"),
+        // The last one: after a second S21.G00.11 (a cardinality error) the data follow it.
+        establishment: () => b.child("S21.G00.06")?.all("S21.G00.11").at(-1),
       };
       this.declaration = decl;
-    } else if (e.block === "S90.G00.90" && this.send) {
+    } else if (block === "S90.G00.90" && this.send) {
       this.send.total = b;
     }
+    return b;
   }
 
   /** Closes the stack down to (excluding) index `i`. */
@@ -318,9 +438,19 @@ export class TreeBuilder {
   private closeSend(atEnd: boolean) {
     const send = this.send;
     if (!send) return;
+    if (!send.total && !send.extract && atEnd) {
+      // Cut by the end of the file: what is open is incomplete (its findings are consequences).
+      send.truncated = true;
+      for (const b of this.stack) b.truncated = true;
+      if (this.declaration) this.declaration.truncated = true;
+    }
     this.popTo(0);
     send.endLine = this.lastLine;
-    if (!send.total) {
+    for (const { error, count } of this.reattached.values())
+      if (count > 0)
+        error.message += ` Même ordre pour ${count} autre(s) bloc(s) ${error.rubric?.slice(0, 10) ?? ""} de l'envoi, rattachés de la même façon.`;
+    this.reattached.clear();
+    if (!send.total && !send.extract) {
       this.error({
         kind: "truncated",
         severity: "error",

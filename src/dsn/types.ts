@@ -30,6 +30,8 @@ export type ReadErrorKind =
   | "technical"
   | "orphan-block"
   | "out-of-order"
+  | "extract"
+  | "too-many-sends"
   | "truncated"
   | "line-too-long"
   | "encoding"

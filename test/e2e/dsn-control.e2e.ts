@@ -1,6 +1,7 @@
 // The options page's "Contrôle DSN" tab in real Chromium: generated DSN files (one with a planted
 // error, one clean) chosen with the file button, unreadable files dropped on the zone; the report read
-// in a Web Worker; the CSV export; the printable view; the history per client after reopening the page.
+// in a Web Worker; the CSV export; the printable view; the history per client after reopening the page;
+// seed 003's control file per establishment and month, its gaps, links and XLSX export.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +20,10 @@ const clean = join(dir, "propre-2026-02.dsn");
 const planted = join(dir, "erreur-2026-03.dsn");
 writeFileSync(clean, cleanBytes);
 writeFileSync(planted, plantedBytes);
+// April: a CTP 772 line declared with its base only, 1 000 € short of the employees' bases.
+const gapBytes = generateDsn({ employees: 15, seed: 21, month: "2026-04", plant: ["base-only-gap"] });
+const gapFile = join(dir, "ecart-2026-04.dsn");
+writeFileSync(gapFile, gapBytes);
 
 let browser: LaunchedBrowser;
 let page: Page;
@@ -180,5 +185,38 @@ describe("Contrôle DSN tab", () => {
     expect(await rows.first().textContent()).toContain("control.urssaf-payment");
     // Unreadable files leave nothing in the history.
     expect(await page.locator('[data-testid="dsn-history-row"]').count()).toBe(3);
+  });
+
+  it("shows the control file with the previous months, highlights the gap, links the finding and exports XLSX", async () => {
+    await page.getByTestId("dsn-input").setInputFiles([gapFile]);
+    const card = fileCard("ecart-2026-04.dsn");
+    const table = card.getByTestId("dsn-control-table");
+    await table.waitFor();
+    expect(await table.getAttribute("data-month")).toBe("2026-04");
+    // March and February from the history, beside April.
+    const heads = await table.locator("thead").first().locator("th").allTextContents();
+    expect(heads.slice(4)).toEqual(["03/2026", "02/2026"]);
+    // The CTP 772 row is the one with a gap: 1 000 € × 4,00 % = 40,00 € (computed here).
+    const gaps = table.locator('[data-testid="dsn-control-ctp"][data-gap="yes"]');
+    expect(await gaps.count()).toBe(1);
+    expect(await gaps.getAttribute("data-ctp")).toBe("772");
+    expect(await gaps.locator("td.dsn-gap").textContent()).toBe("-40,00 €");
+    // The finding on that line links to its row.
+    const link = card.locator('[data-check="control.ctp-base"]').getByTestId("dsn-finding-row-link");
+    await link.click();
+    // Shown and focused in place: the URL's hash (the tab) does not change.
+    expect(await page.evaluate(() => location.hash)).toBe("#controle-dsn");
+    expect(
+      await gaps.evaluate((tr) => tr.classList.contains("dsn-targeted") && document.activeElement === tr),
+    ).toBe(true);
+    // The XLSX export: a workbook (a ZIP) named after the establishment and the month.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      table.getByTestId("dsn-control-export").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^controle-dsn-\d{14}-2026-04-\d{4}-\d\d-\d\d\.xlsx$/);
+    const xlsx = readFileSync((await download.path()) ?? "");
+    expect(xlsx.subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(xlsx.length).toBeGreaterThan(1000);
   });
 });

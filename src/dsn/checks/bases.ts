@@ -122,25 +122,33 @@ export const basesFamily: DsnCheckFamily = {
         if (count > 0) return;
         const est = d.establishment();
         if (!est) return;
+        const lines: string[] = [];
+        let first: number | null = null;
+        let total = 0;
         for (const b of est.all("S21.G00.22")) {
           for (const l of b.all("S21.G00.23")) {
             const ctp = l.get("001") ?? "";
             const base = cents(l.get("004")) ?? 0;
             const amount = cents(l.get("005")) ?? 0;
-            if (isApprenticeCtp(ctp) && (base > 0 || amount > 0)) {
-              report(
-                finding(
-                  "bases.apprentice-ctp",
-                  "error",
-                  "S21.G00.23.001",
-                  l.lineOf("001"),
-                  `${where(d)} : ligne CTP ${ctp} (apprentis) avec une assiette de ${euros(base)}, alors qu'aucun individu n'est apprenti (S21.G00.40.008 = 64, 65 ou 81). Reportez ces montants sur le CTP du cas général (100) ou corrigez le dispositif du contrat.`,
-                  "Seed 003 (100A/726 : lignes des apprentis) ; facts/dsn.md",
-                ),
-              );
-            }
+            if (!isApprenticeCtp(ctp) || (base <= 0 && amount <= 0)) continue;
+            first ??= l.lineOf("001");
+            total += base;
+            lines.push(
+              `CTP ${ctp}${l.get("002") ? `/${l.get("002")}` : ""} ligne ${l.line} (assiette ${euros(base)})`,
+            );
           }
         }
+        if (first === null) return;
+        report(
+          finding(
+            "bases.apprentice-ctp",
+            "error",
+            "S21.G00.23.001",
+            first,
+            `${where(d)} : ${lines.length > 1 ? "lignes" : "ligne"} d'apprentis ${lines.join(", ")}, alors qu'aucun individu n'est apprenti (S21.G00.40.008 = 64, 65 ou 81) ; ${euros(total)} d'assiette en tout. Reportez ces montants sur le CTP du cas général (100) ou corrigez le dispositif du contrat.`,
+            "Seed 003 (100A/726 : lignes des apprentis) ; facts/dsn.md",
+          ),
+        );
       },
     };
   },

@@ -2,7 +2,10 @@
  * Shared pieces of the DSN checks: the check interface, amounts in cents, French formatting, and small
  * readers of an individual's data.
  */
+
 import type { DsnContact } from "../../register/model/register.ts";
+import type { ControlTable } from "../control-table.ts";
+import { MAX_AMOUNT_INT_DIGITS } from "../data/amounts.ts";
 import type { DeclarationInfo, DsnBlock, SendInfo } from "../tree.ts";
 import type { Finding, RubricEvent, Severity } from "../types.ts";
 
@@ -15,6 +18,11 @@ export interface DsnCheckContext {
   contact?: DsnContact;
   /** SIRENs of the firm's clients (register). */
   clientSirens?: Set<string>;
+  /**
+   * Headcount of each client by SIREN (the register's « effectif »): P26V01 carries no company
+   * headcount for private employers, so the size (< 50 or ≥ 50) comes from here, else from the FNAL CTP.
+   */
+  headcounts?: Readonly<Record<string, number>>;
 }
 
 export type Report = (f: Finding) => void;
@@ -30,10 +38,16 @@ export interface DsnCheckRunner {
   end?(): void;
 }
 
+/** What a family gives besides findings. */
+export interface DsnCheckOutputs {
+  /** The control file of one establishment and month (the control family). */
+  table?(table: ControlTable): void;
+}
+
 export interface DsnCheckFamily {
   id: string;
   label: string;
-  create(context: DsnCheckContext, report: Report): DsnCheckRunner;
+  create(context: DsnCheckContext, report: Report, out?: DsnCheckOutputs): DsnCheckRunner;
 }
 
 export function finding(
@@ -47,7 +61,10 @@ export function finding(
   return { check, severity, rubric, line, message, source };
 }
 
-/** "1234.56" → 123456 cents; null when not a DSN amount (-?digits with at most 2 decimals). */
+/**
+ * "1234.56" → 123456 cents; null when not a DSN amount (-?digits with at most 2 decimals) or when it has
+ * more integer digits than the cents of a number keep exactly (the reader reports such values).
+ */
 export function cents(value: string | undefined): number | null {
   if (value === undefined) return null;
   const len = value.length;
@@ -65,7 +82,7 @@ export function cents(value: string | undefined): number | null {
     int = int * 10 + c;
     digits++;
   }
-  if (digits === 0) return null;
+  if (digits === 0 || digits > MAX_AMOUNT_INT_DIGITS) return null;
   let frac = 0;
   if (i < len) {
     if (value.charCodeAt(i) !== 46) return null;
@@ -88,8 +105,9 @@ export function rate(value: string | undefined): number | null {
   return Number(value);
 }
 
-/** 123456 → "1 234,56 €" (plain spaces). */
+/** 123456 → "1 234,56 €" (plain spaces); "montant illisible" for a value that is not a finite number. */
 export function euros(c: number): string {
+  if (!Number.isFinite(c)) return "montant illisible";
   const sign = c < 0 ? "-" : "";
   const abs = Math.abs(Math.round(c));
   const int = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
@@ -142,4 +160,44 @@ export function where(d: DeclarationInfo): string {
   const nic = d.establishment()?.get("001") ?? "?";
   const mois = d.period ? `${d.period.slice(5, 7)}/${d.period.slice(0, 4)}` : "mois inconnu";
   return `établissement ${siren}${nic}, ${mois}`;
+}
+
+export interface CompanySize {
+  small: boolean;
+  /** Where the size comes from, for messages. */
+  source: string;
+}
+
+/**
+ * Size of the declaring company (fewer than 50 employees or not): the FNAL CTP declared (332, 0,10 %
+ * capped: under 50; 236, 0,50 % uncapped: 50 and more), else the register's headcount, else the
+ * headcount rubric public employers fill (S21.G00.06.009); null when nothing tells. A FNAL CTP that
+ * contradicts the register is the control family's warning (control.fnal-size).
+ */
+export function companySize(d: DeclarationInfo, context: DsnCheckContext): CompanySize | null {
+  // The FNAL CTP first: the réduction générale's rates follow the FNAL rate the employer applies.
+  const fnal = fnalDeclared(d);
+  if (fnal === "332") return { small: true, source: "CTP FNAL 332 déclaré (moins de 50 salariés)" };
+  if (fnal === "236") return { small: false, source: "CTP FNAL 236 déclaré (50 salariés et plus)" };
+  const siren = d.enterprise()?.get("001");
+  const known = siren ? context.headcounts?.[siren] : undefined;
+  if (known !== undefined && Number.isFinite(known))
+    return { small: known < 50, source: `effectif du registre : ${known}` };
+  const eff = d.enterprise()?.get("009");
+  if (eff !== undefined && /^\d+(\.\d+)?$/.test(eff))
+    return { small: Number(eff) < 50, source: `effectif S21.G00.06.009 : ${eff}` };
+  return null;
+}
+
+/** The FNAL CTP of the declaration's bordereaux ("332", "236"), or null (none, or both). */
+export function fnalDeclared(d: DeclarationInfo): "332" | "236" | null {
+  let found: "332" | "236" | null = null;
+  for (const b of d.establishment()?.all("S21.G00.22") ?? [])
+    for (const l of b.all("S21.G00.23")) {
+      const c = l.get("001");
+      if (c !== "332" && c !== "236") continue;
+      if (found !== null && found !== c) return null;
+      found = c;
+    }
+  return found;
 }

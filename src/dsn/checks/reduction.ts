@@ -3,7 +3,9 @@
  * compared with the rule of the DSN's period (src/dsn/data/parameters.ts): up to 2025, nothing from
  * 1.6 SMIC; from 2026, the "réduction générale dégressive unique", nothing from 3 SMIC. The monthly
  * computation only approximates the annual regularised one: an amount gap is a warning; a reduction above
- * the ceiling is an error.
+ * the ceiling is an error, unless it is a regularisation (annual cumulative calculation): a base dated
+ * outside the month, or an amount the declaration's regularisation line (CTP 669/801) covers — then a
+ * warning that says so.
  */
 import {
   HEURES_MENSUELLES_LEGALES,
@@ -13,7 +15,8 @@ import {
   valueAt,
 } from "../data/parameters.ts";
 import type { DeclarationInfo, DsnBlock } from "../tree.ts";
-import { cents, type DsnCheckFamily, euros, finding, rate, where, who } from "./common.ts";
+import { isoDate } from "../tree.ts";
+import { cents, companySize, type DsnCheckFamily, euros, finding, rate, where, who } from "./common.ts";
 
 const SOURCE =
   "facts/dsn.md, réduction générale (règle de la période de la DSN) ; seed 003, contrôle des allègements";
@@ -32,18 +35,28 @@ function smicOf(ind: DsnBlock, base03: DsnBlock | undefined, period: string): nu
   return Math.round(full * 100 * ratio);
 }
 
-function isSmall(d: DeclarationInfo): boolean {
-  const eff = d.enterprise()?.get("009") ?? d.establishment()?.get("008");
-  return eff !== undefined && /^\d+(\.\d+)?$/.test(eff) ? Number(eff) < 50 : true;
+/** Amount (cents) of the declaration's réduction générale regularisation lines (CTP 669, 801). */
+function regularisationLines(d: DeclarationInfo): { amount: number; line: number } | null {
+  let amount = 0;
+  let line = 0;
+  for (const b of d.establishment()?.all("S21.G00.22") ?? [])
+    for (const l of b.all("S21.G00.23")) {
+      const ctp = l.get("001");
+      if (ctp !== "669" && ctp !== "801") continue;
+      amount += Math.abs(cents(l.get("005")) ?? cents(l.get("004")) ?? 0);
+      line ||= l.line;
+    }
+  return line ? { amount, line } : null;
 }
 
 export const reductionFamily: DsnCheckFamily = {
   id: "reduction",
   label: "Réduction générale",
-  create(_context, report) {
+  create(context, report) {
     return {
       individual(ind, d) {
         if (!d.period) return;
+        const month = d.period.slice(0, 7);
         const rule = valueAt(REDUCTION_GENERALE, d.period)?.value;
         if (!rule) return;
         for (const v of ind.all("S21.G00.50")) {
@@ -51,6 +64,8 @@ export const reductionFamily: DsnCheckFamily = {
           let declared = 0;
           let line: number | null = null;
           let base03: DsnBlock | undefined;
+          /** An 018 under a base dated outside the month declared: a regularisation of past months. */
+          let pastPeriod = false;
           for (const b of v.all("S21.G00.78")) {
             if (b.get("001") === "03") {
               gross += cents(b.get("004")) ?? 0;
@@ -60,6 +75,8 @@ export const reductionFamily: DsnCheckFamily = {
               if (k.get("001") !== "018") continue;
               declared += Math.abs(cents(k.get("004")) ?? 0);
               line ??= k.lineOf("004");
+              const from = isoDate(b.get("002"));
+              if (from !== null && from.slice(0, 7) !== month) pastPeriod = true;
             }
           }
           if (declared === 0 || gross <= 0) continue;
@@ -69,6 +86,20 @@ export const reductionFamily: DsnCheckFamily = {
           const ceiling = rule.ceilingSmic;
           const ratioText = ratio.toFixed(2).replace(".", ",");
           if (gross >= ceiling * smic) {
+            const regul = regularisationLines(d);
+            if (pastPeriod || (regul !== null && declared <= regul.amount + 100)) {
+              report(
+                finding(
+                  "reduction.regularisation",
+                  "warning",
+                  "S21.G00.81.004",
+                  line,
+                  `${who(ind)}, ${where(d)} : cotisation 018 de ${euros(declared)} pour une rémunération du mois de ${euros(gross)} (${ratioText} SMIC, au-delà du seuil de ${String(ceiling).replace(".", ",")} SMIC). ${pastPeriod ? "Sa base est datée d'une période antérieure" : `La ligne de régularisation CTP ${"669/801"} (ligne ${regul?.line}, ${euros(regul?.amount ?? 0)}) la couvre`} : c'est une régularisation (calcul annuel cumulé de la réduction), pas une réduction du mois. Vérifiez-la avec le cumul annuel des rémunérations et du SMIC.`,
+                  SOURCE,
+                ),
+              );
+              continue;
+            }
             report(
               finding(
                 "reduction.above-ceiling",
@@ -81,20 +112,26 @@ export const reductionFamily: DsnCheckFamily = {
             );
             continue;
           }
-          const coef = reductionCoefficient(rule, gross, smic, isSmall(d));
-          const expected = Math.round(coef * gross);
-          if (Math.abs(declared - expected) > Math.max(100, expected * 0.01)) {
-            report(
-              finding(
-                "reduction.amount",
-                "warning",
-                "S21.G00.81.004",
-                line,
-                `${who(ind)}, ${where(d)} : réduction générale déclarée ${euros(declared)}, calculée ${euros(expected)} (écart ${euros(declared - expected)}) avec le coefficient ${coef.toFixed(4).replace(".", ",")} pour ${euros(gross)} de rémunération (${ratioText} SMIC, règle ${rule.kind === "fillon" ? "jusqu'à 1,6 SMIC" : "dégressive unique jusqu'à 3 SMIC"}). Vérifiez le paramétrage (SMIC proratisé, heures, effectif) ; le calcul annuel régularisé peut expliquer un petit écart.`,
-                SOURCE,
-              ),
-            );
-          }
+          // Size unknown (no register headcount, no FNAL line): either coefficient is accepted.
+          const size = companySize(d, context);
+          const sizes = size === null ? [true, false] : [size.small];
+          const tol = (e: number) => Math.max(100, e * 0.01);
+          const candidates = sizes.map((small) => {
+            const c = reductionCoefficient(rule, gross, smic, small);
+            return { coef: c, expected: Math.round(c * gross) };
+          });
+          if (candidates.some((c) => Math.abs(declared - c.expected) <= tol(c.expected))) continue;
+          const { coef, expected } = candidates[0] as { coef: number; expected: number };
+          report(
+            finding(
+              "reduction.amount",
+              "warning",
+              "S21.G00.81.004",
+              line,
+              `${who(ind)}, ${where(d)} : réduction générale déclarée ${euros(declared)}, calculée ${euros(expected)} (écart ${euros(declared - expected)}) avec le coefficient ${coef.toFixed(4).replace(".", ",")} pour ${euros(gross)} de rémunération (${ratioText} SMIC, règle ${rule.kind === "fillon" ? "jusqu'à 1,6 SMIC" : "dégressive unique jusqu'à 3 SMIC"}). Vérifiez le paramétrage (SMIC proratisé, heures, effectif${size ? ` — ${size.source}` : ""}) ; le calcul annuel régularisé peut expliquer un petit écart.`,
+              SOURCE,
+            ),
+          );
         }
       },
     };

@@ -32,8 +32,11 @@ export const SMIC_HORAIRE: readonly Dated<number>[] = [
   { from: "2026-01-01", value: 12.02, source: FACTS },
 ];
 
-/** Monthly legal working time used for the monthly SMIC (35 h × 52 / 12). */
-export const HEURES_MENSUELLES_LEGALES = 151.67;
+/**
+ * Monthly legal working time: 35 h × 52 weeks / 12 months = 151,666… h (not the rounded 151.67 of
+ * payslips: 12,02 € × 151.67 h gives 1 823,07 €, the published monthly SMIC is 1 823,03 €).
+ */
+export const HEURES_MENSUELLES_LEGALES = (35 * 52) / 12;
 
 export type ReductionRule =
   /** Up to 2025: (T / 0.6) × (1.6 × SMIC / rémunération − 1), zero from 1.6 SMIC. */
@@ -74,11 +77,24 @@ export const REDUCTION_GENERALE: readonly Dated<ReductionRule>[] = [
   },
 ];
 
-/** Since March 2025, apprentice pay up to this share of the monthly SMIC stays on CTP 726; above goes to 100. */
-export const APPRENTICE_726_SMIC_SHARE: readonly Dated<number | null>[] = [
-  { from: "2024-01-01", value: null, source: FACTS },
-  { from: "2025-03-01", value: 0.5, source: FACTS },
-];
+/**
+ * CTP 726 (apprentices): pay up to a share of the monthly SMIC stays on 726, above goes to 100. The share
+ * follows the contract's start date, not the month declared: 50 % for contracts concluded from 1 March
+ * 2025, 79 % before (facts/dsn.md; loi n° 2025-199 du 28 février 2025 de financement de la sécurité
+ * sociale pour 2025, applied by the Urssaf to contracts concluded from 1 March 2025).
+ */
+export function apprenticeSmicShare(contractStart: string | null): number {
+  return contractStart !== null && contractStart >= "2025-03-01" ? 0.5 : 0.79;
+}
+
+/**
+ * From 1 January 2026, employers eligible to the réduction générale dégressive unique declare the
+ * complements of the maladie and allocations familiales contributions on every salary: CTP 635
+ * (individual code 907) and 430 (individual code 102); the deduction CTPs 637 and 437 are no longer
+ * allowed (net-entreprises, « Déclaration en 2026 des cotisations d'assurance maladie et d'allocations
+ * familiales »).
+ */
+export const COMPLEMENTS_FOR_ALL_FROM = "2026-01-01";
 
 /** The value in force on `isoDate` (YYYY-MM-DD), or null before the first known value. */
 export function valueAt<T>(table: readonly Dated<T>[], isoDate: string): Dated<T> | null {
@@ -87,10 +103,10 @@ export function valueAt<T>(table: readonly Dated<T>[], isoDate: string): Dated<T
   return found;
 }
 
-/** Monthly SMIC for the legal working time (151.67 h), rounded to the cent; null when unknown. */
+/** Monthly SMIC: hourly SMIC × 35 × 52 / 12, rounded to the cent; null when unknown. */
 export function smicMensuel(isoDate: string): number | null {
   const h = valueAt(SMIC_HORAIRE, isoDate);
-  return h ? Math.round(h.value * HEURES_MENSUELLES_LEGALES * 100) / 100 : null;
+  return h ? Math.round((h.value * 35 * 52 * 100) / 12) / 100 : null;
 }
 
 /**

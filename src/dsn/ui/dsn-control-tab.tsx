@@ -13,6 +13,7 @@ import type { RegisterApi } from "../../register/ui/use-register.ts";
 import { datedName, downloadBlob } from "../../ui/shared/download.ts";
 import { Notice } from "../../ui/shared/field.tsx";
 import { formatDateTime } from "../../ui/shared/format.ts";
+import { type ControlTable, rowOf } from "../control-table.ts";
 import {
   type CheckGroup,
   countSeverities,
@@ -23,6 +24,7 @@ import {
   historyBySiren,
   historyEntries,
   monthlyStatus,
+  previousMonths,
   READ_FAMILY,
   reportRows,
   splitAdvice,
@@ -31,6 +33,7 @@ import {
   verdict,
 } from "../control-view.ts";
 import type { DsnReport } from "../report.ts";
+import { ControlTableView } from "./control-table-view.tsx";
 import type { WorkerContext, WorkerReply, WorkerRequest } from "./dsn-worker-protocol.ts";
 import "./dsn-control.css";
 
@@ -282,7 +285,13 @@ export function DsnControlTab(props: { snapshot: RegisterListing; api: RegisterA
 
       <div aria-live="polite">
         {items.map((it) => (
-          <FileResult key={it.id} item={it} clientNames={clientNames} printing={printing} />
+          <FileResult
+            key={it.id}
+            item={it}
+            clientNames={clientNames}
+            printing={printing}
+            history={history ?? []}
+          />
         ))}
       </div>
 
@@ -297,7 +306,12 @@ export function DsnControlTab(props: { snapshot: RegisterListing; api: RegisterA
   );
 }
 
-function FileResult(props: { item: ControlItem; clientNames: Map<string, string>; printing: boolean }) {
+function FileResult(props: {
+  item: ControlItem;
+  clientNames: Map<string, string>;
+  printing: boolean;
+  history: readonly DsnHistoryEntry[];
+}) {
   const { item } = props;
   useEffect(() => {
     if (item.status !== "done") return;
@@ -394,12 +408,19 @@ function FileResult(props: { item: ControlItem; clientNames: Map<string, string>
           </tbody>
         </table>
       )}
+      {(report.tables ?? []).map((tb) => (
+        <ControlTableView
+          key={`${tb.siren}${tb.nic}-${tb.month}`}
+          table={tb}
+          previous={previousMonths(props.history, tb.siren, tb.nic, tb.month)}
+        />
+      ))}
       {groups.length === 0 && <Notice kind="ok">{t("dsnControlNothing")}</Notice>}
       {groups.map((g) => (
         <section key={g.family} class="dsn-family" data-family={g.family}>
           <h4>{g.family === READ_FAMILY ? t("dsnControlReadFamily") : g.label}</h4>
           {g.checks.map((c) => (
-            <CheckFindings key={c.check} group={c} printing={props.printing} />
+            <CheckFindings key={c.check} group={c} printing={props.printing} tables={report.tables ?? []} />
           ))}
         </section>
       ))}
@@ -407,7 +428,7 @@ function FileResult(props: { item: ControlItem; clientNames: Map<string, string>
   );
 }
 
-function CheckFindings(props: { group: CheckGroup; printing: boolean }) {
+function CheckFindings(props: { group: CheckGroup; printing: boolean; tables: readonly ControlTable[] }) {
   const { group } = props;
   const [all, setAll] = useState(false);
   const shown = all || props.printing ? group.findings : group.findings.slice(0, SHOWN_PER_CHECK);
@@ -437,7 +458,9 @@ function CheckFindings(props: { group: CheckGroup; printing: boolean }) {
                 <td>
                   <code>{f.rubric}</code>
                 </td>
-                <td>{f.line ?? "—"}</td>
+                <td>
+                  <FindingLine line={f.line} tables={props.tables} />
+                </td>
                 <td>
                   {explanation}
                   <br />
@@ -551,4 +574,38 @@ function HistoryView(props: {
       ))}
     </section>
   );
+}
+
+/** A finding's line, linked to the control file's row it is about when there is one. */
+function FindingLine(props: { line: number | null; tables: readonly ControlTable[] }) {
+  if (props.line === null) return <>—</>;
+  for (const tb of props.tables) {
+    const id = rowOf(tb, props.line);
+    if (id)
+      return (
+        <a
+          href={`#${id}`}
+          title={t("dsnControlTableSeeRow")}
+          data-testid="dsn-finding-row-link"
+          onClick={(e) => {
+            // Not through the URL: the options page's hash names its tab.
+            e.preventDefault();
+            showRow(id);
+          }}
+        >
+          {props.line}
+        </a>
+      );
+  }
+  return <>{props.line}</>;
+}
+
+/** Scrolls to a control file's row, marks it and gives it the focus (for keyboard and screen readers). */
+function showRow(id: string) {
+  const row = document.getElementById(id);
+  if (!row) return;
+  for (const other of document.querySelectorAll(".dsn-targeted")) other.classList.remove("dsn-targeted");
+  row.classList.add("dsn-targeted");
+  row.scrollIntoView({ block: "center" });
+  row.focus();
 }
