@@ -109,6 +109,30 @@ describe("dsn check", () => {
     expect(err()).toMatch(/--firm-siret : Le SIRET/);
   });
 
+  it("caps the human output per kind: 10 lines, then « … et N autres »; --json keeps all", async () => {
+    const text = generateDsnChunks({ employees: 1, seed: 6 }).join("");
+    const head = text.slice(0, text.indexOf("S20.G00.05.001"));
+    const sends = 40;
+    const many = new TextEncoder().encode(head.repeat(sends - 1) + text);
+    const human = fakeIo({ "m.dsn": many });
+    await run(["dsn", "check", "m.dsn"], human.io);
+    const out = human.out();
+    expect(out.match(/^ {2}Envoi lignes/gm)).toHaveLength(10);
+    expect(out).toMatch(/^ {2}… et 30 autres « envois »$/m);
+    const perCheck = new Map<string, number>();
+    for (const m of out.matchAll(/^(?:Erreur|Attention|Info) — (?:ligne \d+ )?\[([^\]]+)\]/gm))
+      perCheck.set(m[1] as string, (perCheck.get(m[1] as string) ?? 0) + 1);
+    expect(Math.max(...perCheck.values())).toBeLessThanOrEqual(10);
+    const json = fakeIo({ "m.dsn": many });
+    await run(["dsn", "check", "m.dsn", "--json"], json.io);
+    const all = JSON.parse(json.out()).files[0].findings as { check: string }[];
+    for (const [check, n] of perCheck) {
+      const total = all.filter((f) => f.check === check).length;
+      expect(n).toBe(Math.min(10, total));
+      if (total > 10) expect(out).toContain(`… et ${total - 10} autres « ${check} »`);
+    }
+  });
+
   it("prints the file's control characters as « � »: a file cannot drive the terminal", async () => {
     const hostile = "\u001b]0;pirate\u0007\u001b[2J\u009b31m\u202e";
     const dsn = generateDsnChunks({ employees: 2, seed: 4 })

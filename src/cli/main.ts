@@ -35,7 +35,7 @@
  * errors or error findings); 2 a file is missing or unreadable as a DSN (empty, PDF, binary, not a DSN),
  * or usage error.
  */
-import { checkDsn, type DsnReport, hasErrors, unreadable } from "../dsn/report.ts";
+import { capPerKind, checkDsn, type DsnReport, hasErrors, unreadable } from "../dsn/report.ts";
 import { checkSiret } from "../register/model/ids.ts";
 import { detectMapping, IMPORT_FIELD_LABELS, validateRows } from "../register/model/table-import.ts";
 import { MAX_FILE_BYTES, readTable, tooLargeMessage } from "../register/model/table-read.ts";
@@ -202,6 +202,9 @@ export async function run(argv: readonly string[], given: CliIo = nodeIo): Promi
   return preview.invalid > 0 ? 1 : 0;
 }
 
+/** Lines printed per kind of finding (and for the sends, the declarations) before « … et N autres ». */
+const SHOWN_PER_KIND = 10;
+
 const SEVERITY_LABEL = { error: "Erreur", warning: "Attention", info: "Info" } as const;
 
 /** `dsn check <file...> [--firm-siret <siret>]` (--json already removed from args). */
@@ -279,21 +282,29 @@ async function runDsn(args: readonly string[], json: boolean, io: CliIo): Promis
     io.stdout(
       `Fichier ${file} : ${(s.bytes / 1e6).toFixed(2).replace(".", ",")} Mo, ${s.lines} lignes, encodage ${s.encoding === "latin-1" ? "ISO-8859-1" : s.encoding === "utf-8" ? "UTF-8" : "ASCII"}, ${report.sends.length} envoi(s), lu en ${Math.round(s.ms)} ms`,
     );
-    for (const e of report.sends) {
+    // The human output is capped per kind (a file of a million sends or findings prints a few lines
+    // and « … et 999 990 autres »); --json keeps everything.
+    const sends = capPerKind(report.sends, () => "envois", SHOWN_PER_KIND);
+    for (const e of sends.shown) {
       io.stdout(
         `  Envoi lignes ${e.startLine}–${e.endLine}, norme ${e.norm || "?"}, émetteur ${e.emitterSiret || "?"} (${e.emitterStatus})`,
       );
     }
-    for (const d of report.declarations) {
+    for (const m of sends.more) io.stdout(`  ${m.text}`);
+    const declarations = capPerKind(report.declarations, () => "déclarations", SHOWN_PER_KIND);
+    for (const d of declarations.shown) {
       io.stdout(
         `  Déclaration nature ${d.nature || "?"}, ${d.mois || "mois ?"}, SIRET ${d.siren}${d.nic}, ${d.individuals} individu(s)`,
       );
     }
-    for (const f of findings) {
+    for (const m of declarations.more) io.stdout(`  ${m.text}`);
+    const shown = capPerKind(findings, (f) => f.check, SHOWN_PER_KIND);
+    for (const f of shown.shown) {
       io.stdout(
         `${SEVERITY_LABEL[f.severity]} — ${f.line !== null ? `ligne ${f.line} ` : ""}[${f.check}] ${f.rubric ? `${f.rubric} : ` : ""}${f.message}`,
       );
     }
+    for (const m of shown.more) io.stdout(m.text);
     const count = (sev: string) => findings.filter((f) => f.severity === sev).length;
     io.stdout(
       `${count("error")} erreur(s), ${count("warning")} avertissement(s), ${count("info")} information(s).\n`,
