@@ -144,9 +144,8 @@ export const CLASSES: Record<string, Maker> = {
         "error",
         LIMIT,
       );
-    const text = c
-      .pick(["A", "<row/>", "<c><v>1</v></c>"])
-      .repeat(Math.ceil((c.int(70, 300) * 1024 * 1024) / 6));
+    const unit = c.pick(["A", "<row/>", "<c><v>1</v></c>"]);
+    const text = unit.repeat(Math.ceil((c.int(70, 300) * 1024 * 1024) / unit.length));
     return xlsx(xlsxOf(sheetXml(`<row r="1">${cell("A1", "x")}</row>${text}`)), "error", LIMIT);
   },
   "xlsx-bomb-strings": (c) => {

@@ -5,6 +5,19 @@
 // Plain JavaScript: no TypeScript loader between the measure and the command.
 // Usage: node --max-old-space-size=512 measure.mjs <bundle> <batch.json>  (batch: [{ args: [...] }])
 import { readFileSync, writeSync } from "node:fs";
+
+/**
+ * Peak resident memory (KB) of this process since it started. On Linux, VmHWM: getrusage's maxRSS
+ * carries over the parent's peak at fork time (the runner may hold a 500 MB input just then).
+ */
+function peakRssKb() {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+    if (m) return Number(m[1]);
+  } catch {}
+  return process.resourceUsage().maxRSS;
+}
+
 import { pathToFileURL } from "node:url";
 
 const KEEP = 256 * 1024;
@@ -44,7 +57,7 @@ for (let i = 0; i < batch.length; i++) {
     err: err.slice(0, KEEP),
     outBytes,
     ms,
-    rssKb: process.resourceUsage().maxRSS,
+    rssKb: peakRssKb(),
     crash,
   });
 }
