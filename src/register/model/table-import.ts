@@ -502,6 +502,12 @@ const STATUS_WORDINGS = new Map<string, ClientStatus>();
 const YES = new Set(["oui", "o", "x", "vrai", "true", "1", "yes", "y"]);
 const NO = new Set(["non", "n", "faux", "false", "0", "no", ""]);
 
+/**
+ * A cell's text as quoted in a message: at most 80 characters, so that a 10 MB cell is not copied
+ * into every finding (the message says which cell; the user sees it in the tableur).
+ */
+export const quote = (text: string): string => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+
 // ---------------------------------------------------------------------------------------------
 // validateRows
 
@@ -591,7 +597,7 @@ function mapColumns(
         field,
         code: "mapping-duplicate",
         severity: "warning",
-        message: `Les colonnes « ${table.headers[columnOf.get(field) ?? 0]} » et « ${header} » sont toutes deux associées à « ${IMPORT_FIELD_LABELS[field]} » : seule la première est lue. Corrigez l'association des colonnes si besoin.`,
+        message: `Les colonnes « ${quote(table.headers[columnOf.get(field) ?? 0] ?? "")} » et « ${quote(header)} » sont toutes deux associées à « ${IMPORT_FIELD_LABELS[field]} » : seule la première est lue. Corrigez l'association des colonnes si besoin.`,
       });
       return;
     }
@@ -671,7 +677,7 @@ class RowReader {
 
   readonly add: AddFinding = (field, code, severity, text) => {
     const column = field ? this.columnName(field) : null;
-    const where = column ? `Ligne ${this.line}, colonne « ${column} »` : `Ligne ${this.line}`;
+    const where = column ? `Ligne ${this.line}, colonne « ${quote(column)} »` : `Ligne ${this.line}`;
     this.findings.push({ row: this.line, column, field, code, severity, message: `${where} : ${text}` });
   };
 
@@ -785,7 +791,7 @@ const readAmount: FieldReader = (row, input) => {
       "montantDerniereDeclaration",
       "invalid-amount",
       "error",
-      `« ${text} » n'est pas un montant ${n !== null ? "positif" : "lisible"} : écrivez un nombre d'euros, par exemple 1 234,56.`,
+      `« ${quote(text)} » n'est pas un montant ${n !== null ? "positif" : "lisible"} : écrivez un nombre d'euros, par exemple 1 234,56.`,
     );
   } else input.montantDerniereDeclaration = Math.round(n * 100) / 100;
 };
@@ -799,7 +805,7 @@ const readHeadcount: FieldReader = (row, input) => {
       "effectif",
       "invalid-headcount",
       "error",
-      `« ${text} » n'est pas un effectif : écrivez un nombre entier de salariés, par exemple 12.`,
+      `« ${quote(text)} » n'est pas un effectif : écrivez un nombre entier de salariés, par exemple 12.`,
     );
   } else input.effectif = n;
 };
@@ -812,7 +818,7 @@ const readPaieDecalee: FieldReader = (row, input) => {
       "paieDecalee",
       "invalid-boolean",
       "warning",
-      `« ${row.cell("paieDecalee")} » n'est ni « oui » ni « non » : lu comme « non ».`,
+      `« ${quote(row.cell("paieDecalee"))} » n'est ni « oui » ni « non » : lu comme « non ».`,
     );
   }
 };
@@ -834,7 +840,7 @@ function kindOfCell(row: RowReader, text: string): ClientKind | null {
         "kind",
         "legal-form",
         "warning",
-        `« ${text} » est une forme juridique : le client est lu comme « ${CLIENT_KIND_LABELS.employeur} ». Vérifiez, ou ajoutez une colonne « Type ».`,
+        `« ${quote(text)} » est une forme juridique : le client est lu comme « ${CLIENT_KIND_LABELS.employeur} ». Vérifiez, ou ajoutez une colonne « Type ».`,
       );
     }
     return reading.kind;
@@ -844,7 +850,7 @@ function kindOfCell(row: RowReader, text: string): ClientKind | null {
       "kind",
       "unknown-kind",
       "error",
-      `type de client « ${text} » inconnu : écrivez « Employeur », « Artisan commerçant », « Profession libérale » ou « Gérant non sirétisé ».`,
+      `type de client « ${quote(text)} » inconnu : écrivez « Employeur », « Artisan commerçant », « Profession libérale » ou « Gérant non sirétisé ».`,
     );
     return null;
   }
@@ -853,7 +859,7 @@ function kindOfCell(row: RowReader, text: string): ClientKind | null {
       "kind",
       "ambiguous-kind",
       "warning",
-      `« ${text} » ne précise pas artisan commerçant ou profession libérale : le type par défaut « ${CLIENT_KIND_LABELS[defaultKind]} » est utilisé. Vérifiez-le.`,
+      `« ${quote(text)} » ne précise pas artisan commerçant ou profession libérale : le type par défaut « ${CLIENT_KIND_LABELS[defaultKind]} » est utilisé. Vérifiez-le.`,
     );
     return defaultKind;
   }
@@ -861,7 +867,7 @@ function kindOfCell(row: RowReader, text: string): ClientKind | null {
     "kind",
     "ambiguous-kind",
     "error",
-    `« ${text} » ne dit pas si le travailleur indépendant est artisan commerçant ou profession libérale : écrivez « Artisan commerçant » ou « Profession libérale », ou choisissez l'un des deux comme type par défaut.`,
+    `« ${quote(text)} » ne dit pas si le travailleur indépendant est artisan commerçant ou profession libérale : écrivez « Artisan commerçant » ou « Profession libérale », ou choisissez l'un des deux comme type par défaut.`,
   );
   return null;
 }
@@ -899,7 +905,7 @@ const readCollaborator: FieldReader = (row, input) => {
       "collaborateur",
       "unknown-collaborator",
       "warning",
-      `collaborateur « ${text} » inconnu : le client est importé sans collaborateur. Ajoutez ce collaborateur au cabinet (« Prénom Nom » ou adresse électronique) puis importez à nouveau.`,
+      `collaborateur « ${quote(text)} » inconnu : le client est importé sans collaborateur. Ajoutez ce collaborateur au cabinet (« Prénom Nom » ou adresse électronique) puis importez à nouveau.`,
     );
   }
 };
@@ -941,7 +947,7 @@ const readStatus: FieldReader = (row, input) => {
       "statut",
       "unknown-status",
       "warning",
-      `statut « ${text} » inconnu : « ${CLIENT_STATUS_LABELS["a-inscrire"]} » est retenu. Statuts reconnus : inscrit, à inscrire, code attendu, à résilier, résilié.`,
+      `statut « ${quote(text)} » inconnu : « ${CLIENT_STATUS_LABELS["a-inscrire"]} » est retenu. Statuts reconnus : inscrit, à inscrire, code attendu, à résilier, résilié.`,
     );
   }
 };
@@ -1016,7 +1022,7 @@ function readId(
       field,
       "excel-number",
       "error",
-      `« ${text} » : le ${label} a été converti en nombre par le tableur (notation scientifique) et des chiffres sont perdus. ${excelHint}`,
+      `« ${quote(text)} » : le ${label} a été converti en nombre par le tableur (notation scientifique) et des chiffres sont perdus. ${excelHint}`,
     );
     return { value: null };
   }
@@ -1026,7 +1032,7 @@ function readId(
       field,
       "excel-number",
       "error",
-      `le NIR « ${text} » se termine par des zéros : le tableur l'a enregistré comme un nombre et ses derniers chiffres sont perdus (une clé de NIR n'est jamais 00). ${excelHint}`,
+      `le NIR « ${quote(text)} » se termine par des zéros : le tableur l'a enregistré comme un nombre et ses derniers chiffres sont perdus (une clé de NIR n'est jamais 00). ${excelHint}`,
     );
     return { value: null };
   }
@@ -1035,7 +1041,7 @@ function readId(
       field,
       "excel-number-suspect",
       "warning",
-      `le numéro de compte « ${text} » se termine par des zéros après le 15e chiffre : un tableur ne garde que 15 chiffres d'un nombre. Vérifiez-le sur un courrier de l'Urssaf ; si des chiffres sont perdus, mettez la colonne au format Texte et exportez à nouveau.`,
+      `le numéro de compte « ${quote(text)} » se termine par des zéros après le 15e chiffre : un tableur ne garde que 15 chiffres d'un nombre. Vérifiez-le sur un courrier de l'Urssaf ; si des chiffres sont perdus, mettez la colonne au format Texte et exportez à nouveau.`,
     );
   }
   if (field === "siren" && DIGITS_ONLY.test(value) && value.length === 14) {
@@ -1073,7 +1079,7 @@ function readId(
         field,
         "leading-zero",
         "warning",
-        `« ${text} » a perdu ${expected - value.length > 1 ? "ses zéros initiaux" : "son zéro initial"} (le tableur l'a lu comme un nombre) : lu ${field === "siren" ? formatSiren(padded) : formatSiret(padded)}. Mettez la colonne au format Texte pour la prochaine exportation.`,
+        `« ${quote(text)} » a perdu ${expected - value.length > 1 ? "ses zéros initiaux" : "son zéro initial"} (le tableur l'a lu comme un nombre) : lu ${field === "siren" ? formatSiren(padded) : formatSiret(padded)}. Mettez la colonne au format Texte pour la prochaine exportation.`,
       );
       return { value: r.value };
     }

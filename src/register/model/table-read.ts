@@ -258,7 +258,7 @@ function readCsv(bytes: Uint8Array, fileName: string): ReadTableResult {
   for (const record of parsed.data) {
     let breaks = 0;
     const cells = record.map((cell) => {
-      if (cell.includes("\n")) breaks += cell.split("\n").length - 1;
+      for (let i = cell.indexOf("\n"); i >= 0; i = cell.indexOf("\n", i + 1)) breaks++;
       return cell.trim();
     });
     records.push({ line, cells });
