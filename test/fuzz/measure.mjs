@@ -1,7 +1,7 @@
 // The fuzz runner's child process (run.ts): runs a batch of cases, one after the other, through the
 // bundled command line's `run` (the real code path: file checks, bounded reads, readers, printing), and
 // reports each one on stdout as a JSON line — first { start }, then { done } with the exit code, the
-// output (the first 256 KB, all of it counted), the time and the process's peak memory so far.
+// output (the first 256 KB, all of it counted), the wall and CPU time and the process's peak memory so far.
 // Plain JavaScript: no TypeScript loader between the measure and the command.
 // Usage: node --max-old-space-size=512 measure.mjs <bundle> <batch.json>  (batch: [{ args: [...] }])
 import { readFileSync, writeSync } from "node:fs";
@@ -42,6 +42,7 @@ for (let i = 0; i < batch.length; i++) {
     },
   };
   const t = performance.now();
+  const cpu = process.cpuUsage();
   let exit = null;
   let crash = null;
   try {
@@ -50,6 +51,8 @@ for (let i = 0; i < batch.length; i++) {
     crash = error instanceof Error ? (error.stack ?? error.message) : String(error);
   }
   const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
   report({
     done: i,
     exit,
@@ -57,6 +60,7 @@ for (let i = 0; i < batch.length; i++) {
     err: err.slice(0, KEEP),
     outBytes,
     ms,
+    cpuMs,
     rssKb: peakRssKb(),
     crash,
   });

@@ -4,7 +4,7 @@
 // unexpected error or a stack trace), hang (time limit), memory blow-up (peak RSS over the limit), or an
 // unclear answer (no message, NaN/Infinity/undefined printed, not the expected outcome or limit named).
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type CaseRef, type FuzzCase, makeCase } from "./cases.ts";
@@ -12,7 +12,9 @@ import { type CaseRef, type FuzzCase, makeCase } from "./cases.ts";
 /** A case without its input (kept while it runs; the bytes are on disk). */
 type CaseMeta = Omit<FuzzCase, "input">;
 
+/** Per case: CPU time (the issue's 10 s), and a wall-clock cap for a case blocked without working. */
 export const TIME_LIMIT_MS = 10_000;
+export const WALL_LIMIT_MS = 60_000;
 export const MEMORY_LIMIT_MB = 512;
 const MEASURE = resolve(import.meta.dirname, "measure.mjs");
 /** Output kept for judging; the rest is only counted (a report of 233 MB must not fill our memory). */
@@ -27,6 +29,8 @@ export interface CaseResult {
   exit: number | null;
   signal: string | null;
   ms: number;
+  /** CPU time of the case (ms). */
+  cpuMs: number;
   rssMb: number;
   outBytes: number;
   why: string;
@@ -203,12 +207,12 @@ function runBatch(
         if ("start" in m) {
           current = m.start;
           caseStart = performance.now();
-          timer = setTimeout(() => {
+          timer = watchdog(child.pid, () => {
             hung = true;
             child.kill("SIGKILL");
-          }, TIME_LIMIT_MS);
+          });
         } else {
-          clearTimeout(timer);
+          clearInterval(timer);
           finished = m.done;
           const s = started[m.done] as Started;
           results[runnable[m.done] as number] = judgeReport(s.c, m, reproduce(s.ref));
@@ -216,13 +220,21 @@ function runBatch(
       }
     });
     child.on("close", (exit, signal) => {
-      clearTimeout(timer);
+      clearInterval(timer);
       rmSync(root, { recursive: true, force: true });
       if (current > finished) {
         const s = started[current] as Started;
         const ms = performance.now() - caseStart;
         results[runnable[current] as number] = hung
-          ? { ...failure(s.c, "hang", `plus de ${TIME_LIMIT_MS / 1000} s`, reproduce(s.ref)), ms }
+          ? {
+              ...failure(
+                s.c,
+                "hang",
+                `arrêté : plus de ${TIME_LIMIT_MS / 1000} s de CPU ou ${WALL_LIMIT_MS / 1000} s en tout`,
+                reproduce(s.ref),
+              ),
+              ms,
+            }
           : {
               ...failure(
                 s.c,
@@ -252,6 +264,34 @@ function runBatch(
   });
 }
 
+/**
+ * Calls `stop` when the case has used TIME_LIMIT_MS of CPU time (Linux: /proc/PID/stat), or after
+ * WALL_LIMIT_MS whatever the CPU: on a shared machine whose load reaches 20 on 2 cores, wall time
+ * says more about the neighbours than about the case.
+ */
+function watchdog(pid: number | undefined, stop: () => void): NodeJS.Timeout {
+  const start = performance.now();
+  const cpu0 = cpuOf(pid);
+  return setInterval(() => {
+    const cpu = cpuOf(pid);
+    const cpuMs = cpu !== null && cpu0 !== null ? cpu - cpu0 : null;
+    const wall = performance.now() - start;
+    if ((cpuMs ?? wall) > TIME_LIMIT_MS || wall > WALL_LIMIT_MS) stop();
+  }, 200);
+}
+
+/** CPU time (ms) of a process so far, or null where /proc is not there. */
+function cpuOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime, fields 14 and 15 of the line (11 and 12 after the name), in clock ticks (100/s).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 type Report =
   | { start: number }
   | {
@@ -261,6 +301,7 @@ type Report =
       err: string;
       outBytes: number;
       ms: number;
+      cpuMs: number;
       rssKb: number;
       crash: string | null;
     };
@@ -277,6 +318,7 @@ const failure = (
   exit: null,
   signal: null,
   ms: 0,
+  cpuMs: 0,
   rssMb: 0,
   outBytes: 0,
   why,
@@ -289,6 +331,8 @@ function judgeReport(c: CaseMeta, m: Extract<Report, { done: number }>, reproduc
     ? ["crash", m.crash.slice(0, 300)]
     : judge(c, m.exit, null, m.out, m.err);
   if (verdict !== "crash" && rssMb > MEMORY_LIMIT_MB) [verdict, why] = ["memory", `${rssMb.toFixed(0)} Mo`];
+  if (verdict !== "crash" && m.cpuMs > TIME_LIMIT_MS)
+    [verdict, why] = ["hang", `${(m.cpuMs / 1000).toFixed(1)} s de CPU`];
   return {
     id: c.id,
     klass: c.klass,
@@ -296,6 +340,7 @@ function judgeReport(c: CaseMeta, m: Extract<Report, { done: number }>, reproduc
     exit: m.exit,
     signal: null,
     ms: m.ms,
+    cpuMs: m.cpuMs,
     rssMb,
     outBytes: m.outBytes,
     why,
@@ -309,6 +354,7 @@ export interface Summary {
   findings: number;
   failures: CaseResult[];
   worstMs: CaseResult;
+  worstCpu: CaseResult;
   worstRss: CaseResult;
   worstOut: CaseResult;
   wallMs: number;
@@ -322,6 +368,7 @@ export function summarise(results: readonly CaseResult[], wallMs: number): Summa
     findings: results.filter((r) => r.verdict === "findings").length,
     failures: results.filter((r) => r.verdict !== "error" && r.verdict !== "findings"),
     worstMs: by((r) => r.ms),
+    worstCpu: by((r) => r.cpuMs),
     worstRss: by((r) => r.rssMb),
     worstOut: by((r) => r.outBytes),
     wallMs,
@@ -339,7 +386,7 @@ export function formatSummary(s: Summary, label: string): string {
             `${count(k)} ${k === "crash" ? "plantage(s)" : k === "hang" ? "blocage(s)" : k === "memory" ? "dépassement(s) de mémoire" : "réponse(s) peu claire(s)"}`,
         )
         .join(", "),
-    `  pire temps ${(s.worstMs.ms / 1000).toFixed(2)} s (${s.worstMs.id}), pire mémoire ${s.worstRss.rssMb.toFixed(0)} Mo (${s.worstRss.id}), plus longue sortie ${(s.worstOut.outBytes / 1e6).toFixed(2)} Mo (${s.worstOut.id}) — limites ${TIME_LIMIT_MS / 1000} s et ${MEMORY_LIMIT_MB} Mo par cas`,
+    `  pire temps CPU ${(s.worstCpu.cpuMs / 1000).toFixed(2)} s (${s.worstCpu.id}), pire temps réel ${(s.worstMs.ms / 1000).toFixed(2)} s (${s.worstMs.id}, charge de la machine comprise), pire mémoire ${s.worstRss.rssMb.toFixed(0)} Mo (${s.worstRss.id}), plus longue sortie ${(s.worstOut.outBytes / 1e6).toFixed(2)} Mo (${s.worstOut.id}) — limites ${TIME_LIMIT_MS / 1000} s de CPU et ${MEMORY_LIMIT_MB} Mo par cas`,
   ];
   for (const f of s.failures)
     lines.push(
