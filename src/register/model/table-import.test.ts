@@ -282,6 +282,12 @@ describe("validateRows — identifiers", () => {
     expect(p.clients.map((c) => c.raisonSociale)).toEqual(["Tab\tet retour\nacceptés"]);
   });
 
+  it("refuses a cell of more than 10 000 characters without reading it further", () => {
+    const p = check(["Type", "SIREN", "Raison sociale"], [["x".repeat(10_001), S1, "Acme"]]);
+    expect(p.rows[0]?.findings.map((f) => [f.code, f.column])).toEqual([["cell-too-long", "Type"]]);
+    expect(p.rows[0]?.findings[0]?.message).toMatch(/compte 10\s001 caractères \(10\s000 au plus\)/);
+  });
+
   it("refuses a NUL byte of a CSV beyond its first 8 KB at its row, not as a binary file (B4)", async () => {
     const filler = Array.from({ length: 400 }, (_, i) => `Employeur;${S1};Client ${i} ${"x".repeat(20)}`);
     const text = `Type;SIREN;Raison sociale\n${filler.join("\n")}\nEmployeur;${S2};Nul\u0000le\n`;

@@ -705,6 +705,15 @@ class RowReader {
       }
       return "";
     }
+    if (value.length > MAX_CELL_CHARS) {
+      this.add(
+        field,
+        "cell-too-long",
+        "error",
+        `la cellule compte ${value.length.toLocaleString("fr-FR")} caractères (${MAX_CELL_CHARS.toLocaleString("fr-FR")} au plus) : ce n'est pas une valeur de ce champ. Vérifiez les guillemets et le séparateur du fichier.`,
+      );
+      return "";
+    }
     const control = CONTROL_CHARACTER.exec(value);
     if (control) {
       this.add(
@@ -718,6 +727,9 @@ class RowReader {
     return value;
   }
 }
+
+/** Longer than any field's value (a name is 200 at most): a cell this long is a broken file, not text. */
+const MAX_CELL_CHARS = 10_000;
 
 /**
  * Characters refused in imported text (issue 15 B4): C0 controls but tab and line breaks (NUL, ESC…),
