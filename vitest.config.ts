@@ -13,7 +13,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["src/**/*.test.ts", "test/unit/**/*.test.ts", "test/demo-site/**/*.test.ts"],
+          include: [
+            "src/**/*.test.ts",
+            "test/unit/**/*.test.ts",
+            "test/demo-site/**/*.test.ts",
+            "test/fuzz/**/*.test.ts",
+          ],
           environment: "node",
           // Property tests run hundreds of cases: on a loaded 2-core machine the 5 s default is too tight
           // (a time limit, not an assertion; the benchmarks measure speed).

@@ -1,7 +1,9 @@
+import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { GENERATED_FIRM, generateDsn } from "../dsn/generate.ts";
+import { cliBundle } from "../../test/support/cli-bundle.ts";
+import { GENERATED_FIRM, generateDsn, generateDsnChunks } from "../dsn/generate.ts";
 import { type CliIo, run } from "./main.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -106,4 +108,73 @@ describe("dsn check", () => {
     expect(await run(["dsn", "check", sample, "--firm-siret", "12345678901234"], io)).toBe(2);
     expect(err()).toMatch(/--firm-siret : Le SIRET/);
   });
+
+  it("caps the human output per kind: 10 lines, then « … et N autres »; --json keeps all", async () => {
+    const text = generateDsnChunks({ employees: 1, seed: 6 }).join("");
+    const head = text.slice(0, text.indexOf("S20.G00.05.001"));
+    const sends = 40;
+    const many = new TextEncoder().encode(head.repeat(sends - 1) + text);
+    const human = fakeIo({ "m.dsn": many });
+    await run(["dsn", "check", "m.dsn"], human.io);
+    const out = human.out();
+    expect(out.match(/^ {2}Envoi lignes/gm)).toHaveLength(10);
+    expect(out).toMatch(/^ {2}… et 30 autres « envois »$/m);
+    const perCheck = new Map<string, number>();
+    for (const m of out.matchAll(/^(?:Erreur|Attention|Info) — (?:ligne \d+ )?\[([^\]]+)\]/gm))
+      perCheck.set(m[1] as string, (perCheck.get(m[1] as string) ?? 0) + 1);
+    expect(Math.max(...perCheck.values())).toBeLessThanOrEqual(10);
+    const json = fakeIo({ "m.dsn": many });
+    await run(["dsn", "check", "m.dsn", "--json"], json.io);
+    const all = JSON.parse(json.out()).files[0].findings as { check: string }[];
+    for (const [check, n] of perCheck) {
+      const total = all.filter((f) => f.check === check).length;
+      expect(n).toBe(Math.min(10, total));
+      if (total > 10) expect(out).toContain(`… et ${total - 10} autres « ${check} »`);
+    }
+  });
+
+  it("prints the file's control characters as « � »: a file cannot drive the terminal", async () => {
+    const hostile = "\u001b]0;pirate\u0007\u001b[2J\u009b31m\u202e";
+    const dsn = generateDsnChunks({ employees: 2, seed: 4 })
+      .join("")
+      .replace(/S10\.G00\.00\.001,'[^']*'/, `S10.G00.00.001,'Paie${hostile}'`);
+    expect(dsn).toContain(hostile);
+    for (const json of [false, true]) {
+      const { io, out } = fakeIo({ "e.dsn": dsn, [`nom${hostile}.dsn`]: dsn });
+      await run(["dsn", "check", "e.dsn", `nom${hostile}.dsn`, ...(json ? ["--json"] : [])], io);
+      const text = out();
+      const unsafe = [...text].filter((c) => {
+        const n = c.charCodeAt(0);
+        return (n < 0x20 && n !== 0x0a) || (n >= 0x7f && n <= 0x9f) || (n >= 0x202a && n <= 0x202e);
+      });
+      expect(unsafe).toEqual([]);
+      if (json) expect(JSON.parse(text).files[1].file).toBe(`nom${hostile}.dsn`);
+      else expect(text).toContain("nom\ufffd]0;pirate\ufffd\ufffd[2J\ufffd31m\ufffd.dsn");
+    }
+  });
+});
+
+describe("dsn check, child process (the bundled command line)", () => {
+  const bundle = cliBundle();
+  const cli = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      execFile(process.execPath, [bundle, ...args], { cwd: root }, (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+      });
+    });
+
+  it("exit 2 with a clear message for a missing file, a folder or a device (no « lecture tronquée »)", async () => {
+    const [missing, folder, device] = await Promise.all([
+      cli(["dsn", "check", "absent.dsn"]),
+      cli(["dsn", "check", "test"]),
+      cli(["dsn", "check", "/dev/zero"]),
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Le fichier « absent\.dsn » n'existe pas/);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/« test » est un dossier : indiquez un fichier \.dsn/);
+    expect(device.code).toBe(2);
+    expect(device.stderr).toMatch(/n'est pas un fichier ordinaire/);
+    for (const r of [missing, folder, device]) expect(r.stdout + r.stderr).not.toMatch(/tronqu|interrompue/);
+  }, 30_000);
 });

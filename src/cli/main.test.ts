@@ -1,7 +1,10 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cliBundle } from "../../test/support/cli-bundle.ts";
 import { type CliIo, run } from "./main.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -85,13 +88,37 @@ describe("clients check", () => {
   });
 });
 
-describe("child process", () => {
+describe("child process (the bundled command line)", () => {
+  const bundle = cliBundle();
   const cli = (args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-      execFile("npx", ["tsx", "src/cli/main.ts", ...args], { cwd: root }, (error, stdout, stderr) => {
+      execFile(process.execPath, [bundle, ...args], { cwd: root }, (error, stdout, stderr) => {
         done({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
       });
     });
+
+  it("refuses a folder, a device and a file over the limit before reading them (exit 2, French)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiers-cli-"));
+    try {
+      // A sparse 1.9 GB file: nothing is written to disk, and the command must not read it.
+      const huge = join(dir, "enorme.csv");
+      writeFileSync(huge, "");
+      truncateSync(huge, 1_900_000_000);
+      const [folder, zero, big] = await Promise.all([
+        cli(["clients", "check", dir]),
+        cli(["clients", "check", "/dev/zero"]),
+        cli(["clients", "check", huge]),
+      ]);
+      expect(folder.code).toBe(2);
+      expect(folder.stderr).toMatch(/est un dossier : indiquez un fichier CSV ou \.xlsx/);
+      expect(zero.code).toBe(2);
+      expect(zero.stderr).toMatch(/« \/dev\/zero » n'est pas un fichier ordinaire/);
+      expect(big.code).toBe(2);
+      expect(big.stderr).toMatch(/« enorme\.csv » pèse 1\u202f812 Mo : la limite est de 20 Mo/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it("exits 1 on the mixed fixture and 2 on a missing file", async () => {
     const [mixed, missing] = await Promise.all([

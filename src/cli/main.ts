@@ -35,17 +35,18 @@
  * errors or error findings); 2 a file is missing or unreadable as a DSN (empty, PDF, binary, not a DSN),
  * or usage error.
  */
-import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { checkDsn, type DsnReport, hasErrors, unreadable } from "../dsn/report.ts";
+import { capPerKind, checkDsn, type DsnReport, hasErrors, unreadable } from "../dsn/report.ts";
 import { checkSiret } from "../register/model/ids.ts";
 import { detectMapping, IMPORT_FIELD_LABELS, validateRows } from "../register/model/table-import.ts";
-import { readTable } from "../register/model/table-read.ts";
+import { MAX_FILE_BYTES, readTable, tooLargeMessage } from "../register/model/table-read.ts";
+import { type PathInfo, pathInfo, pathRefusal, readAtMost, streamFile } from "./files.ts";
+import { forTerminal, jsonForTerminal } from "./terminal.ts";
 
 export interface CliIo {
-  readFile(path: string): Promise<Uint8Array>;
+  /** The file's bytes, at most `maxBytes` when given (a larger file is cut there). */
+  readFile(path: string, maxBytes?: number): Promise<Uint8Array>;
+  /** What the path is (checked before reading); absent: only readFile's errors are reported. */
+  stat?(path: string): Promise<PathInfo>;
   /** Streams a file (large DSN files); when absent, readFile is used. */
   openStream?(path: string): AsyncIterable<Uint8Array>;
   stdout(text: string): void;
@@ -71,15 +72,37 @@ Code de sortie : 0 toutes les lignes sont valides, 1 certaines lignes sont refus
 
 Code de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier absent ou illisible, ou commande incorrecte.`;
 
-const nodeIo: CliIo = {
-  readFile: async (path) => new Uint8Array(await readFile(path)),
-  openStream: (path) => createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
+export const nodeIo: CliIo = {
+  readFile: (path, maxBytes) => readAtMost(path, maxBytes ?? Number.MAX_SAFE_INTEGER),
+  stat: pathInfo,
+  openStream: streamFile,
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
 };
 
+/**
+ * Null when `file` is a regular file that can be read, else the French refusal (missing, folder,
+ * device or pipe, no access). Without io.stat, the read itself reports these.
+ */
+async function refusePath(io: CliIo, file: string, expected: string): Promise<string | null> {
+  if (!io.stat) return null;
+  let info: PathInfo;
+  try {
+    info = await io.stat(file);
+  } catch (error) {
+    return pathRefusal(file, { error }, expected);
+  }
+  return pathRefusal(file, info, expected);
+}
+
 /** Runs the command line; returns the exit code. */
-export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
+export async function run(argv: readonly string[], given: CliIo = nodeIo): Promise<number> {
+  // Everything printed goes through forTerminal: the file's own text cannot drive the terminal.
+  const io: CliIo = {
+    ...given,
+    stdout: (text) => given.stdout(forTerminal(text)),
+    stderr: (text) => given.stderr(forTerminal(text)),
+  };
   const json = argv.includes("--json");
   const args = argv.filter((a) => a !== "--json");
   if (args.includes("--help") || args.includes("-h") || args.includes("aide")) {
@@ -94,22 +117,28 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     return 2;
   }
 
+  const expected = "un fichier CSV ou .xlsx";
+  const fileName = file.split(/[\\/]/).pop() ?? file;
+  const refused = await refusePath(io, file, expected);
+  if (refused) {
+    io.stderr(refused);
+    return 2;
+  }
+  const size = io.stat ? (await io.stat(file).catch(() => null))?.size : undefined;
+  if (size !== undefined && size > MAX_FILE_BYTES) {
+    io.stderr(tooLargeMessage(fileName, size));
+    return 2;
+  }
   let bytes: Uint8Array;
   try {
-    bytes = await io.readFile(file);
+    // One byte over the limit is enough for readTable to refuse a file that is too large.
+    bytes = await io.readFile(file, MAX_FILE_BYTES + 1);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    io.stderr(
-      code === "ENOENT"
-        ? `Le fichier « ${file} » n'existe pas : vérifiez son nom et son dossier.`
-        : code === "EISDIR"
-          ? `« ${file} » est un dossier : indiquez un fichier CSV ou .xlsx.`
-          : `Le fichier « ${file} » n'a pas pu être ouvert (${code ?? "erreur inconnue"}) : vérifiez ses droits d'accès.`,
-    );
+    io.stderr(pathRefusal(file, { error }, expected) ?? String(error));
     return 2;
   }
 
-  const read = await readTable(bytes, file.split(/[\\/]/).pop() ?? file);
+  const read = await readTable(bytes, fileName);
   if (!read.ok) {
     io.stderr(read.error);
     return 2;
@@ -124,21 +153,23 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
 
   if (json) {
     io.stdout(
-      JSON.stringify(
-        {
-          rows: preview.rows.length,
-          valid: preview.valid,
-          invalid: preview.invalid,
-          findings: preview.findings.map((f) => ({
-            row: f.row,
-            column: f.column,
-            code: f.code,
-            severity: f.severity,
-            message: f.message,
-          })),
-        },
-        null,
-        2,
+      jsonForTerminal(
+        JSON.stringify(
+          {
+            rows: preview.rows.length,
+            valid: preview.valid,
+            invalid: preview.invalid,
+            findings: preview.findings.map((f) => ({
+              row: f.row,
+              column: f.column,
+              code: f.code,
+              severity: f.severity,
+              message: f.message,
+            })),
+          },
+          null,
+          2,
+        ),
       ),
     );
   } else {
@@ -171,14 +202,8 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
   return preview.invalid > 0 ? 1 : 0;
 }
 
-function fileError(file: string, error: unknown): string {
-  const code = (error as { code?: string }).code;
-  return code === "ENOENT"
-    ? `Le fichier « ${file} » n'existe pas : vérifiez son nom et son dossier.`
-    : code === "EISDIR"
-      ? `« ${file} » est un dossier : indiquez un fichier .dsn.`
-      : `Le fichier « ${file} » n'a pas pu être ouvert (${code ?? "erreur inconnue"}) : vérifiez ses droits d'accès.`;
-}
+/** Lines printed per kind of finding (and for the sends, the declarations) before « … et N autres ». */
+const SHOWN_PER_KIND = 10;
 
 const SEVERITY_LABEL = { error: "Erreur", warning: "Attention", info: "Info" } as const;
 
@@ -212,12 +237,18 @@ async function runDsn(args: readonly string[], json: boolean, io: CliIo): Promis
   }[] = [];
   let exit = 0;
   for (const file of files) {
-    let report: DsnReport;
-    try {
-      const source = io.openStream ? io.openStream(file) : await io.readFile(file);
-      report = await checkDsn(source, { firmSiret, oldSirets: [] });
-    } catch (error) {
-      const message = fileError(file, error);
+    let report: DsnReport | null = null;
+    let message = await refusePath(io, file, "un fichier .dsn");
+    if (!message) {
+      try {
+        const source = io.openStream ? io.openStream(file) : await io.readFile(file);
+        report = await checkDsn(source, { firmSiret, oldSirets: [] });
+      } catch (error) {
+        message = pathRefusal(file, { error }, "un fichier .dsn") ?? String(error);
+      }
+    }
+    if (!report) {
+      message ??= `Le fichier « ${file} » n'a pas pu être lu.`;
       exit = 2;
       out.push({
         file,
@@ -251,40 +282,34 @@ async function runDsn(args: readonly string[], json: boolean, io: CliIo): Promis
     io.stdout(
       `Fichier ${file} : ${(s.bytes / 1e6).toFixed(2).replace(".", ",")} Mo, ${s.lines} lignes, encodage ${s.encoding === "latin-1" ? "ISO-8859-1" : s.encoding === "utf-8" ? "UTF-8" : "ASCII"}, ${report.sends.length} envoi(s), lu en ${Math.round(s.ms)} ms`,
     );
-    for (const e of report.sends) {
+    // The human output is capped per kind (a file of a million sends or findings prints a few lines
+    // and « … et 999 990 autres »); --json keeps everything.
+    const sends = capPerKind(report.sends, () => "envois", SHOWN_PER_KIND);
+    for (const e of sends.shown) {
       io.stdout(
         `  Envoi lignes ${e.startLine}–${e.endLine}, norme ${e.norm || "?"}, émetteur ${e.emitterSiret || "?"} (${e.emitterStatus})`,
       );
     }
-    for (const d of report.declarations) {
+    for (const m of sends.more) io.stdout(`  ${m.text}`);
+    const declarations = capPerKind(report.declarations, () => "déclarations", SHOWN_PER_KIND);
+    for (const d of declarations.shown) {
       io.stdout(
         `  Déclaration nature ${d.nature || "?"}, ${d.mois || "mois ?"}, SIRET ${d.siren}${d.nic}, ${d.individuals} individu(s)`,
       );
     }
-    for (const f of findings) {
+    for (const m of declarations.more) io.stdout(`  ${m.text}`);
+    const shown = capPerKind(findings, (f) => f.check, SHOWN_PER_KIND);
+    for (const f of shown.shown) {
       io.stdout(
         `${SEVERITY_LABEL[f.severity]} — ${f.line !== null ? `ligne ${f.line} ` : ""}[${f.check}] ${f.rubric ? `${f.rubric} : ` : ""}${f.message}`,
       );
     }
+    for (const m of shown.more) io.stdout(m.text);
     const count = (sev: string) => findings.filter((f) => f.severity === sev).length;
     io.stdout(
       `${count("error")} erreur(s), ${count("warning")} avertissement(s), ${count("info")} information(s).\n`,
     );
   }
-  if (json) io.stdout(JSON.stringify({ files: out }, null, 2));
+  if (json) io.stdout(jsonForTerminal(JSON.stringify({ files: out }, null, 2)));
   return exit;
-}
-
-const invokedDirectly =
-  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (invokedDirectly) {
-  run(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`Erreur inattendue : ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
 }

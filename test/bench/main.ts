@@ -46,6 +46,9 @@ await benchJobs(process.argv.includes("--long"));
 const { benchDsn } = await import("./dsn.ts");
 await benchDsn();
 
+const { benchDsnCli } = await import("./dsn-cli.ts");
+await benchDsnCli();
+
 const { benchDsnOptions } = await import("./dsn-options.ts");
 await benchDsnOptions();
 const { benchAnomalyPanels } = await import("./anomalies.ts");

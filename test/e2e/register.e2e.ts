@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cell, sheetXml, xlsxOf } from "../fuzz/zip.ts";
 import { type LaunchedBrowser, launchChromium } from "./chromium.ts";
 
 const FIXTURE = resolve(import.meta.dirname, "../fixtures/clients/clients-a-corriger.csv");
@@ -91,6 +92,32 @@ describe("options page", () => {
     expect(await page.getByTestId("clients-count").textContent()).toBe("4 affichés sur 4");
     const row = page.locator("tr", { hasText: "Boulangerie des Halles" });
     expect(await row.textContent()).toContain("Claire Dubois");
+  });
+
+  it("refuses hostile workbooks in its worker within seconds, naming the limit, the page still live", async () => {
+    await openOptions("import");
+    const far = join(downloads, "loin.xlsx");
+    writeFileSync(
+      far,
+      xlsxOf(
+        sheetXml(`<row r="1">${cell("A1", "SIREN")}</row><row r="1048576">${cell("XFD1048576", "x")}</row>`),
+      ),
+    );
+    const bomb = join(downloads, "bombe.xlsx");
+    writeFileSync(bomb, xlsxOf(sheetXml(`<row r="1">${cell("A1", "x".repeat(70 * 1024 * 1024))}</row>`)));
+    const t = Date.now();
+    await page.getByTestId("import-file").setInputFiles(far);
+    await page
+      .getByText(/jusqu'à la ligne 1\s048\s576 .*la limite est de 50\s001 lignes par feuille/)
+      .waitFor({ timeout: 10_000 });
+    await page.getByTestId("import-file").setInputFiles(bomb);
+    await page
+      .getByText(/la feuille n° 1 du classeur dépasse 64 Mo \(limite par feuille\)/)
+      .waitFor({ timeout: 10_000 });
+    expect(Date.now() - t).toBeLessThan(10_000);
+    // The page never froze: a tab switch answers at once.
+    await page.getByRole("tab", { name: /Clients/ }).click();
+    await page.getByTestId("clients-count").waitFor({ timeout: 2000 });
   });
 
   it("keeps the register across a browser restart on the same profile", async () => {

@@ -253,6 +253,52 @@ describe("validateRows — identifiers", () => {
     expect(p.rows[1]?.client?.tags).toEqual([]);
   });
 
+  it("refuses control characters in any imported cell, one finding per field, naming the character (B4)", () => {
+    const p = check(
+      ["Type", "SIREN", "Raison sociale", "Tags", "Statut"],
+      [
+        ["Employeur", S1, "Acme\u0000SARL", "", ""],
+        ["Employeur", S2, "B", "lot\u001b[31m", ""],
+        ["Employeur\u0085", S3, "\u202eCBA", "", ""],
+        ["Employeur", siren("11223344"), "Tab\tet retour\nacceptés", "a,b", "inscrit"],
+      ],
+    );
+    expect(p.rows[0]?.findings.map((f) => [f.code, f.column, f.severity])).toEqual([
+      ["control-character", "Raison sociale", "error"],
+    ]);
+    expect(p.rows[0]?.findings[0]?.message).toBe(
+      "Ligne 2, colonne « Raison sociale » : la cellule contient un caractère de contrôle invisible (U+0000 NUL, 5e caractère) : le fichier a été abîmé ou mal exporté. Ressaisissez cette cellule dans le tableur, enregistrez le fichier à nouveau, puis importez-le.",
+    );
+    expect(p.rows[1]?.findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^Ligne 3, colonne « Tags » : .*\(U\+001B ESC, 4e caractère\)/),
+    ]);
+    expect(p.rows[2]?.findings.map((f) => [f.code, f.column])).toEqual([
+      ["control-character", "Raison sociale"],
+      ["control-character", "Type"],
+    ]);
+    expect(p.rows[2]?.findings[1]?.message).toMatch(/\(U\+0085, 10e caractère\)/);
+    expect(p.rows[2]?.findings[0]?.message).toMatch(/\(U\+202E, 1er caractère\)/);
+    expect(p.rows.map((r) => r.client !== null)).toEqual([false, false, false, true]);
+    expect(p.clients.map((c) => c.raisonSociale)).toEqual(["Tab\tet retour\nacceptés"]);
+  });
+
+  it("refuses a cell of more than 10 000 characters without reading it further", () => {
+    const p = check(["Type", "SIREN", "Raison sociale"], [["x".repeat(10_001), S1, "Acme"]]);
+    expect(p.rows[0]?.findings.map((f) => [f.code, f.column])).toEqual([["cell-too-long", "Type"]]);
+    expect(p.rows[0]?.findings[0]?.message).toMatch(/compte 10\s001 caractères \(10\s000 au plus\)/);
+  });
+
+  it("refuses a NUL byte of a CSV beyond its first 8 KB at its row, not as a binary file (B4)", async () => {
+    const filler = Array.from({ length: 400 }, (_, i) => `Employeur;${S1};Client ${i} ${"x".repeat(20)}`);
+    const text = `Type;SIREN;Raison sociale\n${filler.join("\n")}\nEmployeur;${S2};Nul\u0000le\n`;
+    const read = await readTable(new TextEncoder().encode(text), "nul.csv");
+    if (!read.ok) throw new Error(read.error);
+    const p = validateRows(read.table, detectMapping(read.table.headers), ctx());
+    const nul = p.findings.filter((f) => f.code === "control-character");
+    expect(nul.map((f) => [f.row, f.column])).toEqual([[402, "Raison sociale"]]);
+    expect(p.clients.some((c) => c.raisonSociale.includes("\u0000"))).toBe(false);
+  });
+
   it("warns about an account number that lost its last digits", () => {
     const p = check(H, [["Gérant", "", "G", "", "117000001234560000"]]);
     expect(codes(p, 2)).toEqual(["excel-number-suspect"]);

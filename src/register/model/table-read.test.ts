@@ -3,7 +3,17 @@ import { resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import writeXlsxFile from "write-excel-file/node";
-import { decodeText, MAX_FILE_BYTES, MAX_ROWS, type ReadTableResult, readTable } from "./table-read.ts";
+import { cell, registerSheet, sheetXml, xlsxOf } from "../../../test/fuzz/zip.ts";
+import {
+  decodeText,
+  isResourceError,
+  MAX_COLUMNS,
+  MAX_FILE_BYTES,
+  MAX_ROWS,
+  type ReadTableResult,
+  readTable,
+} from "./table-read.ts";
+import { XLSX_PART_LIMITS } from "./table-zip.ts";
 
 const fixtures = resolve(import.meta.dirname, "../../../test/fixtures/clients");
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -285,6 +295,134 @@ describe("readTable — XLSX", () => {
   it("refuses an empty workbook and a header-only sheet", async () => {
     expect(refused(await readTable(await xlsx([[null]]), "v.xlsx")).code).toBe("empty");
     expect(refused(await readTable(await xlsx([[{ value: "SIREN" }]]), "h.xlsx")).code).toBe("no-rows");
+  });
+});
+
+describe("bounds (issue 15: C1–C4, C6, B2)", () => {
+  const header = `<row r="1">${cell("A1", "Type")}${cell("B1", "SIREN")}${cell("C1", "Raison sociale")}</row>`;
+  const timed = async (bytes: Uint8Array, name: string) => {
+    const t = performance.now();
+    const r = refused(await readTable(bytes, name));
+    return { ...r, ms: performance.now() - t };
+  };
+
+  it("reads a well-formed hand-built workbook (the builder used below is sound)", async () => {
+    const t = table(await readTable(xlsxOf(registerSheet(2)), "ok.xlsx"));
+    expect(t.headers).toEqual(["Type", "SIREN", "Raison sociale"]);
+    expect(t.rows).toEqual([
+      ["Employeur", "552100554", "Client 0"],
+      ["Employeur", "552100554", "Client 1"],
+    ]);
+  });
+
+  it("C1: one cell at XFD1048576 in a 2 KB file is refused at once, naming the row limit", async () => {
+    const bytes = xlsxOf(sheetXml(`${header}<row r="1048576">${cell("XFD1048576", "x")}</row>`));
+    expect(bytes.length).toBeLessThan(2000);
+    const r = await timed(bytes, "loin.xlsx");
+    expect(r.code).toBe("too-many-rows");
+    expect(r.error).toMatch(/jusqu'à la ligne 1\s048\s576 .*la limite est de 50\s001 lignes par feuille/);
+    expect(r.ms).toBeLessThan(1000);
+  });
+
+  it("C1: a cell beyond column ALL (1 000 columns) on the first row is refused by its column", async () => {
+    const r = await timed(
+      xlsxOf(sheetXml(`<row r="1">${cell("A1", "SIREN")}${cell("XFD1", "x")}</row>`)),
+      "l.xlsx",
+    );
+    expect(r.code).toBe("too-many-columns");
+    expect(r.error).toMatch(/jusqu'à la colonne XFD .*la limite est de 1\s000 colonnes/);
+    expect(MAX_COLUMNS).toBe(1000);
+    // Cells without r="" count one after the other, as the reader places them.
+    const unnamed = '<c t="inlineStr"><is><t>x</t></is></c>'.repeat(1001);
+    expect((await timed(xlsxOf(sheetXml(`<row>${unnamed}</row>`)), "u.xlsx")).code).toBe("too-many-columns");
+  });
+
+  it('C2: a row r="2000000000" (and a 20-digit one) is refused', async () => {
+    for (const r of ["2000000000", "99999999999999999999"]) {
+      const bytes = xlsxOf(sheetXml(`${header}<row r="${r}"><c r="A${r}"><v>1</v></c></row>`));
+      const res = await timed(bytes, "r.xlsx");
+      expect(res.code).toBe("too-many-rows");
+      expect(res.ms).toBeLessThan(1000);
+    }
+    // Found by the fuzz suite: the reader took r="1e9" for a billion rows and never returned.
+    for (const r of ["1e9", "-1", "A1"]) {
+      const res = await timed(
+        xlsxOf(sheetXml(`${header}<row r="${r}"><c r="A2"><v>1</v></c></row>`)),
+        "e.xlsx",
+      );
+      expect(res.code).toBe("unreadable");
+      expect(res.error).toMatch(
+        new RegExp(`endommagé \\(la feuille n° 1 du classeur : référence de ligne « ${r} » invalide\\)`),
+      );
+    }
+    const cellRef = await timed(
+      xlsxOf(sheetXml(`${header}<row r="2"><c r="B2e5"><v>1</v></c></row>`)),
+      "c.xlsx",
+    );
+    expect(cellRef.error).toMatch(/référence de cellule « B2e5 » invalide/);
+  });
+
+  it("C3: a compressed bomb is refused while it inflates, by the part's limit, not as damaged", async () => {
+    const big = "A".repeat(XLSX_PART_LIMITS.sheet + 1024);
+    const bomb = xlsxOf(sheetXml(`${header}<row r="2">${cell("A2", big)}</row>`));
+    expect(bomb.length).toBeLessThan(200_000);
+    const r = await timed(bomb, "bombe.xlsx");
+    expect(r.code).toBe("too-complex");
+    expect(r.error).toMatch(/la feuille n° 1 du classeur dépasse 64 Mo \(limite par feuille\)/);
+    expect(r.error).not.toMatch(/endommagé|mot de passe/);
+    // The same bomb in the shared strings, and a directory that announces more than the limit.
+    const strings = xlsxOf(registerSheet(1), [
+      {
+        name: "xl/sharedStrings.xml",
+        data: `<sst><si><t>${"B".repeat(XLSX_PART_LIMITS.sharedStrings + 1)}</t></si></sst>`,
+      },
+    ]);
+    expect((await timed(strings, "s.xlsx")).error).toMatch(/texte partagé des cellules.*dépasse 32 Mo/);
+    const announced = xlsxOf(registerSheet(1), [], { declaredSize: 3_000_000_000 });
+    expect((await timed(announced, "a.xlsx")).code).toBe("too-complex");
+  });
+
+  it("C4: 1 million rows in a small file stop at row 50 002, as a limit", async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `<row><c><v>${i}</v></c></row>`).join("");
+    const r = await timed(xlsxOf(sheetXml(rows)), "million.xlsx");
+    expect(r.code).toBe("too-many-rows");
+    expect(r.error).toMatch(/jusqu'à la ligne 50\s002/);
+  });
+
+  it("B2: a damaged archive is « endommagé » with what is wrong; a protected one says so", async () => {
+    const lie = await timed(xlsxOf(registerSheet(2), [], { declaredSize: 100 }), "lie.xlsx");
+    expect(lie.code).toBe("unreadable");
+    expect(lie.error).toMatch(/endommagé \(la feuille n° 1 du classeur : taille annoncée inexacte\)/);
+    const cut = xlsxOf(registerSheet(50));
+    const truncated = await timed(cut.subarray(0, cut.length - 200), "cut.xlsx");
+    expect(truncated.code).toBe("unreadable");
+    expect(truncated.error).toMatch(/endommagé/);
+    const encrypted = await timed(xlsxOf(registerSheet(2), [], { flags: 1 }), "mdp.xlsx");
+    expect(encrypted.code).toBe("protected");
+    expect(encrypted.error).toMatch(/chiffré.*sans mot de passe/);
+    const link = await timed(xlsxOf(registerSheet(2), [], { unixMode: 0o120777 }), "lien.xlsx");
+    expect(link.code).toBe("unsupported");
+    expect(link.error).toMatch(/lien symbolique/);
+  });
+
+  it("B2: engine limits (stack, string length, memory) are classified as limits, not damage", () => {
+    expect(isResourceError(new RangeError("Maximum call stack size exceeded"))).toBe(true);
+    expect(isResourceError(new RangeError("Invalid string length"))).toBe(true);
+    expect(isResourceError(new Error("Array buffer allocation failed"))).toBe(true);
+    expect(isResourceError(new Error("unexpected end of file"))).toBe(false);
+  });
+
+  it("C6: a CSV of a million columns is refused before the mapping, quickly", async () => {
+    const text = `${"x;".repeat(1_000_000)}\n${"1;".repeat(10)}\n`;
+    const r = await timed(utf8(text), "large.csv");
+    expect(r.code).toBe("too-many-columns");
+    expect(r.error).toMatch(
+      /1\s000\s000 colonnes\) : la limite est de 1\s000 colonnes.*vérifiez le séparateur/,
+    );
+    expect(r.ms).toBeLessThan(5000);
+    // Empty trailing cells do not count: 1 000 filled columns and a long run of « ; » are read.
+    const wide = `${Array.from({ length: 1000 }, (_, i) => `C${i}`).join(";")}${";".repeat(5000)}\n${"1;".repeat(1000)}\n`;
+    expect(table(await readTable(utf8(wide), "w.csv")).headers).toHaveLength(1000);
   });
 });
 

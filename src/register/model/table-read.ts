@@ -14,9 +14,11 @@
 // non-empty row; numbers rendered as a person sees them; formulas and merged cells reported in `notes`.
 import Papa from "papaparse";
 import readXlsxFile from "read-excel-file/universal";
+import { inspectXlsx, MAX_COLUMNS, type XlsxRefusal, type ZipEntry } from "./table-zip.ts";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 50_000;
+export { MAX_COLUMNS };
 
 export type ReadTableErrorCode =
   | "empty"
@@ -25,6 +27,9 @@ export type ReadTableErrorCode =
   | "unreadable"
   | "no-rows"
   | "too-many-rows"
+  | "too-many-columns"
+  | "too-complex"
+  | "protected"
   | "unsupported";
 
 export interface RawTable {
@@ -76,6 +81,15 @@ const startsWith = (bytes: Uint8Array, sig: readonly number[]) =>
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 
+/** The refusal of a file over MAX_FILE_BYTES (`size`: its size on disk, when known). */
+export function tooLargeMessage(fileName: string, size: number): string {
+  const shown = size > MAX_FILE_BYTES + 1 ? `pèse ${formatMo(size)}` : `dépasse ${formatMo(MAX_FILE_BYTES)}`;
+  return (
+    `Le fichier « ${fileName} » ${shown} : la limite est de ${formatMo(MAX_FILE_BYTES)}. ` +
+    `Une liste de clients pèse bien moins : vérifiez qu'il s'agit du bon fichier, ou découpez-le en plusieurs fichiers (au plus ${MAX_ROWS.toLocaleString("fr-FR")} lignes chacun) et importez-les l'un après l'autre.`
+  );
+}
+
 /**
  * Reads a CSV or XLSX file. Never throws: any failure is `{ ok: false }` with a French message.
  * `fileName` is only used in messages and to recognise an old `.xls`/`.ods` file.
@@ -83,7 +97,8 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 export async function readTable(bytes: Uint8Array, fileName: string): Promise<ReadTableResult> {
   try {
     return await readTableUnsafe(bytes, fileName);
-  } catch {
+  } catch (error) {
+    if (isResourceError(error)) return fail("too-complex", tooComplexMessage(fileName));
     return fail(
       "unreadable",
       `Le fichier « ${fileName} » n'a pas pu être lu. ${EXPORT_HINT} Si le problème persiste, enregistrez-le au format CSV.`,
@@ -91,22 +106,32 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Re
   }
 }
 
+/**
+ * A limit of the JavaScript engine (call stack, string or array length, memory), not a damaged file:
+ * the file is too big or too deeply nested for the reader.
+ */
+export function isResourceError(error: unknown): boolean {
+  if (error instanceof RangeError) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /call stack|out of memory|allocation failed|invalid (string|array|typed array) length|too much recursion/i.test(
+    message,
+  );
+}
+
+const tooComplexMessage = (fileName: string) =>
+  `Le fichier « ${fileName} » est trop volumineux ou trop complexe pour être lu ici (limite de mémoire ou d'imbrication atteinte) : il n'est pas endommagé pour autant. ` +
+  `Gardez uniquement la feuille des clients et leurs colonnes, puis enregistrez-la au format CSV (séparateur point-virgule) et importez ce fichier.`;
+
 async function readTableUnsafe(bytes: Uint8Array, fileName: string): Promise<ReadTableResult> {
   if (bytes.length === 0) {
     return fail("empty", `Le fichier « ${fileName} » est vide. ${EXPORT_HINT}`);
   }
-  if (bytes.length > MAX_FILE_BYTES) {
-    return fail(
-      "too-large",
-      `Le fichier « ${fileName} » pèse ${formatMo(bytes.length)} : la limite est de ${formatMo(MAX_FILE_BYTES)}. ` +
-        `Une liste de clients pèse bien moins : vérifiez qu'il s'agit du bon fichier, ou découpez-le en plusieurs fichiers (au plus ${MAX_ROWS.toLocaleString("fr-FR")} lignes chacun) et importez-les l'un après l'autre.`,
-    );
-  }
+  if (bytes.length > MAX_FILE_BYTES) return fail("too-large", tooLargeMessage(fileName, bytes.length));
   if (startsWith(bytes, ZIP_SIGNATURE)) return readXlsx(bytes, fileName);
   if (startsWith(bytes, OLE_SIGNATURE)) {
     return fail(
       "unsupported",
-      `Le fichier « ${fileName} » est un classeur Excel à l'ancien format (.xls), que l'extension ne lit pas. Ouvrez-le dans Excel et enregistrez-le au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) », puis importez ce fichier.`,
+      `Le fichier « ${fileName} » est un classeur Excel à l'ancien format (.xls) ou protégé par un mot de passe, que l'extension ne lit pas. Ouvrez-le dans Excel et enregistrez-le sans mot de passe au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) », puis importez ce fichier.`,
     );
   }
   for (const sig of BINARY_SIGNATURES) {
@@ -233,7 +258,7 @@ function readCsv(bytes: Uint8Array, fileName: string): ReadTableResult {
   for (const record of parsed.data) {
     let breaks = 0;
     const cells = record.map((cell) => {
-      if (cell.includes("\n")) breaks += cell.split("\n").length - 1;
+      for (let i = cell.indexOf("\n"); i >= 0; i = cell.indexOf("\n", i + 1)) breaks++;
       return cell.trim();
     });
     records.push({ line, cells });
@@ -269,7 +294,17 @@ function buildTable(
       `Le fichier « ${fileName} » compte ${data.length.toLocaleString("fr-FR")} lignes de clients : la limite est de ${MAX_ROWS.toLocaleString("fr-FR")} lignes par import. Découpez-le en plusieurs fichiers (en gardant la ligne d'en-tête dans chacun) et importez-les l'un après l'autre.`,
     );
   }
-  let width = header.cells.length;
+  // Columns that hold something, header included: a row of a million cells is refused before anything
+  // (detectMapping, the preview) goes through each of them.
+  let extent = filledWidth(header.cells);
+  for (const r of data) extent = Math.max(extent, filledWidth(r.cells));
+  if (extent > MAX_COLUMNS) {
+    return fail(
+      "too-many-columns",
+      `Le fichier « ${fileName} » a des cellules jusqu'à la colonne ${columnLetter(extent - 1)} (${extent.toLocaleString("fr-FR")} colonnes) : la limite est de ${MAX_COLUMNS.toLocaleString("fr-FR")} colonnes. Une liste de clients en a quelques-unes : vérifiez le séparateur${source.format === "csv" ? " (point-virgule, virgule ou tabulation)" : ""} et supprimez les colonnes en trop, puis importez le fichier à nouveau.`,
+    );
+  }
+  let width = header.cells.length > MAX_COLUMNS ? extent : header.cells.length;
   for (const r of data) {
     for (let i = r.cells.length - 1; i >= width; i--) {
       if (r.cells[i] !== "") {
@@ -279,6 +314,7 @@ function buildTable(
     }
   }
   const headers = Array.from({ length: width }, (_, i) => header.cells[i] || `Colonne ${columnLetter(i)}`);
+  if (header.cells.length > width) header.cells.length = width;
   if (width > header.cells.length) {
     notes.push(
       `Certaines lignes ont plus de cellules que la ligne d'en-tête : les cellules en trop sont lues dans des colonnes sans titre (${headers.slice(header.cells.length).join(", ")}). Vérifiez le séparateur et les guillemets du fichier.`,
@@ -297,6 +333,12 @@ function buildTable(
   };
 }
 
+/** Number of cells up to the last non-empty one. */
+function filledWidth(cells: string[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (cells[i] !== "") return i + 1;
+  return 0;
+}
+
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetter(index: number): string {
   let n = index + 1;
@@ -313,7 +355,12 @@ export function columnLetter(index: number): string {
 // XLSX
 
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableResult> {
-  const entries = await listZip(bytes);
+  // Before the reader: every part it would unpack is bounded (table-zip.ts).
+  const inspection = await inspectXlsx(bytes, MAX_ROWS + 1);
+  if (!inspection.ok && inspection.refusal.kind !== "not-zip") {
+    return xlsxRefusal(inspection.refusal, fileName);
+  }
+  const entries = inspection.ok ? inspection.entries : null;
   if (entries && !entries.has("xl/workbook.xml")) {
     const isOds =
       entries.has("content.xml") ||
@@ -329,11 +376,9 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableR
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
     sheets = await readXlsxFile(buffer);
-  } catch {
-    return fail(
-      "unreadable",
-      `Le fichier « ${fileName} » ressemble à un classeur Excel mais il est endommagé ou protégé par un mot de passe. Ouvrez-le dans Excel, enregistrez-le à nouveau au format .xlsx (sans mot de passe) ou au format CSV, puis importez ce fichier.`,
-    );
+  } catch (error) {
+    if (isResourceError(error)) return fail("too-complex", tooComplexMessage(fileName));
+    return fail("unreadable", damagedMessage(fileName));
   }
   const chosen = sheets.find((s) => s.data.some((row) => row.some((c) => cellText(c, null) !== "")));
   if (!chosen) {
@@ -360,6 +405,74 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableR
     if (xml) notes.push(...sheetNotes(xml));
   }
   return buildTable(records, { format: "xlsx", sheet: chosen.sheet }, notes, fileName, "ligne du tableau");
+}
+
+const damagedMessage = (fileName: string, detail = "") =>
+  `Le fichier « ${fileName} » ressemble à un classeur Excel mais il est endommagé${detail ? ` (${detail})` : ""}. Ouvrez-le dans Excel, enregistrez-le à nouveau au format .xlsx ou au format CSV, puis importez ce fichier.`;
+
+const KEEP_CLIENTS_HINT =
+  "Gardez dans le classeur la seule feuille des clients (supprimez les autres feuilles, les lignes et colonnes vides en trop), enregistrez-le à nouveau ou au format CSV, puis importez ce fichier.";
+
+/** The French refusal of an XLSX archive that the inspection stopped: which limit, where. */
+function xlsxRefusal(refusal: XlsxRefusal, fileName: string): ReadTableResult {
+  const fr = (n: number) => n.toLocaleString("fr-FR");
+  const where = partName;
+  switch (refusal.kind) {
+    case "not-zip":
+      return fail("unreadable", damagedMessage(fileName));
+    case "encrypted":
+      return fail(
+        "protected",
+        `Le classeur « ${fileName} » est chiffré (${where(refusal.part)}) : l'extension ne lit pas un fichier protégé. Ouvrez-le dans Excel, enregistrez-le sans mot de passe au format .xlsx ou CSV, puis importez ce fichier.`,
+      );
+    case "unsupported-entry":
+      return fail(
+        "unsupported",
+        refusal.why === "entries"
+          ? `Le fichier « ${fileName} » contient plus de 10 000 éléments : ce n'est pas un classeur de clients. ${EXPORT_HINT}`
+          : refusal.why === "link"
+            ? `Le fichier « ${fileName} » contient un lien symbolique (${refusal.part}) au lieu d'une partie de classeur : il n'est pas lu. ${EXPORT_HINT}`
+            : `Le fichier « ${fileName} » utilise un format d'archive que l'extension ne lit pas (${refusal.why === "zip64" ? "ZIP64, pour les archives de plus de 4 Go" : "méthode de compression inconnue"}). Ouvrez-le dans Excel, enregistrez-le à nouveau au format .xlsx ou CSV, puis importez ce fichier.`,
+      );
+    case "damaged":
+      return fail("unreadable", damagedMessage(fileName, `${where(refusal.part)} : ${refusal.why}`));
+    case "part-too-large":
+      return fail(
+        "too-complex",
+        `Le classeur « ${fileName} » est trop volumineux une fois décompressé : ${where(refusal.part)} dépasse ${formatMo(refusal.limit)} (limite par ${isSheetPart(refusal.part) ? "feuille" : "partie du classeur"}), alors qu'une liste de 50 000 clients en occupe bien moins. ${KEEP_CLIENTS_HINT}`,
+      );
+    case "total-too-large":
+      return fail(
+        "too-complex",
+        `Le classeur « ${fileName} » dépasse ${formatMo(refusal.limit)} une fois décompressé (limite pour l'ensemble du classeur). ${KEEP_CLIENTS_HINT}`,
+      );
+    case "too-many-rows":
+      return fail(
+        "too-many-rows",
+        `Le classeur « ${fileName} » a des cellules jusqu'à la ligne ${fr(refusal.row)} (${where(refusal.part)}) : la limite est de ${fr(refusal.limit)} lignes par feuille, en-tête compris (${fr(MAX_ROWS)} lignes de clients par import). Supprimez les lignes en trop sous le tableau, ou découpez-le en plusieurs fichiers (en gardant la ligne d'en-tête dans chacun) et importez-les l'un après l'autre.`,
+      );
+    case "too-many-columns":
+      return fail(
+        "too-many-columns",
+        `Le classeur « ${fileName} » a des cellules jusqu'à la colonne ${Number.isFinite(refusal.column) ? columnLetter(refusal.column - 1) : "?"} (${where(refusal.part)}, ligne ${fr(refusal.row)}) : la limite est de ${fr(refusal.limit)} colonnes. ${KEEP_CLIENTS_HINT}`,
+      );
+    case "tag-too-long":
+      return fail(
+        "too-complex",
+        `Le classeur « ${fileName} » contient une balise XML de plus de 64 Ko (${where(refusal.part)}) : ce n'est pas ce qu'écrit un tableur. ${KEEP_CLIENTS_HINT}`,
+      );
+  }
+}
+
+const isSheetPart = (part: string) => part.startsWith("xl/worksheets/");
+
+/** « la feuille 2 (xl/worksheets/sheet2.xml) » or « la partie xl/sharedStrings.xml ». */
+function partName(part: string): string {
+  if (!part) return "le répertoire de l'archive";
+  if (part === "xl/sharedStrings.xml") return "le texte partagé des cellules (xl/sharedStrings.xml)";
+  const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(part);
+  if (sheet) return `la feuille n° ${sheet[1]} du classeur`;
+  return isSheetPart(part) ? `la feuille ${part}` : `la partie ${part}`;
 }
 
 /**
@@ -418,43 +531,8 @@ function sheetNotes(xml: string): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Minimal ZIP reader (central directory + DecompressionStream), only to read the sheet's XML for the
-// notes above: read-excel-file gives values but neither formulas nor merged cells.
-
-interface ZipEntry {
-  method: number;
-  compressedSize: number;
-  localOffset: number;
-}
-
-async function listZip(bytes: Uint8Array): Promise<Map<string, ZipEntry> | null> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
-  const entries = new Map<string, ZipEntry>();
-  const utf8 = new TextDecoder();
-  for (let k = 0; k < count && p + 46 <= bytes.length; k++) {
-    if (view.getUint32(p, true) !== 0x02014b50) return entries;
-    const method = view.getUint16(p + 10, true);
-    const compressedSize = view.getUint32(p + 20, true);
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    const localOffset = view.getUint32(p + 42, true);
-    const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength));
-    entries.set(name, { method, compressedSize, localOffset });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
+// Reading one part of the archive (already bounded by inspectXlsx) for the notes above:
+// read-excel-file gives values but neither formulas nor merged cells.
 
 async function unzipEntry(bytes: Uint8Array, entry: ZipEntry): Promise<string | null> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -1,19 +1,15 @@
-// Import of a client list from CSV or XLSX, in three steps: read the file (locally), check and correct
-// the column mapping, preview every row with its findings; then import the valid rows — or nothing.
+// Import of a client list from CSV or XLSX, in three steps: read the file (locally, in a worker with a
+// time limit: import-read.ts), check and correct the column mapping, preview every row with its
+// findings; then import the valid rows — or nothing.
 import { useMemo, useState } from "preact/hooks";
 import { t } from "../../core/browser.ts";
 import type { RegisterListing } from "../../core/messages.ts";
 import { send } from "../../core/send.ts";
 import { Notice } from "../../ui/shared/field.tsx";
 import { CLIENT_KIND_LABELS, CLIENT_KINDS, type ClientKind } from "../model/register.ts";
-import {
-  detectMapping,
-  IMPORT_FIELDS,
-  type ImportField,
-  type ImportMapping,
-  validateRows,
-} from "../model/table-import.ts";
-import { type RawTable, readTable } from "../model/table-read.ts";
+import { IMPORT_FIELDS, type ImportField, type ImportMapping, validateRows } from "../model/table-import.ts";
+import type { RawTable } from "../model/table-read.ts";
+import { readInWorker } from "./import-read.ts";
 import type { RegisterApi } from "./use-register.ts";
 
 const PREVIEW_LIMIT = 500;
@@ -23,6 +19,7 @@ export function ImportTab(props: { snapshot: RegisterListing; api: RegisterApi }
   const [fileName, setFileName] = useState<string | null>(null);
   const [table, setTable] = useState<RawTable | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
   const [mapping, setMapping] = useState<ImportMapping>([]);
   const [defaultKind, setDefaultKind] = useState<ClientKind | "">("");
   const [onlyProblems, setOnlyProblems] = useState(false);
@@ -46,10 +43,15 @@ export function ImportTab(props: { snapshot: RegisterListing; api: RegisterApi }
     setReadError(null);
     if (!file) return;
     setFileName(file.name);
-    const result = await readTable(new Uint8Array(await file.arrayBuffer()), file.name);
-    if (!result.ok) return setReadError(result.error);
-    setTable(result.table);
-    setMapping(detectMapping(result.table.headers));
+    setReading(true);
+    const read = await readInWorker(file);
+    setReading(false);
+    if (read.kind === "timeout")
+      return setReadError(t("optImportReadTimeout", [file.name, String(read.seconds)]));
+    if (read.kind === "failed") return setReadError(t("optImportReadFailed", file.name));
+    if (!read.result.ok) return setReadError(read.result.error);
+    setTable(read.result.table);
+    setMapping(read.mapping ?? read.result.table.headers.map(() => null));
   };
 
   const remap = (column: number, field: ImportField | null) =>
@@ -84,9 +86,15 @@ export function ImportTab(props: { snapshot: RegisterListing; api: RegisterApi }
           class="visually-hidden"
           data-testid="import-file"
           onChange={(e) => void open(e.currentTarget.files?.[0])}
+          disabled={reading}
         />
       </label>
       {fileName && <span class="hint"> {fileName}</span>}
+      {reading && fileName && (
+        <p class="hint" aria-live="polite" data-testid="import-reading">
+          {t("optImportReading", fileName)}
+        </p>
+      )}
       {readError && <Notice kind="error">{readError}</Notice>}
       {table && preview && (
         <>
