@@ -101,7 +101,7 @@ describe("seed's fixed-term natures (UR_ANO_DIMNS002 question)", () => {
     expect(table.find((n) => n.code === "01")?.fixedTermInSeed).toBe(false);
   });
 
-  it.skipIf(!NORM_DIR)("are listed with these labels in the seed", () => {
+  it.skipIf(!SHARED_PARENT)("are listed with these labels in the seed", () => {
     const seed = readFileSync(seedPath, "utf8");
     for (const code of SEED_FIXED_TERM_NATURES)
       expect(seed, code).toContain(`${code} (${SEED_DIMNS002_NATURE_LABELS[code]})`);
