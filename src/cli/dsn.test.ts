@@ -1,28 +1,9 @@
-import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cliBundle } from "../../test/support/cli-bundle.ts";
+import { bundledCli, fakeIo } from "../../test/support/cli-io.ts";
 import { GENERATED_FIRM, generateDsn, generateDsnChunks } from "../dsn/generate.ts";
-import { type CliIo, run } from "./main.ts";
+import { run } from "./main.ts";
 
-const root = resolve(import.meta.dirname, "../..");
 const sample = "test/fixtures/dsn/open-neodes_sample_dsn_P25V01.dsn";
-
-function fakeIo(files: Record<string, string | Uint8Array> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    readFile: async (path) => {
-      const f = files[path];
-      if (f !== undefined) return typeof f === "string" ? new TextEncoder().encode(f) : f;
-      return new Uint8Array(await readFile(resolve(root, path)));
-    },
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-  };
-  return { io, out: () => out.join("\n"), err: () => err.join("\n") };
-}
 
 describe("dsn check", () => {
   it("prints the sends, declarations and findings of the public sample; exit 1 (invalid SIRENs)", async () => {
@@ -155,14 +136,7 @@ describe("dsn check", () => {
 });
 
 describe("dsn check, child process (the bundled command line)", () => {
-  const bundle = cliBundle();
-  const cli = (args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-      execFile(process.execPath, [bundle, ...args], { cwd: root }, (error, stdout, stderr) => {
-        done({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
-      });
-    });
-
+  const cli = bundledCli();
   it("exit 2 with a clear message for a missing file, a folder or a device (no « lecture tronquée »)", async () => {
     const [missing, folder, device] = await Promise.all([
       cli(["dsn", "check", "absent.dsn"]),

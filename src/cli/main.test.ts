@@ -1,31 +1,15 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cliBundle } from "../../test/support/cli-bundle.ts";
-import { type CliIo, run } from "./main.ts";
+import { bundledCli, fakeIo as ioWith } from "../../test/support/cli-io.ts";
+import { run } from "./main.ts";
 
-const root = resolve(import.meta.dirname, "../..");
 const mixte = "test/fixtures/clients/clients-mixte.csv";
 
-/** An io that reads real files (relative to the project) or the given in-memory ones, and records output. */
-function fakeIo(files: Record<string, string | Uint8Array> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    readFile: async (path) => {
-      const f = files[path];
-      if (f !== undefined) return typeof f === "string" ? new TextEncoder().encode(f) : f;
-      return new Uint8Array(await readFile(resolve(root, path)));
-    },
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    now: new Date("2025-03-10T10:00:00Z"),
-  };
-  return { io, out: () => out.join("\n"), err: () => err.join("\n") };
-}
+/** Every in-process run sees the same clock. */
+const NOW = new Date("2025-03-10T10:00:00Z");
+const fakeIo = (files?: Record<string, string | Uint8Array>) => ioWith(files, NOW);
 
 describe("clients check", () => {
   it("prints every finding in French with a summary, exit 1 when some rows are invalid", async () => {
@@ -89,14 +73,7 @@ describe("clients check", () => {
 });
 
 describe("child process (the bundled command line)", () => {
-  const bundle = cliBundle();
-  const cli = (args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-      execFile(process.execPath, [bundle, ...args], { cwd: root }, (error, stdout, stderr) => {
-        done({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
-      });
-    });
-
+  const cli = bundledCli();
   it("refuses a folder, a device and a file over the limit before reading them (exit 2, French)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tiers-cli-"));
     try {
