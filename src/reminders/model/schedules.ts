@@ -34,6 +34,21 @@ export interface ScheduleDate {
 
 const monthDay = (y: number, md: { month: number; day: number }) => toIsoDate({ y, m: md.month, d: md.day });
 
+/** A due date: `nominal` moved to a working day, under a stable key (the period or the nominal date). */
+const due = (
+  kind: ReminderKind,
+  key: string,
+  nominal: IsoDate,
+  params: string[],
+  source: string,
+): ScheduleDate => ({
+  kind,
+  key,
+  date: nextWorkingDay(nominal),
+  params,
+  source,
+});
+
 /** "T1 2026" for the quarter that ends the month before the deadline's month (30 April → T1). */
 function quarterBefore(date: IsoDate): string {
   const end = addMonths(periodOf(date), -1);
@@ -53,49 +68,35 @@ function selfEmployedDates(
     const day = schedule === "ti-mensuel-5" ? 5 : 20;
     if (ti.monthlyDebitDays.includes(day))
       for (const p of periods)
-        out.push({
-          kind: "ti-prelevement",
-          key: p,
-          date: nextWorkingDay(`${p}-${String(day).padStart(2, "0")}`),
-          params: ["mensuel"],
-          source,
-        });
+        out.push(due("ti-prelevement", p, `${p}-${String(day).padStart(2, "0")}`, ["mensuel"], source));
   }
   if (schedule === "ti-trimestriel")
     for (const y of years)
       for (const md of ti.quarterlyDebits) {
         const nominal = monthDay(y, md);
-        out.push({
-          kind: "ti-prelevement",
-          key: nominal,
-          date: nextWorkingDay(nominal),
-          params: ["trimestriel"],
-          source,
-        });
+        out.push(due("ti-prelevement", nominal, nominal, ["trimestriel"], source));
       }
   for (const y of years) {
     const published = ti.incomeReturn.find((r) => r.year === y);
     if (published)
       for (const d of published.deadlines) {
         const nominal = monthDay(y, d);
-        out.push({
-          kind: "ti-declaration-revenus",
-          key: nominal,
-          date: nextWorkingDay(nominal),
-          params: [d.departements, String(y - 1)],
-          source: published.source,
-        });
+        out.push(
+          due("ti-declaration-revenus", nominal, nominal, [d.departements, String(y - 1)], published.source),
+        );
       }
     else {
       // Not published yet (or not yet in our table): say so rather than show nothing.
-      const notice = nextWorkingDay(monthDay(y, ti.incomeReturnNotice.on));
-      out.push({
-        kind: "ti-declaration-revenus-inconnue",
-        key: String(y),
-        date: notice,
-        params: [String(y), String(y - 1)],
-        source: ti.incomeReturnNotice.source,
-      });
+      const notice = monthDay(y, ti.incomeReturnNotice.on);
+      out.push(
+        due(
+          "ti-declaration-revenus-inconnue",
+          String(y),
+          notice,
+          [String(y), String(y - 1)],
+          ti.incomeReturnNotice.source,
+        ),
+      );
     }
   }
   return out;
@@ -109,25 +110,13 @@ function microDates(schedule: SelfEmployedSchedule, periods: readonly Period[], 
   if (schedule === "micro-mensuel")
     for (const p of periods) {
       const nominal = lastDayOfMonth(addMonths(p, micro.monthlyReturnMonthOffset));
-      out.push({
-        kind: "micro-declaration",
-        key: p,
-        date: nextWorkingDay(nominal),
-        params: [formatPeriodFr(p)],
-        source,
-      });
+      out.push(due("micro-declaration", p, nominal, [formatPeriodFr(p)], source));
     }
   if (schedule === "micro-trimestriel")
     for (const y of years)
       for (const md of micro.quarterlyReturns) {
         const nominal = monthDay(y, md);
-        out.push({
-          kind: "micro-declaration",
-          key: nominal,
-          date: nextWorkingDay(nominal),
-          params: [quarterBefore(nominal)],
-          source,
-        });
+        out.push(due("micro-declaration", nominal, nominal, [quarterBefore(nominal)], source));
       }
   // A request to make before a date, not a due date: it stays on its calendar day.
   for (const y of years) {
