@@ -10,6 +10,13 @@ import { exportCalendar } from "./ics-export.ts";
 
 const SHOWN = 30;
 
+/** The three lists, in order: their test id, their title's message and their field in the view. */
+const SECTIONS = [
+  { id: "overdue", title: "reminderOverdue", key: "overdue" },
+  { id: "today", title: "reminderToday", key: "dueToday" },
+  { id: "upcoming", title: "reminderUpcoming", key: "upcoming" },
+] as const;
+
 function Item(props: {
   r: Reminder;
   onMark: (id: string, action: "done" | "snooze-1j" | "snooze-1s") => void;
@@ -94,30 +101,12 @@ export function RemindersList() {
       </p>
     );
   if (!view) return null;
-  const empty = view.counts.overdue + view.counts.dueToday + view.counts.upcoming === 0;
+  const empty = SECTIONS.every(({ key }) => view.counts[key] === 0);
   return (
     <div data-testid="reminders" data-today={view.today}>
-      <Section
-        id="overdue"
-        title={t("reminderOverdue")}
-        items={view.overdue}
-        total={view.counts.overdue}
-        onMark={mark}
-      />
-      <Section
-        id="today"
-        title={t("reminderToday")}
-        items={view.dueToday}
-        total={view.counts.dueToday}
-        onMark={mark}
-      />
-      <Section
-        id="upcoming"
-        title={t("reminderUpcoming")}
-        items={view.upcoming}
-        total={view.counts.upcoming}
-        onMark={mark}
-      />
+      {SECTIONS.map(({ id, title, key }) => (
+        <Section key={id} id={id} title={t(title)} items={view[key]} total={view.counts[key]} onMark={mark} />
+      ))}
       {empty && <p class="muted">{t("reminderNone")}</p>}
       <div class="ics">
         <label>
