@@ -99,6 +99,22 @@ function badCharMessage(label: string, bad: { char: string; position: number }, 
   return `${label} contient un caractère non autorisé : ${describeChar(bad.char)} (${ordinal(bad.position)} caractère). ${hint}`;
 }
 
+/**
+ * The first two checks of every identifier: filled in, and only `allowed` characters; null when both pass.
+ * `label` opens the characters message ("Le SIREN …").
+ */
+function checkFilled(
+  value: string,
+  emptyMessage: string,
+  allowed: RegExp,
+  label: string,
+  hint: string,
+): IdResult | null {
+  if (value === "") return fail(value, "empty", emptyMessage);
+  const bad = findBadChar(value, allowed);
+  return bad ? fail(value, "characters", badCharMessage(label, bad, hint)) : null;
+}
+
 /** Groups a string by the given sizes, separated by spaces (extra characters form a last group). */
 function group(value: string, sizes: readonly number[]): string {
   const parts: string[] = [];
@@ -160,9 +176,14 @@ const ONLY_DIGITS_HINT = "Saisissez uniquement des chiffres.";
 
 /** Common checks for a fixed-length all-digit number: empty, characters, length. */
 function checkDigits(value: string, label: string, length: number): IdResult | null {
-  if (value === "") return fail(value, "empty", `Saisissez le ${label} (${length} chiffres).`);
-  const bad = findBadChar(value, /^\d$/);
-  if (bad) return fail(value, "characters", badCharMessage(`Le ${label}`, bad, ONLY_DIGITS_HINT));
+  const unfilled = checkFilled(
+    value,
+    `Saisissez le ${label} (${length} chiffres).`,
+    /^\d$/,
+    `Le ${label}`,
+    ONLY_DIGITS_HINT,
+  );
+  if (unfilled) return unfilled;
   if (value.length !== length) {
     return fail(
       value,
@@ -252,19 +273,14 @@ export function checkSiret(input: string): IdResult {
 /** Validates a SIREN (9 digits) or a SIRET (14 digits), chosen by length; `kind` says which. */
 export function checkSirenOrSiret(input: string): SirenOrSiretResult {
   const value = normalizeId(input);
-  if (value === "") {
-    return {
-      ...fail(value, "empty", "Saisissez un SIREN (9 chiffres) ou un SIRET (14 chiffres)."),
-      kind: null,
-    };
-  }
-  const bad = findBadChar(value, /^\d$/);
-  if (bad) {
-    return {
-      ...fail(value, "characters", badCharMessage("Le SIREN ou SIRET", bad, ONLY_DIGITS_HINT)),
-      kind: null,
-    };
-  }
+  const unfilled = checkFilled(
+    value,
+    "Saisissez un SIREN (9 chiffres) ou un SIRET (14 chiffres).",
+    /^\d$/,
+    "Le SIREN ou SIRET",
+    ONLY_DIGITS_HINT,
+  );
+  if (unfilled) return { ...unfilled, kind: null };
   if (value.length === 9) return { ...checkSiren(value), kind: "siren" };
   if (value.length === 14) return { ...checkSiret(value), kind: "siret" };
   return {
@@ -326,21 +342,14 @@ const NIR_LABEL = "Le NIR (numéro de sécurité sociale)";
  */
 export function checkNir(input: string): IdResult {
   const value = normalizeId(input);
-  if (value === "") {
-    return fail(value, "empty", "Saisissez le NIR (numéro de sécurité sociale, 13 ou 15 caractères).");
-  }
-  const bad = findBadChar(value, /^[0-9A-Z]$/);
-  if (bad) {
-    return fail(
-      value,
-      "characters",
-      badCharMessage(
-        NIR_LABEL,
-        bad,
-        "Seuls les chiffres sont acceptés, et 2A ou 2B (Corse) aux caractères 6 et 7.",
-      ),
-    );
-  }
+  const unfilled = checkFilled(
+    value,
+    "Saisissez le NIR (numéro de sécurité sociale, 13 ou 15 caractères).",
+    /^[0-9A-Z]$/,
+    NIR_LABEL,
+    "Seuls les chiffres sont acceptés, et 2A ou 2B (Corse) aux caractères 6 et 7.",
+  );
+  if (unfilled) return unfilled;
   if (value.length !== 13 && value.length !== 15) {
     return fail(
       value,
@@ -418,25 +427,14 @@ export const ACCOUNT_NUMBER_USUAL_LENGTH = 18;
  */
 export function checkAccountNumber(input: string): IdResult {
   const value = normalizeId(input);
-  if (value === "") {
-    return fail(
-      value,
-      "empty",
-      "Saisissez le numéro de compte Urssaf (en général 18 chiffres, indiqué sur les courriers de l'Urssaf).",
-    );
-  }
-  const bad = findBadChar(value, /^[0-9A-Z]$/);
-  if (bad) {
-    return fail(
-      value,
-      "characters",
-      badCharMessage(
-        "Le numéro de compte Urssaf",
-        bad,
-        "Seuls les chiffres et les lettres sans accent sont acceptés.",
-      ),
-    );
-  }
+  const unfilled = checkFilled(
+    value,
+    "Saisissez le numéro de compte Urssaf (en général 18 chiffres, indiqué sur les courriers de l'Urssaf).",
+    /^[0-9A-Z]$/,
+    "Le numéro de compte Urssaf",
+    "Seuls les chiffres et les lettres sans accent sont acceptés.",
+  );
+  if (unfilled) return unfilled;
   const warnings: IdWarning[] = [];
   if (value.length !== ACCOUNT_NUMBER_USUAL_LENGTH) {
     warnings.push({
