@@ -79,6 +79,9 @@ function wrapperChecker(report: Report) {
   let sends = 0;
   let sub: { line: number; status: string; sends: number } | null = null;
   let last = 0;
+  /** A wrapper finding: always an error, on the wrapper line `e`. */
+  const wrapperError = (check: string, e: { line: number; code: string }, message: string) =>
+    report(finding(check, "error", e.code, e.line, message, SOURCE_WRAPPER));
   const count = (
     e: { line: number; code: string; value: string },
     expected: number,
@@ -86,15 +89,10 @@ function wrapperChecker(report: Report) {
     where: string,
   ) => {
     if (Number(e.value) === expected && /^\d+$/.test(e.value)) return;
-    report(
-      finding(
-        "structure.wrapper-count",
-        "error",
-        e.code,
-        e.line,
-        `Ligne ${e.line} : ${e.code} annonce « ${e.value} » envoi(s) ${what}, le fichier en contient ${expected} ${where}. Des envois ont été ajoutés, retirés ou coupés : récupérez le fichier de la plateforme en entier.`,
-        SOURCE_WRAPPER,
-      ),
+    wrapperError(
+      "structure.wrapper-count",
+      e,
+      `Ligne ${e.line} : ${e.code} annonce « ${e.value} » envoi(s) ${what}, le fichier en contient ${expected} ${where}. Des envois ont été ajoutés, retirés ou coupés : récupérez le fichier de la plateforme en entier.`,
     );
   };
   return {
@@ -126,15 +124,10 @@ function wrapperChecker(report: Report) {
       } else if (seg === "S95") {
         closed = true;
         if (e.num === "001" && lot?.id && e.value !== lot.id) {
-          report(
-            finding(
-              "structure.wrapper-count",
-              "error",
-              e.code,
-              e.line,
-              `Ligne ${e.line} : la fin de lot S95 porte le numéro « ${e.value} », le lot ouvert ligne ${lot.line} (S05) le numéro « ${lot.id} ». Le fichier assemble deux lots différents : récupérez le fichier de la plateforme en entier.`,
-              SOURCE_WRAPPER,
-            ),
+          wrapperError(
+            "structure.wrapper-count",
+            e,
+            `Ligne ${e.line} : la fin de lot S95 porte le numéro « ${e.value} », le lot ouvert ligne ${lot.line} (S05) le numéro « ${lot.id} ». Le fichier assemble deux lots différents : récupérez le fichier de la plateforme en entier.`,
           );
         }
         if (e.num === "002") count(e, sends, "dans le lot", lot ? `depuis la ligne ${lot.line}` : "");
@@ -142,15 +135,10 @@ function wrapperChecker(report: Report) {
     },
     end() {
       if (lot && !closed) {
-        report(
-          finding(
-            "structure.wrapper-truncated",
-            "error",
-            "S95.G51.00",
-            last,
-            `Le lot de plateforme ouvert ligne ${(lot as { line: number }).line} (S05) n'a pas sa ligne de fin S95 : le fichier est tronqué après la ligne ${last}. Récupérez le fichier en entier.`,
-            SOURCE_WRAPPER,
-          ),
+        wrapperError(
+          "structure.wrapper-truncated",
+          { code: "S95.G51.00", line: last },
+          `Le lot de plateforme ouvert ligne ${(lot as { line: number }).line} (S05) n'a pas sa ligne de fin S95 : le fichier est tronqué après la ligne ${last}. Récupérez le fichier en entier.`,
         );
       }
     },
