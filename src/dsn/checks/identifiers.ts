@@ -13,6 +13,9 @@ export const identifiersFamily: DsnCheckFamily = {
   id: "identifiers",
   label: "Identifiants",
   create(_context, report) {
+    /** Every identifier finding is an error. */
+    const error = (check: string, rubric: string, line: number | null, message: string, source: string) =>
+      report(finding(check, "error", rubric, line, message, source));
     let current = -1;
     // Keys are numbers (or flat copies): a NIR value is a slice of the decoded chunk, and keeping the
     // slice would keep the whole chunk alive (memory must not grow with the file).
@@ -27,71 +30,56 @@ export const identifiersFamily: DsnCheckFamily = {
         const line = ind.lineOf("001");
         if (nir === undefined) {
           if (!ind.get("020")) {
-            report(
-              finding(
-                "identifiers.nir-missing",
-                "error",
-                "S21.G00.30.001",
-                ind.line,
-                `${who(ind)} : ni NIR (S21.G00.30.001) ni numéro technique temporaire (S21.G00.30.020). Renseignez le numéro de sécurité sociale du salarié.`,
-                "DSN-Val S21.G00.30.020/CCH-12 (norme P24V01)",
-              ),
+            error(
+              "identifiers.nir-missing",
+              "S21.G00.30.001",
+              ind.line,
+              `${who(ind)} : ni NIR (S21.G00.30.001) ni numéro technique temporaire (S21.G00.30.020). Renseignez le numéro de sécurité sociale du salarié.`,
+              "DSN-Val S21.G00.30.020/CCH-12 (norme P24V01)",
             );
           }
           return;
         }
         if (nir.length !== 13) {
-          report(
-            finding(
-              "identifiers.nir-format",
-              "error",
-              "S21.G00.30.001",
-              line,
-              `${who(ind)} : le NIR « ${nir} » compte ${nir.length} caractères ; la DSN attend les 13 caractères sans la clé. ${nir.length === 15 ? "Retirez les 2 chiffres de la clé." : "Vérifiez le numéro sur la carte Vitale ou l'attestation de droits."}`,
-              NIR_FORMAT_SOURCE,
-            ),
+          error(
+            "identifiers.nir-format",
+            "S21.G00.30.001",
+            line,
+            `${who(ind)} : le NIR « ${nir} » compte ${nir.length} caractères ; la DSN attend les 13 caractères sans la clé. ${nir.length === 15 ? "Retirez les 2 chiffres de la clé." : "Vérifiez le numéro sur la carte Vitale ou l'attestation de droits."}`,
+            NIR_FORMAT_SOURCE,
           );
         } else {
           // 13 digits starting with 1 to 8: what checkNir accepts without a key (it only adds warnings),
           // tested at once instead of character by character — this runs for every individual.
           const r = PLAIN_NIR.test(nir) ? null : checkNir(nir);
           if (r && !r.ok) {
-            report(
-              finding(
-                "identifiers.nir-format",
-                "error",
-                "S21.G00.30.001",
-                line,
-                `${who(ind)} : ${r.problem.message}`,
-                // CCH-11 checks the birth département against the birth year, not this: no control id.
-                NIR_FORMAT_SOURCE,
-              ),
+            error(
+              "identifiers.nir-format",
+              "S21.G00.30.001",
+              line,
+              `${who(ind)} : ${r.problem.message}`,
+              // CCH-11 checks the birth département against the birth year, not this: no control id.
+              NIR_FORMAT_SOURCE,
             );
           } else if (/^[12]9{12}$/.test(nir)) {
-            report(
-              finding(
-                "identifiers.nir-format",
-                "error",
-                "S21.G00.30.001",
-                line,
-                `${who(ind)} : NIR fictif « ${nir} » interdit. Déclarez le vrai NIR ou, à défaut, le numéro technique temporaire (S21.G00.30.020).`,
-                "DSN-Val S21.G00.30.001/CCH-13",
-              ),
+            error(
+              "identifiers.nir-format",
+              "S21.G00.30.001",
+              line,
+              `${who(ind)} : NIR fictif « ${nir} » interdit. Déclarez le vrai NIR ou, à défaut, le numéro technique temporaire (S21.G00.30.020).`,
+              "DSN-Val S21.G00.30.001/CCH-13",
             );
           }
         }
         const key = /^\d{13}$/.test(nir) ? Number(nir) : Array.from(nir).join("");
         const first = nirs.get(key);
         if (first !== undefined) {
-          report(
-            finding(
-              "identifiers.nir-duplicate",
-              "error",
-              "S21.G00.30.001",
-              line,
-              `${who(ind)} : le NIR ${nir} est déjà déclaré pour un autre individu (ligne ${first}) de la même déclaration. Un salarié ne doit figurer qu'une fois : regroupez ses contrats sous un seul bloc S21.G00.30, ou corrigez le NIR.`,
-              "DSN-Val S21.G00.30.001/CCH-14",
-            ),
+          error(
+            "identifiers.nir-duplicate",
+            "S21.G00.30.001",
+            line,
+            `${who(ind)} : le NIR ${nir} est déjà déclaré pour un autre individu (ligne ${first}) de la même déclaration. Un salarié ne doit figurer qu'une fois : regroupez ses contrats sous un seul bloc S21.G00.30, ou corrigez le NIR.`,
+            "DSN-Val S21.G00.30.001/CCH-14",
           );
         } else nirs.set(key, line);
       },
@@ -101,49 +89,39 @@ export const identifiersFamily: DsnCheckFamily = {
         const siren = ent.get("001") ?? "";
         const s = checkSiren(siren);
         if (!s.ok) {
-          report(
-            finding(
-              "identifiers.siren-key",
-              "error",
-              "S21.G00.06.001",
-              ent.lineOf("001"),
-              `SIREN de l'entreprise déclarée invalide : ${s.problem.message} Corrigez-le dans la fiche société du logiciel de paie.`,
-              "DSN-Val S21.G00.06.001/CSL-11",
-            ),
+          error(
+            "identifiers.siren-key",
+            "S21.G00.06.001",
+            ent.lineOf("001"),
+            `SIREN de l'entreprise déclarée invalide : ${s.problem.message} Corrigez-le dans la fiche société du logiciel de paie.`,
+            "DSN-Val S21.G00.06.001/CSL-11",
           );
           return;
         }
+        /** The SIRET key of a NIC of this enterprise; `what` names the NIC in the message. */
+        const nicKey = (nic: string, rubric: string, line: number | null, what: string, source: string) => {
+          const r = checkSiret(siren + nic);
+          if (!r.ok) error("identifiers.nic-key", rubric, line, `${what} : ${r.problem.message}`, source);
+        };
         const siege = ent.get("002");
-        if (siege) {
-          const r = checkSiret(siren + siege);
-          if (!r.ok)
-            report(
-              finding(
-                "identifiers.nic-key",
-                "error",
-                "S21.G00.06.002",
-                ent.lineOf("002"),
-                `NIC du siège « ${siege} » : ${r.problem.message}`,
-                "DSN-Val S21.G00.06.002",
-              ),
-            );
-        }
+        if (siege)
+          nicKey(
+            siege,
+            "S21.G00.06.002",
+            ent.lineOf("002"),
+            `NIC du siège « ${siege} »`,
+            "DSN-Val S21.G00.06.002",
+          );
         const est = d.establishment();
         const nic = est?.get("001");
-        if (est && nic) {
-          const r = checkSiret(siren + nic);
-          if (!r.ok)
-            report(
-              finding(
-                "identifiers.nic-key",
-                "error",
-                "S21.G00.11.001",
-                est.lineOf("001"),
-                `NIC de l'établissement « ${nic} » (SIRET ${formatSiret(siren + nic)}) : ${r.problem.message}`,
-                "DSN-Val S21.G00.11.001/CSL-12",
-              ),
-            );
-        }
+        if (est && nic)
+          nicKey(
+            nic,
+            "S21.G00.11.001",
+            est.lineOf("001"),
+            `NIC de l'établissement « ${nic} » (SIRET ${formatSiret(siren + nic)})`,
+            "DSN-Val S21.G00.11.001/CSL-12",
+          );
       },
     };
   },
