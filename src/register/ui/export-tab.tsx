@@ -3,7 +3,7 @@ import { t } from "../../core/browser.ts";
 import type { RegisterListing } from "../../core/messages.ts";
 import { send } from "../../core/send.ts";
 import { datedName, downloadBlob } from "../../ui/shared/download.ts";
-import { Notice } from "../../ui/shared/field.tsx";
+import { FileButton, Notice } from "../../ui/shared/field.tsx";
 import { parseBackup } from "../model/backup.ts";
 import { clientsToRows, toCsv, toSheetCells } from "../model/table-export.ts";
 import type { RegisterApi } from "./use-register.ts";
@@ -76,16 +76,12 @@ export function ExportTab(props: { snapshot: RegisterListing; api: RegisterApi }
         <button type="button" onClick={() => void backup()} data-testid="backup">
           {t("optBackup")}
         </button>
-        <label class="button">
-          {t("optRestore")}
-          <input
-            type="file"
-            accept=".json,application/json"
-            class="visually-hidden"
-            data-testid="restore"
-            onChange={(e) => void restore(e.currentTarget.files?.[0])}
-          />
-        </label>
+        <FileButton
+          label={t("optRestore")}
+          accept=".json,application/json"
+          testId="restore"
+          onFile={(file) => void restore(file)}
+        />
       </div>
       {restoreError && <Notice kind="error">{restoreError}</Notice>}
     </section>

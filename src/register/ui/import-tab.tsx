@@ -5,7 +5,7 @@ import { useMemo, useState } from "preact/hooks";
 import { t } from "../../core/browser.ts";
 import type { RegisterListing } from "../../core/messages.ts";
 import { send } from "../../core/send.ts";
-import { Notice } from "../../ui/shared/field.tsx";
+import { FileButton, Notice } from "../../ui/shared/field.tsx";
 import { CLIENT_KIND_LABELS, CLIENT_KINDS, type ClientKind } from "../model/register.ts";
 import { IMPORT_FIELDS, type ImportField, type ImportMapping, validateRows } from "../model/table-import.ts";
 import type { RawTable } from "../model/table-read.ts";
@@ -78,17 +78,13 @@ export function ImportTab(props: { snapshot: RegisterListing; api: RegisterApi }
     <section aria-labelledby="import-title">
       <h2 id="import-title">{t("optImportTitle")}</h2>
       <p>{t("optImportHint")}</p>
-      <label class="button">
-        {t("optChooseFile")}
-        <input
-          type="file"
-          accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          class="visually-hidden"
-          data-testid="import-file"
-          onChange={(e) => void open(e.currentTarget.files?.[0])}
-          disabled={reading}
-        />
-      </label>
+      <FileButton
+        label={t("optChooseFile")}
+        accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        testId="import-file"
+        onFile={(file) => void open(file)}
+        disabled={reading}
+      />
       {fileName && <span class="hint"> {fileName}</span>}
       {reading && fileName && (
         <p class="hint" aria-live="polite" data-testid="import-reading">

@@ -82,3 +82,26 @@ export function Notice(props: { kind: "ok" | "error" | "info"; children: Compone
     </p>
   );
 }
+
+/** A button that opens the file chooser (a label over a hidden file input); `onFile` gets the chosen file. */
+export function FileButton(props: {
+  label: string;
+  accept: string;
+  testId: string;
+  onFile: (file: File | undefined) => void;
+  disabled?: boolean;
+}) {
+  return (
+    <label class="button">
+      {props.label}
+      <input
+        type="file"
+        accept={props.accept}
+        class="visually-hidden"
+        data-testid={props.testId}
+        onChange={(e) => props.onFile(e.currentTarget.files?.[0])}
+        disabled={props.disabled}
+      />
+    </label>
+  );
+}
