@@ -163,99 +163,89 @@ function headerTokens(header: string): string[] {
 }
 
 /**
- * Header wordings per field, as tokens after folding and stop words. `weight` breaks ties between fields
- * whose words appear in the same header ("Nom du collaborateur": collaborateur wins over raison sociale).
+ * Header wordings per field (folded, words separated by a space), with a `weight` that breaks ties
+ * between fields whose words appear in the same header ("Nom du collaborateur": collaborateur wins over
+ * raison sociale).
  */
-const HEADER_SYNONYMS: { field: ImportField; words: string[]; weight: number }[] = [
-  ...["siren", "siren client", "siren entreprise", "identifiant siren"].map((w) => ({
-    field: "siren" as const,
-    words: w.split(" "),
-    weight: 10,
-  })),
-  ...["siret", "siret etablissement", "siret siege", "siret client", "siret employeur"].map((w) => ({
-    field: "siret" as const,
-    words: w.split(" "),
-    weight: 10,
-  })),
-  ...[
-    "raison sociale",
-    "denomination",
-    "denomination sociale",
-    "nom",
-    "nom client",
-    "client",
-    "societe",
-    "entreprise",
-    "nom entreprise",
-    "nom societe",
-    "nom dossier",
-    "dossier",
-    "intitule",
-    "libelle",
-    "nom raison sociale",
-  ].map((w) => ({ field: "raisonSociale" as const, words: w.split(" "), weight: 0 })),
-  ...["compte", "compte urssaf", "compte cotisant", "cotisant", "compte employeur", "compte ti"].map((w) => ({
-    field: "numeroCompte" as const,
-    words: w.split(" "),
-    weight: 8,
-  })),
-  ...["nir", "securite sociale", "secu", "ss", "nss", "insee", "numero insee", "immatriculation"].map(
-    (w) => ({
-      field: "nir" as const,
-      words: w.split(" "),
-      weight: 9,
-    }),
-  ),
-  ...["type", "type client", "categorie", "regime", "nature", "type dossier", "type cotisant", "genre"].map(
-    (w) => ({ field: "kind" as const, words: w.split(" "), weight: 2 }),
-  ),
-  ...["statut juridique", "forme juridique", "forme"].map((w) => ({
-    field: "kind" as const,
-    words: w.split(" "),
-    weight: -5,
-  })),
-  ...[
-    "montant",
-    "montant derniere declaration",
-    "montant a payer",
-    "derniere declaration",
-    "cotisations",
-    "montant cotisations",
-    "montant dsn",
-  ].map((w) => ({ field: "montantDerniereDeclaration" as const, words: w.split(" "), weight: 6 })),
-  ...["effectif", "effectifs", "nb salaries", "nombre salaries", "salaries", "effectif salarie"].map((w) => ({
-    field: "effectif" as const,
-    words: w.split(" "),
-    weight: 6,
-  })),
-  ...["paie decalee", "paie decale", "decalage paie", "decalee"].map((w) => ({
-    field: "paieDecalee" as const,
-    words: w.split(" "),
-    weight: 7,
-  })),
-  ...[
+const HEADER_WORDINGS: readonly [ImportField, number, readonly string[]][] = [
+  ["siren", 10, ["siren", "siren client", "siren entreprise", "identifiant siren"]],
+  ["siret", 10, ["siret", "siret etablissement", "siret siege", "siret client", "siret employeur"]],
+  [
+    "raisonSociale",
+    0,
+    [
+      "raison sociale",
+      "denomination",
+      "denomination sociale",
+      "nom",
+      "nom client",
+      "client",
+      "societe",
+      "entreprise",
+      "nom entreprise",
+      "nom societe",
+      "nom dossier",
+      "dossier",
+      "intitule",
+      "libelle",
+      "nom raison sociale",
+    ],
+  ],
+  [
+    "numeroCompte",
+    8,
+    ["compte", "compte urssaf", "compte cotisant", "cotisant", "compte employeur", "compte ti"],
+  ],
+  ["nir", 9, ["nir", "securite sociale", "secu", "ss", "nss", "insee", "numero insee", "immatriculation"]],
+  [
+    "kind",
+    2,
+    ["type", "type client", "categorie", "regime", "nature", "type dossier", "type cotisant", "genre"],
+  ],
+  ["kind", -5, ["statut juridique", "forme juridique", "forme"]],
+  [
+    "montantDerniereDeclaration",
+    6,
+    [
+      "montant",
+      "montant derniere declaration",
+      "montant a payer",
+      "derniere declaration",
+      "cotisations",
+      "montant cotisations",
+      "montant dsn",
+    ],
+  ],
+  [
+    "effectif",
+    6,
+    ["effectif", "effectifs", "nb salaries", "nombre salaries", "salaries", "effectif salarie"],
+  ],
+  ["paieDecalee", 7, ["paie decalee", "paie decale", "decalage paie", "decalee"]],
+  [
     "collaborateur",
-    "collaboratrice",
-    "responsable",
-    "gestionnaire",
-    "charge dossier",
-    "chargee dossier",
-    "charge mission",
-    "chargee mission",
-    "suivi par",
-    "comptable",
-  ].map((w) => ({ field: "collaborateur" as const, words: w.split(" "), weight: 7 })),
-  ...["etiquettes", "etiquette", "tags", "tag", "mots cles", "groupe", "groupes"].map((w) => ({
-    field: "tags" as const,
-    words: w.split(" "),
-    weight: 5,
-  })),
-  ...["statut", "etat", "statut inscription", "inscription", "statut urssaf", "avancement"].map((w) => ({
-    field: "statut" as const,
-    words: w.split(" "),
-    weight: 1,
-  })),
+    7,
+    [
+      "collaborateur",
+      "collaboratrice",
+      "responsable",
+      "gestionnaire",
+      "charge dossier",
+      "chargee dossier",
+      "charge mission",
+      "chargee mission",
+      "suivi par",
+      "comptable",
+    ],
+  ],
+  ["tags", 5, ["etiquettes", "etiquette", "tags", "tag", "mots cles", "groupe", "groupes"]],
+  ["statut", 1, ["statut", "etat", "statut inscription", "inscription", "statut urssaf", "avancement"]],
 ];
+
+/** The same wordings as tokens after folding and stop words, one entry per wording. */
+const HEADER_SYNONYMS: { field: ImportField; words: string[]; weight: number }[] = HEADER_WORDINGS.flatMap(
+  ([field, weight, wordings]) => wordings.map((w) => ({ field, words: w.split(" "), weight })),
+);
 
 /** Score of a header for a field: exact wording 100+ (longer wordings first), all words present 40+, else 0. */
 function headerScore(tokens: readonly string[], field: ImportField): number {
