@@ -190,6 +190,17 @@ interface CtpLine {
   mismatch: boolean;
 }
 
+/**
+ * What the bordereau checks and the control table read of one establishment's declaration: its
+ * accumulated individuals, its bordereaux with their lines, and each line's amount from the individuals.
+ */
+interface Bordereaux {
+  d: DeclarationInfo;
+  a: Acc;
+  bordereaux: { block: DsnBlock; lines: CtpLine[] }[];
+  expected: Map<CtpLine, number>;
+}
+
 /** CTP 726 threshold of an apprentice (cents): a share of the SMIC chosen by the contract's start. */
 function apprenticeThreshold(ind: DsnBlock, smic: number | null): number | null {
   if (smic === null) return null;
@@ -388,10 +399,11 @@ export const controlFamily: DsnCheckFamily = {
         const expected = compareWithIndividuals(d, a, all, est);
         checkReductions(d, a, all, est);
         checkFnal(d, a, all, est);
-        const byOrg = checkBordereaux(d, a, bordereaux, expected, tolIndividuals);
+        const totals: Bordereaux = { d, a, bordereaux, expected };
+        const byOrg = checkBordereaux(totals, tolIndividuals);
         checkPayments(d, a, est, byOrg);
         checkHeadcount(d, a, est);
-        if (out?.table) out.table(controlTable(d, a, bordereaux, expected));
+        if (out?.table) out.table(controlTable(totals));
       },
     };
 
@@ -564,10 +576,7 @@ export const controlFamily: DsnCheckFamily = {
 
     /** Each bordereau's total against its lines; the lines that explain a gap are named. */
     function checkBordereaux(
-      d: DeclarationInfo,
-      a: Acc,
-      bordereaux: { block: DsnBlock; lines: CtpLine[] }[],
-      expected: Map<CtpLine, number>,
+      { d, a, bordereaux, expected }: Bordereaux,
       tolIndividuals: number,
     ): Map<string, number> {
       const byOrg = new Map<string, number>();
@@ -742,12 +751,7 @@ export const controlFamily: DsnCheckFamily = {
 };
 
 /** The control file of the declaration's establishment (src/dsn/control-table.ts). */
-function controlTable(
-  d: DeclarationInfo,
-  a: Acc,
-  bordereaux: { block: DsnBlock; lines: CtpLine[] }[],
-  expected: Map<CtpLine, number>,
-): ControlTable {
+function controlTable({ d, a, bordereaux, expected }: Bordereaux): ControlTable {
   // Reductions take the usual sign of the 018s (the larger side), regularisations the other one.
   const [reductions, reguls] = a.redPos >= a.redNeg ? [a.redPos, a.redNeg] : [a.redNeg, a.redPos];
   const rows: ControlCtpRow[] = [];
