@@ -215,6 +215,18 @@ export const controlFamily: DsnCheckFamily = {
   id: "control",
   label: "Fichier de contrôle (cotisations, versements, effectif)",
   create(context, report, out) {
+    /** Individual amounts with no aggregated line S21.G00.23 to carry them. */
+    const ctpMissing = (est: DsnBlock, message: string, source: string) =>
+      report(
+        finding(
+          "control.ctp-missing",
+          "error",
+          "S21.G00.23.001",
+          est.line,
+          `${message} Ajoutez la ligne agrégée ou corrigez le paramétrage.`,
+          source,
+        ),
+      );
     let acc: Acc | null = null;
     const accFor = (d: DeclarationInfo): Acc => {
       if (!acc || acc.index !== d.index) acc = newAcc(d);
@@ -433,15 +445,10 @@ export const controlFamily: DsnCheckFamily = {
             const r = map.qualifier === "921" ? row?.capped : row?.uncapped;
             const due =
               r != null ? `, soit ${euros(Math.round((indBase * r) / 100))} au taux de ${pctText(r)} %` : "";
-            report(
-              finding(
-                "control.ctp-missing",
-                "error",
-                "S21.G00.23.001",
-                est.line,
-                `${where(d)} : aucune ligne ${label}${row ? ` (${row.label})` : ""} alors que les données individuelles en portent une assiette de ${euros(indBase)} (bases ${map.base}${map.codes.length ? `, cotisations ${map.codes.join(", ")}` : ""})${due}. Ajoutez la ligne agrégée ou corrigez le paramétrage.`,
-                map.from ? `${SEED} ; net-entreprises, CTP 635 et 430 en 2026` : SEED,
-              ),
+            ctpMissing(
+              est,
+              `${where(d)} : aucune ligne ${label}${row ? ` (${row.label})` : ""} alors que les données individuelles en portent une assiette de ${euros(indBase)} (bases ${map.base}${map.codes.length ? `, cotisations ${map.codes.join(", ")}` : ""})${due}.`,
+              map.from ? `${SEED} ; net-entreprises, CTP 635 et 430 en 2026` : SEED,
             );
           }
           continue;
@@ -496,15 +503,10 @@ export const controlFamily: DsnCheckFamily = {
       const tol = TOL + Math.ceil(a.individuals * 0.5);
       if (reductions.length === 0 && reguls.length === 0) {
         if (individual > tol)
-          report(
-            finding(
-              "control.ctp-missing",
-              "error",
-              "S21.G00.23.001",
-              est.line,
-              `${where(d)} : aucune ligne CTP 668 (réduction générale) alors que les cotisations individuelles 018 en portent ${euros(individual)}. Ajoutez la ligne agrégée ou corrigez le paramétrage.`,
-              SEED,
-            ),
+          ctpMissing(
+            est,
+            `${where(d)} : aucune ligne CTP 668 (réduction générale) alors que les cotisations individuelles 018 en portent ${euros(individual)}.`,
+            SEED,
           );
         return;
       }
