@@ -39,8 +39,6 @@ export function typedSiret(value: string): string | null {
 
 export const emitterSiretBadge: Feature = {
   id: "emitter-siret-badge",
-  // What it says (a client's SIRET, the firm's) is register data: the page must not read it.
-  closed: true,
   runsOn: (page) => page?.kind === "connexion" && page.understood,
   run(ctx) {
     const { page } = ctx;
