@@ -102,8 +102,8 @@ async function panelsBesideEveryAnomaly(page: Page) {
     `(roots) => {
     const shadow = (h) => globalThis.tiersAssistant.shadowOf(h);
     const sel = '[data-tiers-feature="anomaly-panel"]';
-    const norm = (s) => (s ?? "").replace(/[s\u00a0\u202f]+/g, " ").trim();
-    const links = [...document.querySelectorAll("a")].filter((a) => /^UR_ANO_w+$/.test(norm(a.textContent)));
+    const norm = (s) => (s ?? "").replace(/[\\s\\u00a0\\u202f]+/g, " ").trim();
+    const links = [...document.querySelectorAll("a")].filter((a) => /^UR_ANO_\\w+$/.test(norm(a.textContent)));
     const hosts = [...document.querySelectorAll(sel)].filter((h) => shadow(h)?.querySelector("details"));
     let orphans = 0;
     let mismatched = 0;
@@ -112,7 +112,7 @@ async function panelsBesideEveryAnomaly(page: Page) {
       while (block && !block.querySelector(sel)) block = block.parentElement;
       const inBlock = block ? [...block.querySelectorAll(sel)] : [];
       const linksInBlock = block
-        ? [...block.querySelectorAll("a")].filter((x) => /^UR_ANO_w+$/.test(norm(x.textContent))).length
+        ? [...block.querySelectorAll("a")].filter((x) => /^UR_ANO_\\w+$/.test(norm(x.textContent))).length
         : 0;
       if (inBlock.length !== 1 || linksInBlock !== 1) {
         orphans++;
