@@ -20,6 +20,37 @@ afterEach(() => {
 });
 
 describe("the feature runner", () => {
+  it("mounts every host bare, with a closed root reachable through shadowOf only", async () => {
+    const anchor = document.createElement("p");
+    document.body.append(anchor);
+    const features: Feature[] = [
+      {
+        id: "page-level",
+        runsOn: () => true,
+        run: (ctx) => {
+          ctx.mount().append("registre");
+        },
+      },
+      {
+        id: "per-item",
+        runsOn: () => true,
+        run: (ctx) => {
+          ctx.item(anchor, { after: anchor }, (root) => root.append("client"));
+        },
+      },
+    ];
+    await runner(features).update(notUnderstood, state);
+    for (const id of ["page-level", "per-item"]) {
+      const [host] = hosts(id);
+      expect(host?.shadowRoot, id).toBeNull();
+      expect(host?.getAttributeNames()).toEqual(["data-tiers-feature"]);
+      expect(host?.textContent).toBe("");
+      expect(shadowOf(host as Element)?.mode).toBe("closed");
+    }
+    expect(shadowOf(hosts("page-level")[0] as Element)?.textContent).toBe("registre");
+    expect(shadowOf(hosts("per-item")[0] as Element)?.textContent).toBe("client");
+  });
+
   it("isolates a failing feature from the others", async () => {
     const ran = vi.fn();
     const features: Feature[] = [

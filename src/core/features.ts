@@ -43,11 +43,6 @@ export interface FeatureContext {
 
 export interface Feature {
   id: string;
-  /**
-   * Closed shadow roots: a page script cannot read or drive what the feature shows (it shows
-   * something of the register). Tests reach them through shadowOf in the isolated world.
-   */
-  closed?: boolean;
   /** Decides from the detected page (understood or not, or null when unknown) whether the feature runs. */
   runsOn(page: DetectedPage | null): boolean;
   /** Called when the feature starts applying, then on every change of the page: must be idempotent. */
@@ -82,24 +77,28 @@ export function onTrustedClick(el: HTMLElement, action: () => void): void {
   });
 }
 
-/** Test-only access to closed shadow roots, from the isolated world (see test/e2e/support.ts). */
+/**
+ * Our roots, kept here because they are closed: `host.shadowRoot` is null for everyone, the page's
+ * scripts included. Exposed only in the isolated world, as a test and debugging hook (src/content/main.ts,
+ * test/e2e/support.ts): a page script cannot reach that world.
+ */
 const roots = new WeakMap<Element, ShadowRoot>();
 export function shadowOf(host: Element): ShadowRoot | null {
   return roots.get(host) ?? null;
 }
 
-export function mountHost(
-  doc: Document,
-  id: string,
-  placement: Placement = {},
-  mode: ShadowRootMode = "open",
-): HTMLElement {
+/**
+ * A feature's host: a bare `<div data-tiers-feature="id">` whose shadow root is closed, so that a page
+ * script can neither read what it shows (register data) nor reach its buttons. The host itself, which
+ * the page does see, carries nothing else: no status, title or class (features style `:host` only).
+ */
+export function mountHost(doc: Document, id: string, placement: Placement = {}): HTMLElement {
   const host = doc.createElement("div");
   host.dataset.tiersFeature = id;
   if (placement.before) placement.before.before(host);
   else if (placement.after) placement.after.after(host);
   else (placement.inside ?? doc.body).append(host);
-  roots.set(host, host.attachShadow({ mode }));
+  roots.set(host, host.attachShadow({ mode: "closed" }));
   return host;
 }
 
@@ -163,7 +162,7 @@ export function createFeatureRunner(
       mount(placement) {
         if (!state.host?.isConnected) {
           state.host?.remove();
-          state.host = mountHost(deps.doc, feature.id, placement, feature.closed ? "closed" : "open");
+          state.host = mountHost(deps.doc, feature.id, placement);
         }
         return shadowOf(state.host) as ShadowRoot;
       },
@@ -172,7 +171,7 @@ export function createFeatureRunner(
         if (known?.host.isConnected && anchor.isConnected) return null;
         if (known) unmount(items, known);
         if (!anchor.isConnected || controller.signal.aborted) return null;
-        const host = mountHost(deps.doc, feature.id, placement, feature.closed ? "closed" : "open");
+        const host = mountHost(deps.doc, feature.id, placement);
         const mount: ItemMount = { anchor, host, controller: new AbortController() };
         items.set(anchor, mount);
         const root = shadowOf(host) as ShadowRoot;

@@ -6,7 +6,7 @@ import type { AnomalyPanelTimings } from "../../src/anomalies/features/anomaly-p
 import { type DemoSpace, startDemoSpace } from "../demo-site/server.ts";
 import { visibleAnomalies } from "../demo-site/state.ts";
 import { type LaunchedBrowser, launchChromium } from "./chromium.ts";
-import { contentWorld, login } from "./support.ts";
+import { contentWorld, login, waitInUi } from "./support.ts";
 
 let demo: DemoSpace;
 let browser: LaunchedBrowser;
@@ -26,16 +26,21 @@ it("attaches and fills a panel beside each of 500 anomalies", async () => {
   if (!first) throw new Error("no anomaly");
   const mois = `${first.year}-${String(first.month).padStart(2, "0")}`;
   await page.goto(demo.url("mon.urssaf.fr", `/suivi-dsn/etablissements/${first.siret}?mois=${mois}`));
-  const counts = await page.waitForFunction(() => {
-    const links = [...document.querySelectorAll("a")].filter((a) => /^UR_ANO_/.test(a.textContent ?? ""));
-    const filled = links.filter((a) =>
-      a.parentElement
-        ?.querySelector('[data-tiers-feature="anomaly-panel"]')
-        ?.shadowRoot?.querySelector("details[data-known]"),
-    );
-    return links.length > 0 && filled.length === links.length ? links.length : false;
-  });
-  expect(await counts.jsonValue()).toBe(500);
+  // The panels' roots are closed: counted in the content script's isolated world (support.ts).
+  const counts = await waitInUi<number>(
+    page,
+    `() => {
+      const links = [...document.querySelectorAll("a")].filter((a) => /^UR_ANO_/.test(a.textContent ?? ""));
+      const filled = links.filter((a) => {
+        const host = a.parentElement?.querySelector('[data-tiers-feature="anomaly-panel"]');
+        return host && globalThis.tiersAssistant.shadowOf(host)?.querySelector("details[data-known]");
+      });
+      return links.length > 0 && filled.length === links.length ? links.length : 0;
+    }`,
+    undefined,
+    60_000,
+  );
+  expect(counts).toBe(500);
   const world = await contentWorld(page, browser.extensionId ?? "");
   const timings = await world?.evaluate<AnomalyPanelTimings>("globalThis.tiersAssistantAnomalyTimings");
   await world?.detach();

@@ -2,7 +2,7 @@
 // to every anomaly of every view, the right content for a known and an unknown reference, the Oui/Non
 // question answered inside the panel, the month grids, the page's own behaviour unchanged, tracking
 // kept across a browser restart, the popup's open list and the options page's unknown references.
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenAnomaly } from "../../src/anomalies/model/tracking.ts";
 import { demoRequest } from "../demo-site/client.ts";
@@ -10,7 +10,18 @@ import type { Anomaly } from "../demo-site/data.ts";
 import { visibleAnomalies } from "../demo-site/state.ts";
 import { launchChromium } from "./chromium.ts";
 import { sendFromExtension } from "./jobs-support.ts";
-import { login, openExtensionPage, openSession, readMark, type Session } from "./support.ts";
+import {
+  inUi,
+  login,
+  openExtensionPage,
+  openSession,
+  readMark,
+  type Session,
+  uiClick,
+  uiTexts,
+  uiWaitFor,
+  waitInUi,
+} from "./support.ts";
 
 const PANEL = '[data-tiers-feature="anomaly-panel"]';
 /** A reference of the Urssaf's shape that no source documents (the catalogue does not know it). */
@@ -36,35 +47,48 @@ async function panelsBesideEveryAnomaly(
   p: Page,
 ): Promise<{ links: number; panels: number; orphans: number }> {
   await p.locator(PANEL).first().waitFor({ state: "attached" });
-  return p.evaluate((sel) => {
+  const lines = await p.evaluate((sel) => {
     const links = [...document.querySelectorAll("a")].filter((a) => /^UR_ANO_/.test(a.textContent ?? ""));
     let orphans = 0;
     for (const a of links) {
       const line = a.parentElement;
       if (line?.querySelectorAll(sel).length !== 1) orphans++;
     }
-    const panels = [...document.querySelectorAll(sel)].filter((h) => h.shadowRoot?.querySelector("details"));
-    return { links: links.length, panels: panels.length, orphans };
+    return { links: links.length, orphans };
   }, PANEL);
+  const panels = await inUi<number>(
+    p,
+    `(roots) => roots("anomaly-panel").filter((r) => r.querySelector("details")).length`,
+  );
+  return { links: lines.links, panels, orphans: lines.orphans };
 }
 
-/** The panel of the first anomaly line whose link is `reference`. */
-function panelOf(p: Page, reference: string): Locator {
-  return p
-    .locator(PANEL)
-    .filter({ has: p.locator(`details[data-reference="${reference}"]`) })
-    .first();
+interface Panel {
+  id: "anomaly-panel";
+  host: number;
+}
+
+/** The panel of the first anomaly line whose link is `reference` (its roots are closed: see support.ts). */
+async function panelOf(p: Page, reference: string): Promise<Panel> {
+  const found = await waitInUi<number>(
+    p,
+    `(roots, ref) => roots("anomaly-panel").findIndex((r) => r.querySelector('details[data-reference="' + ref + '"]')) + 1`,
+    reference,
+  );
+  return { id: "anomaly-panel", host: found - 1 };
+}
+
+/** The text of the first element of `selector` in a panel ("" when none). */
+async function textIn(p: Page, panel: Panel, selector: string): Promise<string> {
+  return (await uiTexts(p, { ...panel, selector }))[0] ?? "";
 }
 
 async function waitFilled(p: Page): Promise<void> {
-  await p.waitForFunction(
-    (sel) =>
-      [...document.querySelectorAll(sel)].every(
-        (h) =>
-          h.shadowRoot?.querySelector("[data-testid=grid]") ||
-          h.shadowRoot?.querySelector("details")?.hasAttribute("data-known"),
-      ),
-    PANEL,
+  await waitInUi(
+    p,
+    `(roots) => roots("anomaly-panel").every(
+      (r) => r.querySelector("[data-testid=grid]") || r.querySelector("details")?.hasAttribute("data-known"),
+    )`,
   );
 }
 
@@ -111,18 +135,19 @@ for (const variant of ["A", "B"] as const) {
       const dimns = anomalies().find((a) => a.reference === "UR_ANO_DIMNS002") as Anomaly;
       await page.goto(session.demo.url("mon.urssaf.fr", monthPath(dimns)));
       await waitFilled(page);
-      const panel = panelOf(page, "UR_ANO_DIMNS002");
-      const summary = panel.locator("summary").first();
-      expect(await summary.textContent()).toMatch(
+      const panel = await panelOf(page, "UR_ANO_DIMNS002");
+      expect(await textIn(page, panel, "summary")).toMatch(
         /UR_ANO_DIMNS002 · Montant net social .* · (Annule et remplace possible jusqu'au \w+ \d+ \S+ \d{4} à minuit|À corriger dans la DSN d[e'] ?\S+ \d{4}, à déposer au plus tard le \w+ \d+(er)? \S+ \d{4} à midi)$/,
       );
-      await summary.click();
-      const body = panel.getByTestId("body");
-      expect(await body.getByTestId("explanation").textContent()).toContain("montant net social");
-      expect(await body.getByTestId("path").textContent()).toMatch(
+      await uiClick(page, { ...panel, selector: "summary" });
+      await uiWaitFor(page, { ...panel, selector: "[data-testid=body] [data-testid=explanation]" });
+      expect(await textIn(page, panel, "[data-testid=body] [data-testid=explanation]")).toContain(
+        "montant net social",
+      );
+      expect(await textIn(page, panel, "[data-testid=body] [data-testid=path]")).toMatch(
         /^(Annule et remplace possible|À corriger dans la DSN)/,
       );
-      const text = (await body.textContent()) ?? "";
+      const text = await textIn(page, panel, "[data-testid=body]");
       expect(text).toContain("S21.G00.40.007");
       // The substitution concerns retirement data only in 2026: not this anomaly (issue 16).
       expect(text).not.toContain("DSN de substitution");
@@ -130,7 +155,10 @@ for (const variant of ["A", "B"] as const) {
       expect(text).toMatch(/Dernier jour pour corriger ou contester : \w+ \d+(er)? \S+ \d{4} à midi/);
       expect(text).toContain("Bonnes pratiques du Suivi DSN");
       // The contract natures, the seed's fixed-term ones highlighted.
-      const highlighted = await body.locator("tr.hl td:first-child").allTextContents();
+      const highlighted = await uiTexts(page, {
+        ...panel,
+        selector: "[data-testid=body] tr.hl td:first-child",
+      });
       expect([...new Set(highlighted)]).toEqual(["02", "03", "10", "29", "51", "53", "60", "70", "90", "92"]);
     });
 
@@ -141,9 +169,9 @@ for (const variant of ["A", "B"] as const) {
       fnal.reference = UNKNOWN;
       await page.goto(session.demo.url("mon.urssaf.fr", monthPath(fnal)));
       await waitFilled(page);
-      const panel = panelOf(page, UNKNOWN);
-      await panel.locator("summary").first().click();
-      const explanation = (await panel.getByTestId("explanation").textContent()) ?? "";
+      const panel = await panelOf(page, UNKNOWN);
+      await uiClick(page, { ...panel, selector: "summary" });
+      const explanation = await uiWaitFor(page, { ...panel, selector: "[data-testid=explanation]" });
       expect(explanation).toContain("données agrégées");
       expect(explanation).toContain("n'est pas encore dans notre catalogue");
       const options = await openExtensionPage(
@@ -169,7 +197,6 @@ for (const variant of ["A", "B"] as const) {
       const url = session.demo.url("mon.urssaf.fr", `/suivi-dsn/anomalies/${dimns.id}`);
       await page.goto(url);
       await waitFilled(page);
-      const panel = page.locator(PANEL).first();
       // On the detail the panel is open, after the page's own actions and question.
       expect(
         await page.evaluate((sel) => {
@@ -180,16 +207,17 @@ for (const variant of ["A", "B"] as const) {
           return Boolean(host && own && own.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING);
         }, PANEL),
       ).toBe(true);
-      const question = panel.getByTestId("question").first();
-      await question.getByRole("button", { name: "Oui", exact: true }).click();
-      const answer = question.getByTestId("answer");
-      expect(await answer.textContent()).toContain("Votre réponse : Oui");
-      expect(await answer.textContent()).toContain("Contrat à durée déterminée");
-      expect(await answer.getByTestId("next-step").textContent()).toMatch(
+      const panel: Panel = { id: "anomaly-panel", host: 0 };
+      const question = "[data-testid=question]";
+      await uiClick(page, { ...panel, selector: `${question} button`, text: "Oui" });
+      const answer = `${question} [data-testid=answer]`;
+      await uiWaitFor(page, { ...panel, selector: answer, text: /Votre réponse : Oui/ });
+      expect(await textIn(page, panel, answer)).toContain("Contrat à durée déterminée");
+      expect(await textIn(page, panel, `${answer} [data-testid=next-step]`)).toMatch(
         /^Étape suivante : (Annule|À corriger)/,
       );
-      await question.getByRole("button", { name: "Non", exact: true }).click();
-      expect(await answer.textContent()).toContain("Votre réponse : Non");
+      await uiClick(page, { ...panel, selector: `${question} button`, text: "Non" });
+      await uiWaitFor(page, { ...panel, selector: answer, text: /Votre réponse : Non/ });
       expect(page.url()).toBe(url);
       // The page's own Oui/Non navigates as without the extension.
       const before = await ownText(page);
@@ -220,13 +248,13 @@ for (const variant of ["A", "B"] as const) {
     it("shows the month grid's anomalies per month and their status", async () => {
       const first = anomalies()[0] as Anomaly;
       await page.goto(session.demo.url("mon.urssaf.fr", "/suivi-dsn"));
-      const grids = page.locator(PANEL).getByTestId("grid");
-      await grids.first().waitFor();
+      await uiWaitFor(page, { id: "anomaly-panel", selector: "[data-testid=grid]" });
       const establishments = new Set(anomalies().map((a) => a.siret)).size;
-      expect(await grids.count()).toBe(establishments);
-      const grid = page.locator(`${PANEL} [data-siret="${first.siret}"]`);
-      await grid.locator(`li[data-period="${mm(first)}"]`).waitFor();
-      expect(await grid.locator(`li[data-period="${mm(first)}"]`).textContent()).toMatch(
+      expect(await uiTexts(page, { id: "anomaly-panel", selector: "[data-testid=grid]" })).toHaveLength(
+        establishments,
+      );
+      const month = `[data-siret="${first.siret}"] li[data-period="${mm(first)}"]`;
+      expect(await uiWaitFor(page, { id: "anomaly-panel", selector: month })).toMatch(
         /: \d+ anomalie\(s\) consultée\(s\) — \d+ à traiter, \d+ corrigée\(s\), \d+ contestée\(s\)$/,
       );
     });
@@ -278,16 +306,17 @@ describe("tracking", () => {
     await login(page, demo);
     await page.goto(demo.url("mon.urssaf.fr", monthPath(first)));
     await waitFilled(page);
-    const panel = panelOf(page, first.reference);
-    await panel.locator("summary").first().click();
-    const mark = panel.getByRole("button", { name: /^Marquer comme corrigée dans la DSN / });
-    const label = ((await mark.textContent()) ?? "").replace("Marquer comme corrigée dans la DSN ", "");
-    await mark.click();
-    await panel
-      .getByTestId("track-status")
-      .filter({ hasText: `Corrigée dans la DSN ${label}` })
-      .waitFor();
-    expect(await panel.locator("summary").first().textContent()).toContain(`Corrigée dans la DSN ${label}`);
+    const panel = await panelOf(page, first.reference);
+    await uiClick(page, { ...panel, selector: "summary" });
+    const mark = { ...panel, selector: "button", text: /^Marquer comme corrigée dans la DSN / };
+    const label = (await uiWaitFor(page, mark)).replace("Marquer comme corrigée dans la DSN ", "");
+    await uiClick(page, mark);
+    await uiWaitFor(page, {
+      ...panel,
+      selector: "[data-testid=track-status]",
+      text: new RegExp(`Corrigée dans la DSN ${label}`),
+    });
+    expect(await textIn(page, panel, "summary")).toContain(`Corrigée dans la DSN ${label}`);
 
     // Visit every month page so that every anomaly is tracked, then restart the browser.
     for (const a of anomalies()) {
@@ -301,7 +330,7 @@ describe("tracking", () => {
     await login(page, demo);
     await page.goto(demo.url("mon.urssaf.fr", monthPath(first)));
     await waitFilled(page);
-    expect(await panelOf(page, first.reference).locator("summary").first().textContent()).toContain(
+    expect(await textIn(page, await panelOf(page, first.reference), "summary")).toContain(
       `Corrigée dans la DSN ${label}`,
     );
 

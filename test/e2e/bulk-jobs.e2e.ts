@@ -5,7 +5,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { JobView } from "../../src/core/messages.ts";
 import type { Company } from "../demo-site/data.ts";
 import { clientOf, ended, registerCompanies, sendFromExtension, until, waitForJob } from "./jobs-support.ts";
-import { login, openExtensionPage, openSession, type Session, stopServiceWorkers } from "./support.ts";
+import {
+  login,
+  openExtensionPage,
+  openSession,
+  type Session,
+  stopServiceWorkers,
+  uiClick,
+  uiWaitFor,
+} from "./support.ts";
 
 let session: Session;
 let ext: Page;
@@ -260,10 +268,7 @@ describe("bulk add under faults", () => {
       // driver's next tab creation in headless Chromium; the product's behaviour is the same).
       await sendFromExtension(ext, { type: "job/control", what: "pause" });
       // The job's page has loaded and shows the pause (it reported after it): nothing is loading now.
-      await page
-        .locator('[data-tiers-feature="bulk-job"]')
-        .getByRole("button", { name: "Reprendre", exact: true })
-        .waitFor();
+      await uiWaitFor(page, { id: "bulk-job", selector: "button", text: "Reprendre" });
       await page.close();
       const url = session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements");
       const [next] = await Promise.all([
@@ -271,8 +276,7 @@ describe("bulk add under faults", () => {
         ext.evaluate((u) => chrome.tabs.create({ url: u }), url),
       ]);
       page = next;
-      const toolbar = page.locator('[data-tiers-feature="bulk-job"]');
-      await toolbar.getByRole("button", { name: "Reprendre dans cet onglet" }).click();
+      await uiClick(page, { id: "bulk-job", selector: "button", text: "Reprendre dans cet onglet" });
     });
   });
 
@@ -349,17 +353,13 @@ describe("one click", () => {
     await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
     const target = session.demo.state.portfolio[1];
     if (!target?.siren) throw new Error("no SIREN on the second row");
-    const hosts = page.locator('[data-tiers-feature="one-click-resign"]');
-    expect(await hosts.count()).toBe(10);
-    await hosts.nth(1).getByRole("button", { name: "Résilier" }).click();
-    await hosts
-      .nth(1)
-      .getByText(`Résilier « ${target.kind === "RG" ? "Comptes Régime Général" : "Comptes"}`, {
-        exact: false,
-      })
-      .waitFor();
+    expect(await page.locator('[data-tiers-feature="one-click-resign"]').count()).toBe(10);
+    const row = { id: "one-click-resign", host: 1 };
+    await uiClick(page, { ...row, selector: "button", text: "Résilier" });
+    const kind = target.kind === "RG" ? "Comptes Régime Général" : "Comptes";
+    await uiWaitFor(page, { ...row, selector: "*", text: new RegExp(`Résilier « ${kind}`) });
     const previous = await sendFromExtension<JobView | null>(ext, { type: "job/get" });
-    await hosts.nth(1).getByRole("button", { name: "Oui, résilier" }).click();
+    await uiClick(page, { ...row, selector: "button", text: "Oui, résilier" });
     const view = await waitForJob(ext, (v) => v.job.id !== previous?.job.id && ended(v));
     expect([view.job.status, view.progress.done]).toEqual(["done", 1]);
     const resigned = session.demo.log().filter((e) => e.action === "resiliation");

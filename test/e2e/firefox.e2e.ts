@@ -11,6 +11,7 @@ import type { ElementHandle, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobView, Status } from "../../src/core/messages.ts";
 import { SCHEMA_VERSION } from "../../src/core/storage/schema.ts";
+import type { IndicatorsView } from "../../src/reminders/messages.ts";
 import type { Anomaly } from "../demo-site/data.ts";
 import { type DemoSpace, startDemoSpace } from "../demo-site/server.ts";
 import { visibleAnomalies } from "../demo-site/state.ts";
@@ -64,11 +65,29 @@ async function field(label: string): Promise<ElementHandle<Element>> {
   return element as ElementHandle<Element>;
 }
 
-/** A button of one of our shadow roots, by its visible text. */
-async function shadowButton(host: ElementHandle<Element>, name: string): Promise<ElementHandle<Element>> {
-  const handle = await host.waitForSelector(`>>> button::-p-text(${name})`);
-  if (!handle) throw new Error(`pas de bouton « ${name} »`);
-  return handle;
+// Our shadow roots are closed, and Firefox's WebDriver BiDi exposes no content script realm (its
+// script.getRealms lists the page's window realms only) nor anything inside a closed root (its ARIA
+// locator does not find our buttons): the test cannot read our UI here. It clicks it as the user
+// does (trusted mouse clicks) where the page itself sees our host, and checks the effects in the
+// background and on the site; the Chromium tests read the UI.
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Host `index` of `selector` as the page sees it (null once gone). */
+function hostBox(selector: string, index: number): Promise<Box | null> {
+  return page.evaluate(
+    (sel, i) => {
+      const r = document.querySelectorAll(sel)[i]?.getBoundingClientRect();
+      return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+    },
+    selector,
+    index,
+  );
 }
 
 async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000) {
@@ -126,9 +145,17 @@ describe("Firefox", () => {
   it("shows its status mark on the site, while the page's own scripts see no extension API", async () => {
     await login();
     const mark = await page.waitForSelector(MARK);
-    expect(
-      await mark?.evaluate((h) => h.shadowRoot?.querySelector<HTMLElement>(".mark")?.dataset.pageKind),
-    ).toBe("tableau-de-bord");
+    // Closed to the page (and to this test: see above). What the mark says is read in Chromium; here,
+    // the dashboard's reading that the content script sent proves it recognised the page.
+    expect(await mark?.evaluate((h) => [h.shadowRoot, h.getAttributeNames()])).toEqual([
+      null,
+      ["data-tiers-feature"],
+    ]);
+    await until(
+      async () =>
+        (await sendFromExtension<IndicatorsView>(options, { type: "indicators/get" })).latest !== null,
+      "lecture du tableau de bord",
+    );
     // Firefox has no storage.local.setAccessLevel: the page's world (where the dialog bridge runs)
     // has no `browser` nor `chrome`, and the content script never touches storage (build.e2e.ts).
     expect(await page.evaluate(() => [typeof globalThis.browser, typeof globalThis.chrome])).toEqual([
@@ -146,10 +173,23 @@ describe("Firefox", () => {
     if (!target?.siren) throw new Error("no SIREN on the second row");
     await page.waitForSelector(RESIGN);
     await until(async () => (await page.$$(RESIGN)).length === 10, "10 boutons Résilier");
-    const host = (await page.$$(RESIGN))[1] as ElementHandle<Element>;
-    await (await shadowButton(host, "Résilier")).click();
+    // « Résilier » alone fills its host: a click at its centre.
+    const idle = (await hostBox(RESIGN, 1)) as Box;
+    await page.mouse.click(idle.x + idle.width / 2, idle.y + idle.height / 2);
+    let asking: Box | null = null;
+    await until(async () => {
+      asking = await hostBox(RESIGN, 1);
+      return (asking?.width ?? 0) > idle.width;
+    }, "la confirmation de « Résilier »");
     const previous = await sendFromExtension<JobView | null>(options, { type: "job/get" });
-    await (await shadowButton(host, "Oui, résilier")).click();
+    // The question, then « Oui, résilier », then « Annuler »: touched from the left, a click on the
+    // question's text does nothing and the first one that changes the host is on « Oui, résilier ».
+    const line = asking as unknown as Box;
+    for (let x = line.x + 4; x < line.x + line.width; x += 10) {
+      await page.mouse.click(x, line.y + line.height / 2);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      if ((await hostBox(RESIGN, 1))?.width !== line.width) break;
+    }
     await until(async () => {
       const view = await sendFromExtension<JobView | null>(options, { type: "job/get" });
       return view?.job.id !== previous?.job.id && view?.job.status === "done";
@@ -168,10 +208,8 @@ describe("Firefox", () => {
     await page.waitForSelector(PANEL);
     await until(
       async () =>
-        (await page.$$eval(
-          PANEL,
-          (hosts) => hosts.filter((h) => h.shadowRoot?.querySelector("details")).length,
-        )) === anomalies.length,
+        (await page.$$eval(PANEL, (hosts) => hosts.filter((h) => h.shadowRoot === null).length)) ===
+        anomalies.length,
       `${anomalies.length} panneaux`,
     );
     const links = await page.$$eval(

@@ -9,7 +9,7 @@ import type { JobView } from "../../src/core/messages.ts";
 import { type DemoSpace, startDemoSpace } from "../demo-site/server.ts";
 import { type LaunchedBrowser, launchChromium } from "./chromium.ts";
 import { ended, registerCompanies, sendFromExtension, until, waitForJob } from "./jobs-support.ts";
-import { login, openExtensionPage } from "./support.ts";
+import { login, openExtensionPage, uiClick } from "./support.ts";
 
 let demo: DemoSpace;
 let browser: LaunchedBrowser;
@@ -60,9 +60,8 @@ it("resumes a bulk add after a browser restart, in the tab the user opens, with 
   page = await browser.context.newPage();
   await login(page, demo);
   await page.goto(demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
-  const toolbar = page.locator('[data-tiers-feature="bulk-job"]');
   // The job's tab is gone: it asks before going on in this one.
-  await toolbar.getByRole("button", { name: "Reprendre dans cet onglet" }).click();
+  await uiClick(page, { id: "bulk-job", selector: "button", text: "Reprendre dans cet onglet" });
   const view = await waitForJob(ext, ended);
   expect([view.job.status, view.job.reason]).toEqual(["done", null]);
   expect(view.progress).toMatchObject({ total: 5, done: 5, failed: 0 });

@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SNAPSHOTS_FAILING_TODAY, snapshots } from "../demo-site/snapshots.ts";
-import { openSession, type Session } from "./support.ts";
+import { markNow, openSession, type Session } from "./support.ts";
 
 let session: Session;
 let page: Page;
@@ -21,15 +21,10 @@ describe("page snapshots in the browser", () => {
     it(`${s.name}: ${s.kind}, ${s.understood ? "understood" : "not understood"}`, async () => {
       const host = new URL(s.url).host;
       await page.goto(session.demo.url(host, `/__demo/snapshots/${s.name}`));
-      const read = () =>
-        page.evaluate(() => {
-          const mark = document
-            .querySelector('[data-tiers-feature="extension-status"]')
-            ?.shadowRoot?.querySelector<HTMLElement>(".mark");
-          return mark
-            ? { kind: mark.dataset.pageKind ?? "", understood: mark.dataset.understood === "true" }
-            : null;
-        });
+      const read = async () => {
+        const mark = await markNow(page);
+        return mark && { kind: mark.kind, understood: mark.understood };
+      };
       await expect
         .poll(read, { timeout: 10_000, message: `status mark of snapshot ${s.name}` })
         .toEqual({ kind: s.kind, understood: s.understood });

@@ -7,6 +7,7 @@
 import { appendFileSync, mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { combination, MUTATIONS, type Mutation, parseMutations } from "../demo-site/mutations.ts";
+import { markNow } from "./support.ts";
 
 export type Scenario =
   | "attach"
@@ -127,13 +128,8 @@ export function reproduce(set: MutationSet, scenario: Scenario): string {
 /** The extension's status mark text, for failure messages ("" when absent). */
 export async function markText(page: Page | undefined): Promise<string> {
   if (!page || page.isClosed()) return "";
-  return page
-    .evaluate(() => {
-      const root = document.querySelector('[data-tiers-feature="extension-status"]')?.shadowRoot;
-      const mark = root?.querySelector<HTMLElement>(".mark");
-      return mark ? `${mark.dataset.pageKind}/${mark.dataset.understood}: ${mark.textContent}` : "(no mark)";
-    })
-    .catch(() => "(page gone)");
+  const mark = await markNow(page);
+  return mark ? `${mark.kind}/${mark.understood}: ${mark.text}` : "(no mark)";
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   run,
   type Scenario,
 } from "./mutations-support.ts";
-import { openExtensionPage } from "./support.ts";
+import { inUi, markNow, openExtensionPage, uiClick } from "./support.ts";
 
 /** A smaller portfolio (53 accounts, 6 pages; the 14 anomalies) keeps every set's run short. */
 const SCALE = 0.3;
@@ -54,24 +54,7 @@ async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what
   }
 }
 
-interface Mark {
-  kind: string;
-  understood: boolean;
-  text: string;
-}
-
-const readMark = (page: Page) =>
-  page.evaluate((): Mark | null => {
-    const mark = document
-      .querySelector('[data-tiers-feature="extension-status"]')
-      ?.shadowRoot?.querySelector<HTMLElement>(".mark");
-    if (!mark) return null;
-    return {
-      kind: mark.dataset.pageKind ?? "",
-      understood: mark.dataset.understood === "true",
-      text: mark.textContent ?? "",
-    };
-  });
+const readMark = markNow;
 
 /** The status mark says the page is understood as `kind` (late content may take a few seconds). */
 async function understood(page: Page, kind: string): Promise<void> {
@@ -113,32 +96,37 @@ async function loggedIn(bed: Bed): Promise<void> {
 
 /** Every anomaly reference link has its own panel (the nearest block holding a panel holds one link). */
 async function panelsBesideEveryAnomaly(page: Page) {
-  return page.evaluate(() => {
+  // Our roots are closed: this runs in the extension's isolated world (see support.ts).
+  return inUi<{ links: number; panels: number; orphans: number; mismatched: number; filled: number }>(
+    page,
+    `(roots) => {
+    const shadow = (h) => globalThis.tiersAssistant.shadowOf(h);
     const sel = '[data-tiers-feature="anomaly-panel"]';
-    const norm = (s: string | null) => (s ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
-    const links = [...document.querySelectorAll("a")].filter((a) => /^UR_ANO_\w+$/.test(norm(a.textContent)));
-    const hosts = [...document.querySelectorAll(sel)].filter((h) => h.shadowRoot?.querySelector("details"));
+    const norm = (s) => (s ?? "").replace(/[\\s\\u00a0\\u202f]+/g, " ").trim();
+    const links = [...document.querySelectorAll("a")].filter((a) => /^UR_ANO_\\w+$/.test(norm(a.textContent)));
+    const hosts = [...document.querySelectorAll(sel)].filter((h) => shadow(h)?.querySelector("details"));
     let orphans = 0;
     let mismatched = 0;
     for (const a of links) {
-      let block: Element | null = a.parentElement;
+      let block = a.parentElement;
       while (block && !block.querySelector(sel)) block = block.parentElement;
       const inBlock = block ? [...block.querySelectorAll(sel)] : [];
       const linksInBlock = block
-        ? [...block.querySelectorAll("a")].filter((x) => /^UR_ANO_\w+$/.test(norm(x.textContent))).length
+        ? [...block.querySelectorAll("a")].filter((x) => /^UR_ANO_\\w+$/.test(norm(x.textContent))).length
         : 0;
       if (inBlock.length !== 1 || linksInBlock !== 1) {
         orphans++;
         continue;
       }
-      const details = inBlock[0]?.shadowRoot?.querySelector("details");
+      const details = inBlock[0] && shadow(inBlock[0])?.querySelector("details");
       if (details?.getAttribute("data-reference") !== norm(a.textContent)) mismatched++;
     }
     const filled = hosts.filter((h) =>
-      h.shadowRoot?.querySelector("details")?.hasAttribute("data-known"),
+      shadow(h)?.querySelector("details")?.hasAttribute("data-known"),
     ).length;
     return { links: links.length, panels: hosts.length, orphans, mismatched, filled };
-  });
+  }`,
+  );
 }
 
 async function expectPanels(page: Page, n: number, what: string): Promise<void> {
@@ -187,12 +175,13 @@ const scenarios: Record<Scenario, (bed: Bed) => Promise<void>> = {
     await page.getByLabel("Identifiant").fill(demo.credentials.identifiant);
     await eventually(
       () =>
-        page.evaluate(() => {
-          const p = document
-            .querySelector('[data-tiers-feature="emitter-siret-badge"]')
-            ?.shadowRoot?.querySelector<HTMLElement>("p");
-          return p ? { hidden: p.hidden, status: p.dataset.status ?? "", text: p.textContent ?? "" } : null;
-        }),
+        inUi<{ hidden: boolean; status: string; text: string } | null>(
+          page,
+          `(roots) => {
+            const p = roots("emitter-siret-badge")[0]?.querySelector("p");
+            return p ? { hidden: p.hidden, status: p.dataset.status ?? "", text: p.textContent ?? "" } : null;
+          }`,
+        ).catch(() => null),
       (b) => b?.hidden === false && b.status === "active",
       "the emitter SIRET badge says « SIRET actif du cabinet »",
       10_000,
@@ -265,9 +254,10 @@ const scenarios: Record<Scenario, (bed: Bed) => Promise<void>> = {
     );
     const target = demo.state.portfolio[1];
     if (!target) throw new Error("no second row");
-    await hosts.nth(1).getByRole("button", { name: "Résilier" }).click();
+    const row = { id: "one-click-resign", host: 1, selector: "button" };
+    await uiClick(page, { ...row, text: "Résilier" });
     const previous = await sendFromExtension<JobView | null>(ext, { type: "job/get" });
-    await hosts.nth(1).getByRole("button", { name: "Oui, résilier" }).click();
+    await uiClick(page, { ...row, text: "Oui, résilier" });
     const view = await jobEnd(ext, (v) => v.job.id !== previous?.job.id);
     expect([view.job.status, view.job.reason, view.progress.done]).toEqual(["done", null, 1]);
     expect(

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { JobView } from "../../src/core/messages.ts";
 import { ended, registerCompanies, sendFromExtension, waitForJob } from "./jobs-support.ts";
-import { openExtensionPage, openSession, type Session } from "./support.ts";
+import { openExtensionPage, openSession, type Session, uiClick, uiWaitFor } from "./support.ts";
 
 let session: Session;
 beforeAll(async () => {
@@ -41,11 +41,14 @@ it("adds the selected clients after one confirmation, in a new Urssaf tab, follo
   const view = await waitForJob(options, ended);
   expect([view.job.status, view.progress.done]).toEqual(["done", 2]);
   expect(session.demo.log().filter((e) => e.action === "inscription")).toHaveLength(2);
-  const toolbar = tab.locator('[data-tiers-feature="bulk-job"]');
-  await toolbar.getByText("Terminé : 2 fait(s), 0 déjà fait(s), 0 échec(s), 0 ignoré(s).").waitFor();
+  const toolbar = { id: "bulk-job", selector: "*" };
+  await uiWaitFor(tab, {
+    ...toolbar,
+    text: /Terminé : 2 fait\(s\), 0 déjà fait\(s\), 0 échec\(s\), 0 ignoré\(s\)\./,
+  });
   const [download] = await Promise.all([
     tab.waitForEvent("download"),
-    toolbar.getByRole("button", { name: "Exporter le rapport (CSV)" }).click(),
+    uiClick(tab, { id: "bulk-job", selector: "button", text: "Exporter le rapport (CSV)" }),
   ]);
   expect(download.suggestedFilename()).toMatch(/^rapport-tiers-assistant-\d{4}-\d\d-\d\d\.csv$/);
   const again = await sendFromExtension<JobView | null>(options, { type: "job/get" });

@@ -2,7 +2,15 @@
 // the pages by their labels in both layouts of the demo space, whose ids and classes are random.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentWorld, login, openSession, readMark, type Session, startInscription } from "./support.ts";
+import {
+  contentWorld,
+  login,
+  openSession,
+  readMark,
+  type Session,
+  startInscription,
+  uiWaitFor,
+} from "./support.ts";
 
 let session: Session;
 let page: Page;
@@ -90,15 +98,13 @@ for (const variant of ["A", "B"] as const) {
       await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
       const siren = page.getByLabel("Siren", { exact: true });
       await siren.fill("526018156");
-      const hints = page.locator('[data-tiers-feature="id-hints"]');
-      await hints
-        .getByText("Tiers Assistant : Le SIREN 526 018 156 a une clé invalide", { exact: false })
-        .waitFor();
+      const hints = { id: "id-hints", selector: "*" };
+      await uiWaitFor(page, { ...hints, text: /Tiers Assistant : Le SIREN 526 018 156 a une clé invalide/ });
       await siren.fill("52601815");
-      await hints.getByText(/Le SIREN doit compter 9 chiffres/).waitFor();
+      await uiWaitFor(page, { ...hints, text: /Le SIREN doit compter 9 chiffres/ });
       const valid = session.demo.state.directory.find((c) => c.kind === "RG")?.siren ?? "";
       await siren.fill(valid);
-      await hints.getByText("Tiers Assistant : SIREN valide.").waitFor();
+      await uiWaitFor(page, { ...hints, text: "Tiers Assistant : SIREN valide." });
       // The page's own field is untouched: what the user typed is what the site gets.
       expect(await siren.inputValue()).toBe(valid);
     });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { JobView } from "../../src/core/messages.ts";
 import type { PortfolioSnapshot } from "../../src/portfolio/model/portfolio.ts";
 import { ended, registerCompanies, sendFromExtension, waitForJob } from "./jobs-support.ts";
-import { login, openExtensionPage, openSession, type Session } from "./support.ts";
+import { login, openExtensionPage, openSession, type Session, uiClick, uiWaitFor } from "./support.ts";
 
 let session: Session;
 beforeAll(async () => {
@@ -95,14 +95,14 @@ it("shows the comparison in a panel on the account list, and adds the missing cl
   const options = await openExtensionPage(context, extensionId ?? "", "src/ui/options/index.html");
   const page = await context.newPage();
   await page.goto(demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
-  const panel = page.locator('[data-tiers-feature="portfolio-panel"]');
-  const summary = await panel.getByTestId("panel-summary").textContent();
+  const panel = { id: "portfolio-panel", selector: "button" };
+  const summary = await uiWaitFor(page, { id: "portfolio-panel", selector: '[data-testid="panel-summary"]' });
   expect(summary).toMatch(
     /^Lu le .+ : \d+ comptes ; 1 client\(s\) du registre à inscrire, \d+ compte\(s\) à résilier, \d+ écart\(s\)\.$/,
   );
   const previous = await sendFromExtension<JobView | null>(options, { type: "job/get" });
-  await panel.getByRole("button", { name: "Inscrire sur l'Urssaf (1)" }).click();
-  await panel.getByRole("button", { name: "Lancer les 1 inscriptions" }).click();
+  await uiClick(page, { ...panel, text: "Inscrire sur l'Urssaf (1)" });
+  await uiClick(page, { ...panel, text: "Lancer les 1 inscriptions" });
   const view = await waitForJob(options, (v) => v.job.id !== previous?.job.id && ended(v));
   expect([view.job.status, view.progress.done]).toEqual(["done", 1]);
   expect(demo.log().filter((e) => e.action === "inscription")).toHaveLength(1);

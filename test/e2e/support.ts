@@ -57,27 +57,28 @@ export interface Mark {
 
 /**
  * The extension's status mark once the page is settled (understood, or « non comprise » after the
- * lifecycle's quiet period), or null when absent.
+ * lifecycle's quiet period), or null when absent. Read in the isolated world: its root is closed.
  */
 export async function readMark(page: Page, timeoutMs = 12_000): Promise<Mark | null> {
   try {
-    await page.waitForSelector('[data-tiers-feature="extension-status"]', {
-      state: "attached",
-      timeout: timeoutMs,
-    });
+    return await waitInUi<Mark>(page, MARK, undefined, timeoutMs);
   } catch {
     return null;
   }
-  return page.evaluate(() => {
-    const root = document.querySelector('[data-tiers-feature="extension-status"]')?.shadowRoot;
-    const mark = root?.querySelector<HTMLElement>(".mark");
-    if (!mark) return null;
-    return {
-      kind: mark.dataset.pageKind ?? "",
-      understood: mark.dataset.understood === "true",
-      text: mark.textContent ?? "",
-    };
-  });
+}
+
+const MARK = `(roots) => {
+  const mark = roots("extension-status")[0]?.querySelector(".mark");
+  return mark ? {
+    kind: mark.dataset.pageKind ?? "",
+    understood: mark.dataset.understood === "true",
+    text: mark.textContent ?? "",
+  } : null;
+}`;
+
+/** The status mark as it is now (null when absent, or when the page has no world of ours yet). */
+export function markNow(page: Page): Promise<Mark | null> {
+  return inUi<Mark | null>(page, MARK).catch(() => null);
 }
 
 interface ExecutionContext {
@@ -91,7 +92,7 @@ interface ExecutionContext {
  * Evaluates code in our content script's isolated world of a page (through CDP), where page scripts
  * cannot reach. Returns null when the extension has no isolated world in that page.
  */
-export async function contentWorld(page: Page, extensionId: string) {
+export async function contentWorld(page: Page, extensionId?: string) {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const contexts: ExecutionContext[] = [];
   cdp.on("Runtime.executionContextCreated", (event: { context: ExecutionContext }) =>
@@ -99,7 +100,11 @@ export async function contentWorld(page: Page, extensionId: string) {
   );
   await cdp.send("Runtime.enable");
   const ours = contexts.find(
-    (c) => c.auxData?.type === "isolated" && c.origin === `chrome-extension://${extensionId}`,
+    (c) =>
+      c.auxData?.type === "isolated" &&
+      (extensionId
+        ? c.origin === `chrome-extension://${extensionId}`
+        : c.origin.startsWith("chrome-extension://")),
   );
   if (!ours) {
     await cdp.detach();
@@ -140,4 +145,104 @@ export async function stopServiceWorkers(context: BrowserContext, extensionId: s
   await cdp.send("ServiceWorker.stopAllWorkers");
   await cdp.detach();
   await page.close();
+}
+
+// Our UI lives in CLOSED shadow roots: neither the page nor Playwright's locators see into them. The
+// tests read and click it from our isolated world, through the test hook `tiersAssistant.shadowOf`,
+// and click with the mouse at the element's place (a trusted click, as the user's).
+
+/** The prelude of every evaluation in our UI: `roots(id)` = the shadow roots of feature `id`'s hosts. */
+const ROOTS = `(id) => [...document.querySelectorAll('[data-tiers-feature="' + id + '"]')]
+  .map((h) => globalThis.tiersAssistant.shadowOf(h)).filter(Boolean)`;
+
+/**
+ * Evaluates `fn(roots, arg)` in the isolated world: `fn` is a function's source; `roots(id)` gives the
+ * shadow roots of feature `id`. Throws when the page has no isolated world of ours.
+ */
+export async function inUi<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
+  const world = await contentWorld(page);
+  if (!world) throw new Error("pas de script de contenu dans cette page");
+  try {
+    return await world.evaluate<T>(`(${fn})(${ROOTS}, ${JSON.stringify(arg ?? null)})`);
+  } finally {
+    await world.detach().catch(() => undefined);
+  }
+}
+
+/** Polls `inUi(fn, arg)` until it gives a truthy value (navigations and a late world included). */
+export async function waitInUi<T>(page: Page, fn: string, arg?: unknown, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown = null;
+  for (;;) {
+    try {
+      const value = await inUi<T>(page, fn, arg);
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > end)
+      throw new Error(`attendu dans l'interface de l'extension, en vain : ${fn}${last ? ` (${last})` : ""}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+/** A target in our UI: an element of feature `id` by CSS selector, optionally with a text (or pattern). */
+export interface UiTarget {
+  id: string;
+  selector: string;
+  /** Exact text (trimmed) or aria-label; or a RegExp tested on both. */
+  text?: string | RegExp;
+  /** Which host of the feature (its index among the hosts), else any. */
+  host?: number;
+}
+
+const FIND = `(roots, t) => {
+  const all = t.host == null ? roots(t.id) : roots(t.id).slice(t.host, t.host + 1);
+  const ok = (s) => s != null && (t.pattern ? new RegExp(t.pattern, t.flags).test(s) : t.text == null || s.trim() === t.text);
+  for (const root of all)
+    for (const el of root.querySelectorAll(t.selector))
+      if (ok(el.textContent) || ok(el.getAttribute("aria-label"))) return el;
+  return null;
+}`;
+
+function plain(target: UiTarget) {
+  const { text, ...rest } = target;
+  return text instanceof RegExp ? { ...rest, pattern: text.source, flags: text.flags } : { ...rest, text };
+}
+
+/** The texts of the elements of a target (all hosts of the feature), now. */
+export function uiTexts(page: Page, target: UiTarget): Promise<string[]> {
+  return inUi<string[]>(
+    page,
+    `(roots, t) => (t.host == null ? roots(t.id) : roots(t.id).slice(t.host, t.host + 1))
+      .flatMap((root) => [...root.querySelectorAll(t.selector)].map((el) => el.textContent ?? ""))`,
+    plain(target),
+  );
+}
+
+/** Waits for a target to be in our UI; gives its text. */
+export function uiWaitFor(page: Page, target: UiTarget, timeoutMs = 15_000): Promise<string> {
+  return waitInUi<string>(
+    page,
+    `(roots, t) => { const el = (${FIND})(roots, t); return el ? (el.textContent ?? "") || " " : null; }`,
+    plain(target),
+    timeoutMs,
+  );
+}
+
+/** Clicks a target of our UI as the user does: a real mouse click at its centre (trusted event). */
+export async function uiClick(page: Page, target: UiTarget, timeoutMs = 15_000): Promise<void> {
+  const box = await waitInUi<{ x: number; y: number }>(
+    page,
+    `(roots, t) => {
+      const el = (${FIND})(roots, t);
+      if (!el) return null;
+      el.scrollIntoView({ block: "center", inline: "center" });
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    }`,
+    plain(target),
+    timeoutMs,
+  );
+  await page.mouse.click(box.x, box.y);
 }

@@ -25,7 +25,7 @@ export function DiagnosticsTab() {
       {list && list.length === 0 && <p>{t("diagTabNone")}</p>}
       {list && list.length > 0 && (
         <ul>
-          {[...list].reverse().map((d) => (
+          {list.map((d) => (
             <li key={d.at} data-testid="diagnostic">
               <strong>{d.kind ?? "?"}</strong> · {formatDateTime(d.at)} · {d.url}
               <br />

@@ -19,6 +19,6 @@ export const DiagnosticSchema = z.object({
 export const DIAGNOSTIC_MESSAGES = {
   /** The content script, when a page stays « non comprise »: its diagnostic (masked, see mask.ts). */
   "diagnostic/record": message("content", { diagnostic: DiagnosticSchema }).answers<{ kept: number }>(),
-  /** The options page: the last diagnostics, newest last. */
+  /** The options page: the last diagnostics, newest first. */
   "diagnostic/list": message("pages", {}).answers<Diagnostic[]>(),
 };

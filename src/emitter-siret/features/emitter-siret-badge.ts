@@ -9,10 +9,14 @@ import type { SiretBadgeVerdict } from "../../core/messages.ts";
 import { send } from "../../core/send.ts";
 import { normalizeId } from "../../register/model/ids.ts";
 
+// One size for every verdict: the page sees our host's box (not its closed root), and a box as tall as
+// its message would tell a client's SIRET (3 lines on the demo's form) from the firm's (2). Four lines
+// hold the longest message on a 420 px form; narrower, it scrolls.
 const STYLE = `
 :host { all: initial; display: block; }
 p { margin: 4px 0 0; padding: 4px 8px; border-radius: 4px; border-left: 4px solid;
-  font: 13px/1.35 system-ui, sans-serif; max-width: 36em; }
+  font: 13px/1.35 system-ui, sans-serif; max-width: 36em;
+  box-sizing: border-box; height: calc(4 * 1.35em + 8px); overflow-y: auto; }
 p[hidden] { display: none; }
 b { font-weight: 600; }
 .ok { color: #1e5b2c; background: #e8f4ea; border-color: #2e7d32; }
@@ -39,8 +43,6 @@ export function typedSiret(value: string): string | null {
 
 export const emitterSiretBadge: Feature = {
   id: "emitter-siret-badge",
-  // What it says (a client's SIRET, the firm's) is register data: the page must not read it.
-  closed: true,
   runsOn: (page) => page?.kind === "connexion" && page.understood,
   run(ctx) {
     const { page } = ctx;
