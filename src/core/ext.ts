@@ -1,0 +1,18 @@
+// The WebExtension API as the content script uses it, without webextension-polyfill: that library
+// (9.7 KB, 2.9 KB gzipped) would be parsed on every urssaf.fr page, while what the
+// content script calls is promise-based natively on every browser we support — Firefox's `browser`,
+// and Chrome's MV3 `chrome` (≥ 121: runtime.sendMessage returns a promise; i18n and getManifest are
+// synchronous; our runtime.onMessage listeners return nothing). The background and the extension
+// pages keep src/core/browser.ts (the polyfill), whose onMessage listeners answer with promises.
+import type Browser from "webextension-polyfill";
+
+type Api = typeof Browser;
+const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+
+/** Firefox's (and Chromium ≥ 148's) native `browser`, else Chrome's `chrome`. */
+export const browser: Api = (scope.browser ?? scope.chrome) as Api;
+
+/** French (default) or English UI text from _locales; falls back to the key so a missing string shows. */
+export function t(key: string, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
