@@ -12,7 +12,17 @@ const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
 /** Firefox's (and Chromium ≥ 148's) native `browser`, else Chrome's `chrome`. */
 export const browser: Api = (scope.browser ?? scope.chrome) as Api;
 
+// Each i18n.getMessage call crosses the extension bindings (tens of microseconds, far more on a
+// loaded machine), and a page of 50 anomaly panels asks for the same few texts hundreds of times.
+const texts = new Map<string, string>();
+
 /** French (default) or English UI text from _locales; falls back to the key so a missing string shows. */
 export function t(key: string, substitutions?: string | string[]): string {
-  return browser.i18n.getMessage(key, substitutions) || key;
+  const id = substitutions === undefined ? key : `${key}\u0000${[substitutions].flat().join("\u0000")}`;
+  let text = texts.get(id);
+  if (text === undefined) {
+    text = browser.i18n.getMessage(key, substitutions) || key;
+    texts.set(id, text);
+  }
+  return text;
 }
