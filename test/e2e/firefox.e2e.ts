@@ -23,9 +23,9 @@ import {
   showOptionsTab,
 } from "./firefox.ts";
 
-const MARK = '[data-tiers-feature="statut-extension"]';
-const RESIGN = '[data-tiers-feature="resilier-en-un-clic"]';
-const PANEL = '[data-tiers-feature="panneau-anomalies"]';
+const MARK = '[data-tiers-feature="extension-status"]';
+const RESIGN = '[data-tiers-feature="one-click-resign"]';
+const PANEL = '[data-tiers-feature="anomaly-panel"]';
 
 let demo: DemoSpace;
 let firefox: LaunchedFirefox;
