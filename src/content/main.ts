@@ -46,6 +46,18 @@ async function start(): Promise<void> {
   });
 }
 
-if (document.readyState === "loading")
-  document.addEventListener("DOMContentLoaded", () => void start(), { once: true });
-else void start();
+// After the page's `load` (and in a task of its own, once the page's load handlers ran): document_idle
+// may run us before `load`, and the first reading of the page must not delay it. A page whose `load`
+// never comes (a stalled image) is read anyway after LOAD_WAIT_MS.
+const LOAD_WAIT_MS = 3_000;
+if (document.readyState === "complete") void start();
+else {
+  let started = false;
+  const go = () => {
+    if (started) return;
+    started = true;
+    void start();
+  };
+  addEventListener("load", () => setTimeout(go, 0), { once: true });
+  setTimeout(go, LOAD_WAIT_MS);
+}

@@ -1,5 +1,5 @@
 // Typed sending of runtime messages (content script, popup, options → background).
-import { browser } from "./browser.ts";
+import { browser } from "./ext.ts";
 import type { Message, MessageType, Reply, Responses } from "./messages.ts";
 
 export class MessageError extends Error {

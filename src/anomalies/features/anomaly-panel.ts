@@ -4,7 +4,7 @@
 // the diagnostic questions answered here, the seed's checklist — and its tracking status.
 // The catalogue stays in the background: one batched message per page brings every panel's data; this
 // file only renders (and imports nothing but types from the modules that hold data).
-import { t } from "../../core/browser.ts";
+import { t } from "../../core/ext.ts";
 import { applyStyle, type Feature, onTrustedClick, type Placement } from "../../core/features.ts";
 import { send } from "../../core/send.ts";
 import { UI_TAGS } from "../../core/ui-node.ts";

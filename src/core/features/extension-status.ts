@@ -3,9 +3,9 @@
 
 import { pageLabel } from "../../pages/index.ts";
 import { jobRunning } from "../../portfolio/features/bulk-job/state.ts";
-import { browser, t } from "../browser.ts";
 import { buildDiagnostic, type Diagnostic, diagnosticText } from "../diagnostic/diagnostic.ts";
 import { buildSnapshot } from "../diagnostic/snapshot.ts";
+import { browser, t } from "../ext.ts";
 import { applyStyle, type Feature } from "../features.ts";
 import { send } from "../send.ts";
 

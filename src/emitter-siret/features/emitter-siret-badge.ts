@@ -3,7 +3,7 @@
 // one, a client's, unknown or invalid. The background classifies it (settings and register stay there);
 // the badge names no client and shows nothing the page does not hold. The password is never read.
 
-import { t } from "../../core/browser.ts";
+import { t } from "../../core/ext.ts";
 import { applyStyle, type Feature } from "../../core/features.ts";
 import type { SiretBadgeVerdict } from "../../core/messages.ts";
 import { send } from "../../core/send.ts";

@@ -1,7 +1,7 @@
 // One-click résilier on each account row of "Gérer les établissements": a button beside the row's own
 // icons asks for confirmation in our UI, then runs a one-account job in this tab (open the detail,
 // check the SIRET, "Résilier", accept only the confirmation that names this account, verify).
-import { t } from "../../core/browser.ts";
+import { t } from "../../core/ext.ts";
 import { applyStyle, type Feature, onTrustedClick } from "../../core/features.ts";
 import { send } from "../../core/send.ts";
 import type { CompteRow } from "../../pages/etablissements.ts";

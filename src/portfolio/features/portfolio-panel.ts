@@ -1,7 +1,7 @@
 // On "Gérer les établissements" (the whole list, not a search): the last reading of the portfolio
 // compared with the register, in short, with one click to read it again, to add the register's
 // missing clients (after a confirmation here), or to see the full comparison in the options page.
-import { t } from "../../core/browser.ts";
+import { t } from "../../core/ext.ts";
 import { applyStyle, type Feature, onTrustedClick } from "../../core/features.ts";
 import { send } from "../../core/send.ts";
 import { readSearch } from "../../pages/etablissements.ts";

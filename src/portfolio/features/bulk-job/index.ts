@@ -1,8 +1,9 @@
 // The bulk job on the Urssaf pages: this page reports what it shows, executes the one command the
 // background answers (after the job's pace), and shows the job's progress in a small toolbar with
 // pause / resume / cancel and, at the end, the report as CSV.
-import { browser, t } from "../../../core/browser.ts";
+
 import { toCsv } from "../../../core/csv.ts";
+import { browser, t } from "../../../core/ext.ts";
 import { applyStyle, type Feature, type FeatureContext, onTrustedClick } from "../../../core/features.ts";
 import type { JobBriefView, JobReply } from "../../../core/messages.ts";
 import { send } from "../../../core/send.ts";
