@@ -201,6 +201,16 @@ describe("account list: is it whole?", () => {
     expect(listIncomplete(s)).toBeNull();
   });
 
+  it("a refusal of « Inscrire » in its form is not the list's empty state", () => {
+    const foot = ETAB_FOOT.replace(
+      "<label for=s3>",
+      '<div role="alert">Aucun compte ne correspond à ce Siren.</div><label for=s3>',
+    );
+    const s = readListState(show(ETAB_HEAD + PAGER + foot));
+    expect(s.empty).toBe(false);
+    expect(listIncomplete(s)).not.toBeNull();
+  });
+
   it.each([
     ["a placeholder with aria-busy", '<div aria-busy="true">Chargement…</div>'],
     ["a progress bar", '<div role="progressbar" aria-valuenow="40"></div>'],

@@ -198,7 +198,9 @@ export function readListState(doc: Document): ListState {
     const loading =
       [...doc.querySelectorAll('[aria-busy="true"], [role="progressbar"], progress')].some(visible) ||
       findByText(doc, LOADING).length > 0;
-    const empty = findByText(doc, EMPTY).length > 0;
+    // The list's own message, not a form's refusal (« Aucun compte ne correspond à ce Siren. » under
+    // « Inscrire » says nothing about the list).
+    const empty = findByText(doc, EMPTY).some((el) => !el.closest("form"));
     const pageOf = findByText(doc, PAGE_OF)
       .map((el) => matchText(textOf(el), PAGE_OF))
       .find(Boolean);
