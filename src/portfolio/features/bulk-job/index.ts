@@ -202,7 +202,14 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
     metrics.script(performance.now() - started);
     // A running job with nothing to do here waits for this page to change (a list swapped in place
     // still showing the previous page): the next change is reported, once.
-    if (!reply.command && reply.view?.here && reply.view.job.status === "running") awaiting = true;
+    if (!reply.command && reply.view?.here && reply.view.job.status === "running") {
+      awaiting = true;
+      // It may have changed while the answer was on its way (no run reports it then).
+      if (observationKey(observe(ctx.page, document)) !== lastKey) {
+        clearTimeout(settle);
+        settle = setTimeout(reportWhenReady, JOB_SETTLE_MS);
+      }
+    }
     schedule(reply.command, reply.view?.job.id ?? "");
   };
 
