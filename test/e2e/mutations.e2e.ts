@@ -19,7 +19,7 @@ import {
   run,
   type Scenario,
 } from "./mutations-support.ts";
-import { openExtensionPage } from "./support.ts";
+import { contentWorld, openExtensionPage } from "./support.ts";
 
 /** A smaller portfolio (53 accounts, 6 pages; the 14 anomalies) keeps every set's run short. */
 const SCALE = 0.3;
@@ -185,14 +185,22 @@ const scenarios: Record<Scenario, (bed: Bed) => Promise<void>> = {
     await page.context().clearCookies();
     await page.goto(demo.url("www.urssaf.fr", "/connexion"));
     await page.getByLabel("Identifiant").fill(demo.credentials.identifiant);
+    // The badge's shadow root is closed to the page: read it in the content script's isolated world.
+    const readBadge = async () => {
+      const world = await contentWorld(page, bed.browser.extensionId ?? "");
+      if (!world) return null;
+      try {
+        return await world.evaluate<{ hidden: boolean; status: string; text: string } | null>(`(() => {
+          const host = document.querySelector('[data-tiers-feature="emitter-siret-badge"]');
+          const p = host && globalThis.tiersAssistant?.shadowOf(host)?.querySelector("p");
+          return p ? { hidden: p.hidden === true, status: p.dataset.status ?? "", text: p.textContent ?? "" } : null;
+        })()`);
+      } finally {
+        await world.detach();
+      }
+    };
     await eventually(
-      () =>
-        page.evaluate(() => {
-          const p = document
-            .querySelector('[data-tiers-feature="emitter-siret-badge"]')
-            ?.shadowRoot?.querySelector<HTMLElement>("p");
-          return p ? { hidden: p.hidden, status: p.dataset.status ?? "", text: p.textContent ?? "" } : null;
-        }),
+      readBadge,
       (b) => b?.hidden === false && b.status === "active",
       "the emitter SIRET badge says « SIRET actif du cabinet »",
       10_000,
