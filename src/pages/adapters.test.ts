@@ -4,7 +4,7 @@
 // of the same pages uses (custom elements, generated classes, text split across spans, NBSP and
 // narrow NBSP, grouped digits, header cells in <td>, cards instead of rows, icons named by alt/title).
 import { beforeEach, describe, expect, it } from "vitest";
-import { readCompteRows } from "./etablissements.ts";
+import { listIncomplete, readCompteRows, readListState } from "./etablissements.ts";
 import { detectPage } from "./index.ts";
 import { FORM_LABELS, fillInscription } from "./inscription-compte.ts";
 
@@ -151,6 +151,127 @@ describe("account list", () => {
     expect(readCompteRows(doc).map((r) => [r.regime, r.siren])).toEqual([
       ["Artisan Commerçant", "732829320"],
     ]);
+  });
+});
+
+describe("account list: is it whole?", () => {
+  const row = (siren: string) =>
+    `<li><span>Comptes Régime Général du SIREN ${siren}</span><button>✕</button></li>`;
+  const rows = (n: number) => `<ul>${Array.from({ length: n }, (_, i) => row(`52601815${i}`)).join("")}</ul>`;
+  const PAGER = '<p><span>Précédent</span> | <a href="?page=2">Suivant</a></p>';
+  const state = (html: string) => readListState(show(ETAB_HEAD + html + ETAB_FOOT));
+
+  it("a list with its rows and its pager is whole", () => {
+    const s = state(rows(2) + PAGER);
+    expect(s).toEqual({
+      rows: 2,
+      expectedRows: null,
+      loading: false,
+      empty: false,
+      pager: true,
+      page: null,
+      pages: null,
+    });
+    expect(listIncomplete(s)).toBeNull();
+  });
+
+  it("no row and no message: not read yet (rows rendered late or fetched)", () => {
+    const s = state(PAGER);
+    expect(s).toMatchObject({ rows: 0, empty: false, loading: false, pager: true });
+    expect(listIncomplete(s)).toBe("aucune ligne et aucun message « Aucun compte »");
+  });
+
+  it("rows still in a <template> (rendered by a timer) are not there", () => {
+    const s = state(`<template>${rows(3)}</template>${PAGER}`);
+    expect(s.rows).toBe(0);
+    expect(listIncomplete(s)).not.toBeNull();
+  });
+
+  it.each([
+    [
+      "the search's no-result notice",
+      '<div role="status">Aucun compte ne correspond à votre recherche.</div>',
+    ],
+    ["an empty portfolio", "<p>Aucun compte n'est inscrit pour le moment.</p>"],
+    ["a count of zero", `<p>0${NBSP}établissement</p>`],
+    ["an « aucun résultat » in capitals", "<p>AUCUN RÉSULTAT</p>"],
+  ])("no row and %s: an empty list, whole", (_, html) => {
+    const s = state(html + PAGER);
+    expect(s.empty).toBe(true);
+    expect(listIncomplete(s)).toBeNull();
+  });
+
+  it("a refusal of « Inscrire » in its form is not the list's empty state", () => {
+    const foot = ETAB_FOOT.replace(
+      "<label for=s3>",
+      '<div role="alert">Aucun compte ne correspond à ce Siren.</div><label for=s3>',
+    );
+    const s = readListState(show(ETAB_HEAD + PAGER + foot));
+    expect(s.empty).toBe(false);
+    expect(listIncomplete(s)).not.toBeNull();
+  });
+
+  it.each([
+    ["a placeholder with aria-busy", '<div aria-busy="true">Chargement…</div>'],
+    ["a progress bar", '<div role="progressbar" aria-valuenow="40"></div>'],
+    ["a « Chargement en cours » text", "<p>Chargement en cours...</p>"],
+  ])("%s: loading, even with rows already there", (_, html) => {
+    const s = state(rows(2) + html + PAGER);
+    expect(s.loading).toBe(true);
+    expect(listIncomplete(s)).toBe("chargement en cours");
+  });
+
+  it("our own UI's busy state does not count", () => {
+    const s = state(
+      `${rows(1)}<div data-tiers-feature="x"><div aria-busy="true">Chargement…</div></div>${PAGER}`,
+    );
+    expect(s.loading).toBe(false);
+  });
+
+  it("« 11 à 20 sur 53 » announces 10 rows: 4 are not enough, 10 are", () => {
+    const head = `<p>Comptes 11${NBSP}à${NBSP}20 sur 53</p>`;
+    expect(state(head + rows(4) + PAGER)).toMatchObject({ expectedRows: 10, rows: 4 });
+    expect(listIncomplete(state(head + rows(4) + PAGER))).toBe("4 ligne(s) affichée(s) sur 10 annoncée(s)");
+    expect(listIncomplete(state(head + rows(10) + PAGER))).toBeNull();
+  });
+
+  it("« 51 - 53 / 53 » on the last page announces 3 rows", () => {
+    expect(state(`<p>51 - 53 / 53</p>${rows(3)}${PAGER}`).expectedRows).toBe(3);
+  });
+
+  it("a total is this page's count only when there is no other page", () => {
+    expect(
+      state(`<p>3 comptes</p>${rows(2)}<p><span>Précédent</span> <span>Suivant</span></p>`),
+    ).toMatchObject({
+      expectedRows: 3,
+      rows: 2,
+    });
+    // « 53 établissements » over a page of 10 with « Suivant »: nothing to expect of this page.
+    expect(state(`<p>53 établissements</p>${rows(10)}${PAGER}`).expectedRows).toBeNull();
+  });
+
+  it("reads « Page 2 / 6 » and « page 3 sur 6 » as the page number", () => {
+    expect(state(`${rows(1)}<nav><a href="?p=1">Précédent</a> <span>Page 2 / 6</span></nav>`)).toMatchObject({
+      page: 2,
+      pages: 6,
+      pager: true,
+    });
+    expect(state(`${rows(1)}<nav><span>page 3 sur 6</span></nav>`)).toMatchObject({ page: 3, pager: true });
+  });
+
+  it("a list without any pager says so (a read does not conclude on it at once)", () => {
+    expect(state(rows(2)).pager).toBe(false);
+    // A pager drawn with icon buttons only, named by aria-label.
+    expect(state(`${rows(2)}<nav><button aria-label="Page suivante">›</button></nav>`).pager).toBe(true);
+  });
+
+  it("the row's own digits are never taken for a count", () => {
+    expect(state(rows(1) + PAGER).expectedRows).toBeNull();
+  });
+
+  it("detectPage hands the state to the job with the view", () => {
+    const page = detectPage(show(ETAB_HEAD + PAGER + ETAB_FOOT), URLS.etab);
+    expect(page?.understood && page.kind === "etablissements" && page.view.list.rows).toBe(0);
   });
 });
 

@@ -14,7 +14,9 @@ import {
   hasText,
   isDisabled,
   matchText,
+  NUMBER,
   pageMemo,
+  parseNumber,
   press,
   textOf,
 } from "./dom.ts";
@@ -39,6 +41,42 @@ export interface EtablissementsView {
   previous: HTMLElement | null;
   next: HTMLElement | null;
   search: { siret: HTMLElement; compte: HTMLElement; submit: HTMLElement };
+  /** What the page says about its list's completeness (count, pager, loading, empty state). */
+  list: ListState;
+}
+
+/**
+ * What the page itself says about how complete its account list is: the site's own signals, never a
+ * timing. A job acts on a list (« absent », « page read ») only when `listIncomplete` says nothing.
+ */
+export interface ListState {
+  /** Account rows shown now. */
+  rows: number;
+  /** Rows this page must show, when the page says so: « 1 à 10 sur 53 » → 10; « 7 comptes » (one page) → 7. */
+  expectedRows: number | null;
+  /** Something is loading: aria-busy, role=progressbar, « Chargement… ». */
+  loading: boolean;
+  /** The site says the list is empty: « Aucun compte … », « Aucun établissement », « 0 compte ». */
+  empty: boolean;
+  /** A pager is shown (« Précédent » / « Suivant », enabled or not, or « Page 2 / 6 »). */
+  pager: boolean;
+  /** « Page 2 / 6 », « page 2 sur 6 »: the page number shown, when the page prints one. */
+  page: number | null;
+  pages: number | null;
+}
+
+/**
+ * Why the list shown is not (yet) the whole list of this page, or null when it is: something is
+ * loading; fewer rows than the page announces; or no row at all and no message saying the list is
+ * empty (a list being rendered or fetched looks exactly like that). The pager is not part of it:
+ * only reading every page needs it (see the read job).
+ */
+export function listIncomplete(list: ListState): string | null {
+  if (list.loading) return "chargement en cours";
+  if (list.expectedRows !== null && list.rows < list.expectedRows)
+    return `${list.rows} ligne(s) affichée(s) sur ${list.expectedRows} annoncée(s)`;
+  if (list.rows === 0 && !list.empty) return "aucune ligne et aucun message « Aucun compte »";
+  return null;
 }
 
 // "Comptes Régime Général du SIREN 526018155" (seed 001); a gérant non sirétisé has no SIREN and is
@@ -137,6 +175,70 @@ function pagerAction(doc: Document, labels: readonly string[]): HTMLElement | nu
   return null;
 }
 
+const PAGER_LABELS = ["Précédent", "Page précédente", "Suivant", "Page suivante"];
+const LOADING = /^(chargement|chargement en cours|loading|veuillez patienter)$/;
+const EMPTY = /^(aucun|aucune|0) (compte|etablissement|resultat|client)/;
+// « 1 à 10 sur 53 », « 11 - 20 sur 53 », « Comptes 1 à 10 sur 53 », « Résultats 1-10 / 53 ».
+const RANGE = new RegExp(
+  `(?:^|\\D)(${NUMBER}) ?(?:a|-|–) ?(${NUMBER})(?: (?:comptes?|etablissements?|resultats?))? (?:sur|/) (${NUMBER})(?: (?:comptes?|etablissements?|resultats?))?$`,
+);
+// « 53 établissements », « 7 comptes », « 53 résultats » on a line of its own.
+const COUNT = new RegExp(`^(${NUMBER}) (?:comptes?|etablissements?|resultats?)(?: (?:trouves?|inscrits?))?$`);
+// « Page 2 / 6 », « page 2 sur 6 ».
+const PAGE_OF = /^page (\d+) ?(?:\/|sur) ?(\d+)$/;
+
+function visible(el: Element): boolean {
+  return !el.closest("[data-tiers-feature], template, [hidden]");
+}
+
+/** The list's completeness signals (see ListState). Memoised with the page's state, as the rows. */
+export function readListState(doc: Document): ListState {
+  return pageMemo(doc, "compte-list-state", () => {
+    const rows = readCompteRows(doc).length;
+    const loading =
+      [...doc.querySelectorAll('[aria-busy="true"], [role="progressbar"], progress')].some(visible) ||
+      findByText(doc, LOADING).length > 0;
+    // The list's own message, not a form's refusal (« Aucun compte ne correspond à ce Siren. » under
+    // « Inscrire » says nothing about the list).
+    const empty = findByText(doc, EMPTY).some((el) => !el.closest("form"));
+    const pageOf = findByText(doc, PAGE_OF)
+      .map((el) => matchText(textOf(el), PAGE_OF))
+      .find(Boolean);
+    const page = pageOf ? Number(pageOf[1]) : null;
+    const pages = pageOf ? Number(pageOf[2]) : null;
+    const pager =
+      pageOf !== undefined ||
+      PAGER_LABELS.some((l) => findActions(doc, l).length > 0 || findByText(doc, l).length > 0);
+    let expectedRows: number | null = null;
+    const range = findByText(doc, RANGE)
+      .map((el) => matchText(textOf(el), RANGE))
+      .find(Boolean);
+    if (range) {
+      const from = parseNumber(range[1] ?? "");
+      const to = parseNumber(range[2] ?? "");
+      const total = parseNumber(range[3] ?? "");
+      if (from >= 1 && to >= from && total >= to) expectedRows = to - from + 1;
+    } else {
+      const count = findByText(doc, COUNT)
+        .map((el) => matchText(textOf(el), COUNT))
+        .find(Boolean);
+      const total = count ? parseNumber(count[1] ?? "") : Number.NaN;
+      // A total is this page's row count only when there is no other page.
+      const paged = pagerAction(doc, PAGER_LABELS) !== null;
+      if (!Number.isNaN(total) && !paged) expectedRows = total;
+    }
+    return {
+      rows,
+      expectedRows,
+      loading,
+      empty: empty || expectedRows === 0,
+      pager,
+      page,
+      pages,
+    };
+  });
+}
+
 export const etablissementsPage: PageAdapter<"etablissements", EtablissementsView> = {
   kind: "etablissements",
   label: "Gérer les établissements",
@@ -152,6 +254,7 @@ export const etablissementsPage: PageAdapter<"etablissements", EtablissementsVie
         previous: pagerAction(doc, ["Précédent", "Page précédente"]),
         next: pagerAction(doc, ["Suivant", "Page suivante"]),
         search: search.form,
+        list: readListState(doc),
       },
     };
   },

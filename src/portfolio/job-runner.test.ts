@@ -254,6 +254,25 @@ describe("the watchdog: a page that never reports", () => {
     expect(h.mem.data.get(JOB_KEY)).toMatchObject({ watchdogAt: null });
   });
 
+  it("a read waiting for an in-place page to change keeps the deadline of its « Suivant »", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const mem = memoryArea();
+    const w = worker(mem.area);
+    await w.runner.create("read", [], [], 1_000, sender, 20_000);
+    const page = (rows: ReturnType<typeof row>[], url: string) =>
+      ({ ...list(rows), url, hasNext: true }) as Observation;
+    const row = (i: number) => ({ regime: "Régime Général", siren: S[i] as string, numeroCompte: null });
+    const first = await w.runner.report(page([row(0)], tab.url), sender);
+    expect(first.command).toMatchObject({ type: "next-page" });
+    const deadline = Date.parse("2026-11-25T10:00:00Z") + 1_000 + 20_000;
+    expect(mem.data.get(JOB_KEY)).toMatchObject({ watchdogAt: deadline });
+    // The pager pushed ?page=2, the rows of page 1 are still shown: no command, the deadline stays.
+    const stale = await w.runner.report(page([row(0)], `${tab.url}?page=2`), sender);
+    expect(stale.command).toBeNull();
+    expect(stale.view?.job.status).toBe("running");
+    expect(mem.data.get(JOB_KEY)).toMatchObject({ watchdogAt: deadline });
+  });
+
   it("keeps the alarm already asked for while it rings before the new deadline, and asks again once it rang", async () => {
     const h = await hung();
     const first = h.alarms.length;

@@ -271,13 +271,17 @@ export function createJobRunner(
           },
         }
       : step.job;
-    // Every command leads to a new page (or an event): that page must report within the timeout.
+    // Every command leads to a new page (or an event): that page must report within the timeout. A
+    // running job without a command waits for the page to change (a list still being swapped in place):
+    // the deadline of the command it waits on stays, or one is set.
     const job: Job = {
       ...measured,
       watchdogAt:
-        measured.status === "running" && step.command
-          ? now().getTime() + step.command.delayMs + (measured.pageTimeoutMs ?? PAGE_TIMEOUT_MS)
-          : null,
+        measured.status !== "running"
+          ? null
+          : step.command
+            ? now().getTime() + step.command.delayMs + (measured.pageTimeoutMs ?? PAGE_TIMEOUT_MS)
+            : (measured.watchdogAt ?? now().getTime() + (measured.pageTimeoutMs ?? PAGE_TIMEOUT_MS)),
     };
     const writing = performance.now();
     await write(job, statusesOf(step.finished));

@@ -336,9 +336,12 @@ export function etablissementsPage(ctx: Ctx, v: EtabListView): string {
       ? h`<a href="${etabUrl(ctx, "", { ...q, page: String(current + 1) })}">Suivant</a>`
       : h`<span class="${ctx.cls("disabled")}">Suivant</span>`;
   const anchor = ctx.uid();
+  // An empty list says so, as every list of the site does (a list still loading says nothing).
   const noResult =
-    v.searched && v.accounts.length === 0
-      ? h`<div class="${ctx.cls("notice")}" role="status">Aucun compte ne correspond à votre recherche.</div>`
+    v.accounts.length === 0
+      ? v.searched
+        ? h`<div class="${ctx.cls("notice")}" role="status">Aucun compte ne correspond à votre recherche.</div>`
+        : h`<p>Aucun compte n'est inscrit pour le moment.</p>`
       : raw("");
   const searchForm = h`<form method="get" action="${etabUrl(ctx)}" class="${ctx.cls("search")}">
 ${field(ctx, { label: "Siren/Siret de l'établissement", name: "siret", value: v.siret, inputmode: "numeric" })}

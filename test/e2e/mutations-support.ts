@@ -54,16 +54,8 @@ export const FAILING_TODAY: ReadonlyArray<{
   scenarios: readonly Scenario[];
   why: string;
 }> = [
-  {
-    mutations: ["late"],
-    scenarios: ["portfolio-read"],
-    why: "rows rendered late: the read ends « done » with some pages short (38 of 53 accounts)",
-  },
-  {
-    mutations: ["fetch"],
-    scenarios: ["bulk-add", "portfolio-read"],
-    why: "rows fetched after load: the read ends « done » with 0 accounts; the bulk add registers the clients but reports them failed (« Le compte n'apparaît pas dans la liste après l'enregistrement. »)",
-  },
+  // Empty: the list completeness rule (src/pages/etablissements.ts listIncomplete, the bulk job's
+  // report gate and jobs.ts) made `late` and `fetch` pass portfolio-read and bulk-add.
 ];
 
 /** Why `scenario` is expected to fail under `mutations` on a branch without the fixes, or null. */

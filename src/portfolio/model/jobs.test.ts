@@ -635,6 +635,96 @@ describe("add: verification after 'Enregistrer'", () => {
 
 // ---------------------------------------------------------------------------------------------------
 
+describe("a list that is not whole never proves an absence", () => {
+  const WHY = "aucune ligne et aucun message « Aucun compte »";
+  /** The search result page, its rows not there yet (rendered late, fetched), reported after its grace. */
+  const partial = (t: Target, present = false): ListObs => ({
+    ...searchFor(t, present),
+    notice: null,
+    incomplete: WHY,
+  });
+
+  it("add: the search shows no row yet: the list again, never « Inscrire »", () => {
+    const s = advance(job([["add", RG]]), partial(RG), NOW);
+    expect(s.command).toEqual({ type: "goto-list", url: LIST_URL, delayMs: PACE * 2 });
+    expect(item(s.job)).toMatchObject({ outcome: "pending", errors: 1 });
+  });
+
+  it("add: a list that stays incomplete fails the client with the reason, without adding it", () => {
+    // The plain list the retry loads is not whole either (the site renders its lists late).
+    const plain: ListObs = { ...plainList([], null, LIST_URL), incomplete: WHY };
+    const steps = run(job([["add", RG]]), [
+      partial(RG),
+      plain,
+      partial(RG),
+      plain,
+      partial(RG),
+      plain,
+      partial(RG),
+    ]);
+    expect(steps.map((x) => x.command?.type ?? null)).toEqual([
+      "goto-list",
+      "search",
+      "goto-list",
+      "search",
+      "goto-list",
+      "search",
+      null,
+    ]);
+    const ended = last(steps).finished[0];
+    expect(ended?.outcome).toBe("failed");
+    expect(ended?.message).toBe(
+      `La liste des comptes ne s'affiche pas entièrement (${WHY}), 4 fois de suite : impossible de savoir si SARL BOULANGERIE MARTIN (SIREN 526018155) y est.`,
+    );
+  });
+
+  it("add: the rows arrive at the next look: the add goes on as usual", () => {
+    const steps = run(job([["add", RG]]), [partial(RG), plainList([], null, LIST_URL), searchFor(RG, false)]);
+    expect(steps.map((x) => x.command?.type)).toEqual(["goto-list", "search", "inscrire"]);
+    expect(item(last(steps).job).errors).toBe(0);
+  });
+
+  it("add, after « Enregistrer »: an incomplete list is not « n'apparaît pas », the check is made again", () => {
+    const [a, b, c] = run(filled(RG), [partial(RG), plainList([], null, LIST_URL), searchFor(RG, true)]);
+    cmd(a as Step, "goto-list");
+    expect(a?.finished).toEqual([]);
+    expect(item(a?.job as Job)).toMatchObject({ submitted: true, outcome: "pending" });
+    expect(cmd(b as Step, "search").siret).toBe("526018155");
+    expect(item(b?.job as Job).phase).toBe("verify");
+    expect(c?.finished[0]).toMatchObject({ outcome: "done", message: null });
+  });
+
+  it("add: a row of the target on an incomplete list is proof enough", () => {
+    const s = advance(filled(RG), partial(RG, true), NOW);
+    expect(s.finished[0]).toMatchObject({ outcome: "done" });
+  });
+
+  it("add: an incomplete plain list still means « search » (absent from a list is never « absent »)", () => {
+    const s = advance(job([["add", RG]]), { ...plainList([]), incomplete: WHY }, NOW);
+    expect(cmd(s, "search").siret).toBe("526018155");
+  });
+
+  it("resign: an incomplete search result is not « absent du portefeuille »", () => {
+    const s = advance(job([["resign", RESIGN_RG]]), partial(RESIGN_RG), NOW);
+    expect(s.finished).toEqual([]);
+    cmd(s, "goto-list");
+  });
+
+  it("resign, after « Résilier »: an incomplete list is not « done »", () => {
+    const s = advance(resiliating(RESIGN_RG), partial(RESIGN_RG), NOW);
+    expect(s.finished).toEqual([]);
+    cmd(s, "goto-list");
+    expect(item(s.job).phase).toBe("resilier");
+  });
+
+  it("resign: the row on an incomplete list opens its detail", () => {
+    const s = advance(job([["resign", RESIGN_RG]]), partial(RESIGN_RG, true), NOW);
+    expect(cmd(s, "open-detail").row).toEqual(rowOf(RESIGN_RG));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+
 describe("resign", () => {
   it("absent from the search: 'already', nothing to resign", () => {
     const s = advance(job([["resign", RESIGN_RG]]), searchFor(RESIGN_RG, false), NOW);

@@ -115,6 +115,10 @@ export interface PortfolioRead {
   pages: string[];
   errors: number;
   hops: number;
+  /** The last page read: its rows' identities and the page number it printed (in-place paging). */
+  last?: { keys: string[]; page: number | null } | null;
+  /** « Suivant » was pressed and the next page is not read yet. */
+  turning?: boolean;
 }
 
 /** A job that is not over: it runs, or waits for the user (pause, login, a tab). */
@@ -154,6 +158,16 @@ export type Observation =
       notice: string | null;
       /** The list has a "Suivant" link (more pages). */
       hasNext?: boolean;
+      /**
+       * Why the list shown is not the whole list of this page (loading, fewer rows than announced, no
+       * row and no « Aucun … » message), or null. The page reports such a list only after it stayed so
+       * for its quiet period: the job never concludes « absent » or « page read » from it.
+       */
+      incomplete?: string | null;
+      /** A pager is shown (« Précédent » / « Suivant », enabled or not). */
+      pager?: boolean;
+      /** The page number the pager prints (« Page 2 / 6 »), when it prints one. */
+      pageNumber?: number | null;
     }
   | { page: "inscription-compte"; form: "employeur" | "independant" | null; message: string | null }
   | { page: "etablissement-detail"; siret: string | null; raisonSociale: string | null; radie: boolean }
@@ -320,8 +334,9 @@ export function advance(current: Job, obs: Observation, now: Date): Step {
   if (!first) return { job: { ...job, status: "done" }, command: null, finished: [] };
   const worn = wornOut(first);
   if (worn) return finish(job, "failed", worn, now, obs);
-  // A page that loads normally ends a run of technical errors.
-  if (obs.page !== "erreur" && first.errors > 0) job = withItem(job, { errors: 0 });
+  // A page that loads normally ends a run of technical errors (a list that stays incomplete is not one).
+  const incomplete = obs.page === "etablissements" && Boolean(obs.incomplete);
+  if (obs.page !== "erreur" && !incomplete && first.errors > 0) job = withItem(job, { errors: 0 });
   const item = job.items[job.current] as JobItem;
   switch (obs.page) {
     case "connexion":
@@ -402,6 +417,18 @@ function onList(job: Job, item: JobItem, obs: PageOf<"etablissements">, now: Dat
     const phase: Phase =
       item.phase === "fill" || item.phase === "resilier" || item.phase === "verify" ? "verify" : "search";
     return again(j, phase, { type: "search", ...searchKey(target), delayMs: j.paceMs }, now, obs);
+  }
+  // A row proves the account is there; its absence proves nothing while the list is not whole (rows
+  // still rendering or fetched, fewer than announced): the list again, never « absent » from it.
+  if (!present && obs.incomplete) {
+    const why = obs.incomplete;
+    return retryOrFail(
+      j,
+      item,
+      (n) =>
+        `La liste des comptes ne s'affiche pas entièrement (${why}), ${n} fois de suite : impossible de savoir si ${targetName(target)} y est.`,
+      now,
+    );
   }
   const seen: ListSeen = { job: j, item, present, obs, now };
   return item.action === "add" ? onListToAdd(seen) : onListToResign(seen);
@@ -530,7 +557,7 @@ export function onTimeout(job: Job, now: Date): Step {
   const pace = job.paceMs;
   if (job.read) {
     const errors = job.read.errors + 1;
-    const read = { ...job.read, errors };
+    const read = { ...job.read, errors, turning: false };
     if (errors > MAX_ATTEMPTS)
       return stop(
         { ...job, read },
@@ -729,7 +756,20 @@ export function createReadJob(
 export const accountKey = (r: RowSeen): string =>
   `${r.regime.toLowerCase()}|${r.siren ?? ""}|${digits(r.numeroCompte)}`;
 
-/** Walks the account list page after page ("Suivant"), collecting every row once. */
+/**
+ * After « Suivant », whether the page still shows the page read before it: the same page number, or
+ * the same rows. The next page is read only when both changed (an in-place pager swaps the rows some
+ * time after the click; reading it half-way gives duplicates and gaps).
+ */
+function stillPrevious(last: { keys: string[]; page: number | null }, keys: string[], page: number | null) {
+  if (page !== null && last.page !== null && page === last.page) return true;
+  return keys.length > 0 && keys.length === last.keys.length && keys.every((k, i) => k === last.keys[i]);
+}
+
+/**
+ * Walks the account list page after page ("Suivant"), collecting every row once. A page counts as
+ * read only when it is whole (see Observation.incomplete) and is not the previous one still shown.
+ */
 function advanceRead(job: Job, read: PortfolioRead, obs: Observation): Step {
   const pace = job.paceMs;
   const withRead = (change: Partial<PortfolioRead>, extra: Partial<Job> = {}): Job => ({
@@ -737,9 +777,9 @@ function advanceRead(job: Job, read: PortfolioRead, obs: Observation): Step {
     ...extra,
     read: { ...read, ...change },
   });
-  const goList = (change: Partial<PortfolioRead>, delayMs = pace): Step => ({
-    job: withRead(change),
-    command: { type: "goto-list", url: job.listUrl, delayMs },
+  const goList = (change: Partial<PortfolioRead>, delayMs = pace, url = job.listUrl): Step => ({
+    job: withRead({ ...change, turning: false }),
+    command: { type: "goto-list", url, delayMs },
     finished: [],
   });
   switch (obs.page) {
@@ -777,13 +817,36 @@ function advanceRead(job: Job, read: PortfolioRead, obs: Observation): Step {
           finished: [],
         };
       }
+      if (obs.incomplete) {
+        // The page stayed incomplete through its quiet period: it is not read; this page again,
+        // with a back-off, then the read stops (never « done » on a part of the list).
+        const errors = read.errors + 1;
+        if (errors > MAX_ATTEMPTS)
+          return stop(
+            withRead({ errors, turning: false }, { listUrl }),
+            `La liste des comptes ne s'affiche pas entièrement (${obs.incomplete}), ${errors} fois de suite : la lecture est arrêtée.`,
+          );
+        const again = listAddress(obs.url) ? obs.url : listUrl;
+        return goList({ errors }, pace * 2 ** errors, again);
+      }
+      const keys = obs.rows.map(accountKey);
+      if (read.turning && read.last && stillPrevious(read.last, keys, obs.pageNumber ?? null)) {
+        // « Suivant » worked in place and the page still shows the previous rows (or page number):
+        // wait for the next report (the page's next change; the watchdog bounds the wait).
+        return { job, command: null, finished: [] };
+      }
       const known = new Set(read.accounts.map(accountKey));
       const accounts = [...read.accounts, ...obs.rows.filter((r) => !known.has(accountKey(r)))];
       const pages = read.pages.includes(obs.url) ? read.pages : [...read.pages, obs.url];
-      const next = withRead({ accounts, pages, errors: 0, hops: 0 }, { listUrl });
+      const last = { keys, page: obs.pageNumber ?? null };
+      const next = withRead({ accounts, pages, errors: 0, hops: 0, last, turning: false }, { listUrl });
       if (obs.hasNext) {
         if (pages.length > 2000) return stop(next, "Plus de 2 000 pages lues : la lecture est arrêtée.");
-        return { job: next, command: { type: "next-page", delayMs: pace }, finished: [] };
+        return {
+          job: withRead({ accounts, pages, errors: 0, hops: 0, last, turning: true }, { listUrl }),
+          command: { type: "next-page", delayMs: pace },
+          finished: [],
+        };
       }
       return { job: { ...next, status: "done", reason: null }, command: null, finished: [] };
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { siren } from "../../../test/support/ids.ts";
 import type { ClientRow } from "../../register/model/register-model.ts";
-import { advance, createReadJob, type Observation, type RowSeen } from "./jobs.ts";
+import { advance, createReadJob, type Observation, onTimeout, type RowSeen } from "./jobs.ts";
 import { comparePortfolio, snapshotRows } from "./portfolio.ts";
 
 const now = new Date("2026-11-25T10:00:00Z");
@@ -69,7 +69,12 @@ describe("comparePortfolio", () => {
 });
 
 describe("reading the portfolio (job in read mode)", () => {
-  const list = (url: string, rows: RowSeen[], hasNext: boolean, search = ""): Observation => ({
+  const list = (
+    url: string,
+    rows: RowSeen[],
+    hasNext: boolean,
+    search = "",
+  ): Extract<Observation, { page: "etablissements" }> => ({
     page: "etablissements",
     url,
     rows,
@@ -101,6 +106,82 @@ describe("reading the portfolio (job in read mode)", () => {
     const searched = advance(job, list(`${base}?siret=1`, [], false, "526018155"), now);
     expect(searched.command).toEqual({ type: "goto-list", url: base, delayMs: 100 });
     expect(advance(job, { page: "connexion" }, now).job.status).toBe("waiting-login");
+  });
+
+  const R = (i: number) => row("Régime Général", S[i] as string);
+
+  it("a page that stays incomplete is not read: this page again with back-off, then the read stops", () => {
+    let job = createReadJob("r", now, 100);
+    job = advance(job, list(`${base}?page=1`, [R(0)], true), now).job;
+    const partial: Observation = {
+      ...list(`${base}?page=2`, [], true),
+      incomplete: "aucune ligne et aucun message « Aucun compte »",
+    };
+    const steps = [];
+    for (let i = 0; i < 4; i++) {
+      const s = advance(job, partial, now);
+      steps.push(s);
+      job = s.job;
+    }
+    expect(steps.slice(0, 3).map((s) => s.command)).toEqual([
+      { type: "goto-list", url: `${base}?page=2`, delayMs: 200 },
+      { type: "goto-list", url: `${base}?page=2`, delayMs: 400 },
+      { type: "goto-list", url: `${base}?page=2`, delayMs: 800 },
+    ]);
+    const end = steps[3];
+    expect(end?.job.status).toBe("stopped");
+    expect(end?.job.reason).toBe(
+      "La liste des comptes ne s'affiche pas entièrement (aucune ligne et aucun message « Aucun compte »), 4 fois de suite : la lecture est arrêtée.",
+    );
+    expect(end?.job.read?.pages).toEqual([`${base}?page=1`]);
+    expect(end?.job.read?.accounts).toEqual([R(0)]);
+  });
+
+  it("an incomplete page that becomes whole is read; never « done » on an incomplete last page", () => {
+    let job = createReadJob("r", now, 100);
+    const partial = { ...list(`${base}?page=1`, [R(0)], false), incomplete: "chargement en cours" };
+    let s = advance(job, partial, now);
+    expect(s.job.status).toBe("running");
+    expect(s.job.read?.accounts).toEqual([]);
+    job = s.job;
+    s = advance(job, list(`${base}?page=1`, [R(0), R(1)], false), now);
+    expect(s.job.status).toBe("done");
+    expect(s.job.read?.accounts).toEqual([R(0), R(1)]);
+  });
+
+  it("in-place paging: waits while the previous rows are shown, reads the next page once they changed", () => {
+    let job = createReadJob("r", now, 100);
+    job = advance(job, list(`${base}?page=1`, [R(0), R(1)], true), now).job;
+    // « Suivant » pushed ?page=2 but the rows of page 1 are still there: nothing read, no command.
+    const stale = advance(job, list(`${base}?page=2`, [R(0), R(1)], true), now);
+    expect(stale).toEqual({ job, command: null, finished: [] });
+    const read = advance(job, list(`${base}?page=2`, [R(2), R(3)], true), now);
+    expect(read.command).toEqual({ type: "next-page", delayMs: 100 });
+    expect(read.job.read?.accounts).toEqual([R(0), R(1), R(2), R(3)]);
+    expect(read.job.read?.pages).toEqual([`${base}?page=1`, `${base}?page=2`]);
+  });
+
+  it("in-place paging: the same page number with other rows is still the previous page", () => {
+    const at = (page: number, rows: RowSeen[], hasNext: boolean): Observation => ({
+      ...list(`${base}?page=1`, rows, hasNext),
+      pageNumber: page,
+    });
+    let job = createReadJob("r", now, 100);
+    job = advance(job, at(1, [R(0)], true), now).job;
+    const half = advance(job, at(1, [R(1)], true), now);
+    expect(half.command).toBeNull();
+    expect(half.job.read?.accounts).toEqual([R(0)]);
+    const next = advance(job, at(2, [R(1)], false), now);
+    expect(next.job.status).toBe("done");
+    expect(next.job.read?.accounts).toEqual([R(0), R(1)]);
+  });
+
+  it("a reload after a timeout does not wait for a page change", () => {
+    let job = createReadJob("r", now, 100, base);
+    job = advance(job, list(`${base}?page=1`, [R(0)], true), now).job;
+    job = onTimeout(job, now).job;
+    const again = advance(job, list(`${base}?page=1`, [R(0)], true), now);
+    expect(again.command).toEqual({ type: "next-page", delayMs: 100 });
   });
 
   it("retries technical errors with back-off, then stops", () => {

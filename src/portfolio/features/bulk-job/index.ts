@@ -11,7 +11,7 @@ import { detectPage } from "../../../pages/index.ts";
 import { briefOf, type Command, isActive, type Observation, reportRows } from "../../model/jobs.ts";
 import { execute } from "./execute.ts";
 import { pageMetrics } from "./metrics.ts";
-import { observe } from "./observe.ts";
+import { observe, readyToReport } from "./observe.ts";
 import { announceJob } from "./state.ts";
 
 const STYLE = `
@@ -61,6 +61,13 @@ function statusText(view: JobBriefView): string {
  */
 export const JOB_SETTLE_MS = 400;
 
+/**
+ * How long an account list that is not whole (loading, rows not there yet, fewer than announced, no
+ * pager) must stay unchanged before it is reported as it is: the lifecycle's quiet period (QUIET_MS),
+ * after which « non comprise » is final too. A list that becomes whole is reported at once.
+ */
+export const LIST_GRACE_MS = 5_000;
+
 /** Content the page itself says is still loading (a list fetched after load, a view being switched). */
 function busy(doc: Document): boolean {
   for (const el of doc.querySelectorAll('[aria-busy="true"]'))
@@ -99,6 +106,7 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
   let root: ShadowRoot | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let settle: ReturnType<typeof setTimeout> | undefined;
+  let grace: ReturnType<typeof setTimeout> | undefined;
   let hidden = false;
   let reported = false;
   /** The observation the last report sent: what the next command acts on. */
@@ -193,6 +201,16 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
     const started = performance.now();
     render(reply.view);
     metrics.script(performance.now() - started);
+    // A running job with nothing to do here waits for this page to change (a list swapped in place
+    // still showing the previous page): the next change is reported, once.
+    if (!reply.command && reply.view?.here && reply.view.job.status === "running") {
+      awaiting = true;
+      // It may have changed while the answer was on its way (no run reports it then).
+      if (observationKey(observe(ctx.page, document)) !== lastKey) {
+        clearTimeout(settle);
+        settle = setTimeout(reportWhenReady, JOB_SETTLE_MS);
+      }
+    }
     schedule(reply.command, reply.view?.job.id ?? "");
   };
 
@@ -220,6 +238,7 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
     reported = true;
     awaiting = false;
     clearTimeout(settle);
+    clearTimeout(grace);
     const started = performance.now();
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
     const first = !loadSent;
@@ -267,20 +286,26 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
   ctx.signal.addEventListener("abort", () => {
     clearTimeout(timer);
     clearTimeout(settle);
+    clearTimeout(grace);
     browser.runtime.onMessage.removeListener(onMessage);
   });
-  // Reported once the page is settled and says nothing is loading (a list fetched after load): then
-  // at once on a page's first report, and after JOB_SETTLE_MS without change after an in-place command.
+  // Reported once the page is settled, says nothing is loading and, on the account list, shows a
+  // whole list (observe.ts readyToReport): at once on a page's first report, after JOB_SETTLE_MS
+  // without change after an in-place command. A page that stays otherwise is reported as it is after
+  // LIST_GRACE_MS without change (every relevant change runs this again and restarts the wait).
   const reportWhenReady = () => {
-    if (busy(document)) return;
-    void report();
+    clearTimeout(grace);
+    if (!busy(document) && readyToReport(observe(ctx.page, document))) {
+      void report();
+      return;
+    }
+    grace = setTimeout(() => void report(), LIST_GRACE_MS);
   };
   return (now: FeatureContext) => {
     clearTimeout(settle);
     if (!now.settled) return;
     if (!reported) {
-      if (busy(document)) return;
-      void report();
+      reportWhenReady();
       return;
     }
     if (!awaiting) return;

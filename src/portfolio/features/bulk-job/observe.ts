@@ -1,6 +1,6 @@
 // What the page shows, as the job state machine sees it (plain data sent to the background).
 
-import { readSearch } from "../../../pages/etablissements.ts";
+import { listIncomplete, readSearch } from "../../../pages/etablissements.ts";
 import type { DetectedPage } from "../../../pages/index.ts";
 import type { Observation } from "../../model/jobs.ts";
 
@@ -35,6 +35,9 @@ export function observe(page: DetectedPage | null, doc: Document): Observation {
         message: search.alerts[0] ?? null,
         notice: search.notices[0] ?? null,
         hasNext: page.view.next !== null,
+        incomplete: listIncomplete(page.view.list),
+        pager: page.view.list.pager,
+        pageNumber: page.view.list.page,
       };
     }
     case "inscription-compte":
@@ -49,4 +52,15 @@ export function observe(page: DetectedPage | null, doc: Document): Observation {
     default:
       return { page: "elsewhere" };
   }
+}
+
+/**
+ * Whether the page may be reported now: anything but the account list, or a list that says it is
+ * whole (nothing loading, the rows it announces, a row or an « Aucun … » message) and shows its pager.
+ * A list that is not is reported only after the page stayed so for the lifecycle's quiet period (the
+ * job then treats it as such, see jobs.ts).
+ */
+export function readyToReport(observation: Observation): boolean {
+  if (observation.page !== "etablissements") return true;
+  return !observation.incomplete && observation.pager !== false;
 }
