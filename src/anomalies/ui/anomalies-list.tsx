@@ -3,8 +3,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../core/browser.ts";
 import { send } from "../../core/send.ts";
-import { datedName, downloadBlob } from "../../ui/shared/download.ts";
-import { formatDate } from "../../ui/shared/format.ts";
+import { datedName, downloadBlob } from "../../ui/common/download.ts";
+import { formatDate } from "../../ui/common/format.ts";
 import { openAnomaliesCsv } from "../model/csv.ts";
 import type { OpenAnomaly } from "../model/tracking.ts";
 

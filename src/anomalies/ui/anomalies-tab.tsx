@@ -3,9 +3,9 @@
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../core/browser.ts";
 import { send } from "../../core/send.ts";
-import { datedName, downloadBlob } from "../../ui/shared/download.ts";
-import { Notice } from "../../ui/shared/field.tsx";
-import { formatDateTime } from "../../ui/shared/format.ts";
+import { datedName, downloadBlob } from "../../ui/common/download.ts";
+import { Notice } from "../../ui/common/field.tsx";
+import { formatDateTime } from "../../ui/common/format.ts";
 import { unknownReferencesCsv } from "../model/csv.ts";
 import type { UnknownReferences } from "../model/tracking.ts";
 

@@ -3,8 +3,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../core/browser.ts";
 import { send } from "../../core/send.ts";
-import { Notice } from "../../ui/shared/field.tsx";
-import { formatDateTime } from "../../ui/shared/format.ts";
+import { Notice } from "../../ui/common/field.tsx";
+import { formatDateTime } from "../../ui/common/format.ts";
 import { type Diagnostic, diagnosticText } from "./diagnostic.ts";
 
 export function DiagnosticsTab() {

@@ -1,7 +1,7 @@
 // The control file of one establishment and month (seed 003) in the "Contrôle DSN" tab, with its XLSX
 // export: gaps highlighted, each CTP row addressable so that the findings can link to it.
 import { t } from "../../core/browser.ts";
-import { datedName, downloadBlob } from "../../ui/shared/download.ts";
+import { datedName, downloadBlob } from "../../ui/common/download.ts";
 import { type ControlTable, controlSheet, hasGap, type PreviousMonth, rowId } from "../control-table.ts";
 import { frenchMonth } from "../control-view.ts";
 

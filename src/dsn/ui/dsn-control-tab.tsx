@@ -10,9 +10,9 @@ import { toCsv } from "../../core/csv.ts";
 import type { RegisterListing } from "../../core/messages.ts";
 import { send } from "../../core/send.ts";
 import type { RegisterApi } from "../../register/ui/use-register.ts";
-import { datedName, downloadBlob } from "../../ui/shared/download.ts";
-import { Notice } from "../../ui/shared/field.tsx";
-import { formatDateTime } from "../../ui/shared/format.ts";
+import { datedName, downloadBlob } from "../../ui/common/download.ts";
+import { Notice } from "../../ui/common/field.tsx";
+import { formatDateTime } from "../../ui/common/format.ts";
 import { type ControlTable, rowOf } from "../control-table.ts";
 import {
   type CheckGroup,

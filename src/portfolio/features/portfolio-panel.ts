@@ -5,7 +5,7 @@ import { t } from "../../core/ext.ts";
 import { applyStyle, type Feature, onTrustedClick } from "../../core/features.ts";
 import { send } from "../../core/send.ts";
 import { readSearch } from "../../pages/etablissements.ts";
-import { formatDateTime } from "../../ui/shared/format.ts";
+import { formatDateTime } from "../../ui/common/format.ts";
 import { jobRunning } from "./bulk-job/state.ts";
 
 const STYLE = `

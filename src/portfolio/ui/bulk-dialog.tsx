@@ -4,7 +4,7 @@ import { browser, t } from "../../core/browser.ts";
 import { send } from "../../core/send.ts";
 import { formatSiren } from "../../register/model/ids.ts";
 import { CLIENT_KIND_LABELS, type ClientRow } from "../../register/model/register-model.ts";
-import { Notice } from "../../ui/shared/field.tsx";
+import { Notice } from "../../ui/common/field.tsx";
 import type { RowSeen } from "../model/jobs.ts";
 
 export function BulkDialog(props: {

@@ -3,7 +3,7 @@
 import { useState } from "preact/hooks";
 import { t } from "../../core/browser.ts";
 import type { ClientForm as ClientFormData } from "../../core/messages.ts";
-import { Field, Select } from "../../ui/shared/field.tsx";
+import { Field, Select } from "../../ui/common/field.tsx";
 import { formatSiren } from "../model/ids.ts";
 import type { Client, Collaborator } from "../model/register.ts";
 import {

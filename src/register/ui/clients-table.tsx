@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { t } from "../../core/browser.ts";
-import { formatDate } from "../../ui/shared/format.ts";
-import { visibleWindow } from "../../ui/shared/virtual-rows.ts";
+import { formatDate } from "../../ui/common/format.ts";
+import { visibleWindow } from "../../ui/common/virtual-rows.ts";
 import { formatSiren, formatSiret } from "../model/ids.ts";
 import {
   CLIENT_KIND_LABELS,

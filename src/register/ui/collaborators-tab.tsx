@@ -2,8 +2,8 @@ import { useState } from "preact/hooks";
 import { t } from "../../core/browser.ts";
 import type { RegisterListing } from "../../core/messages.ts";
 import { send } from "../../core/send.ts";
-import { Field } from "../../ui/shared/field.tsx";
-import { formatDateTime } from "../../ui/shared/format.ts";
+import { Field } from "../../ui/common/field.tsx";
+import { formatDateTime } from "../../ui/common/format.ts";
 import type { Collaborator } from "../model/register.ts";
 import type { RegisterApi } from "./use-register.ts";
 

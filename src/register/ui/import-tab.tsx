@@ -5,7 +5,7 @@ import { useMemo, useState } from "preact/hooks";
 import { t } from "../../core/browser.ts";
 import type { RegisterListing } from "../../core/messages.ts";
 import { send } from "../../core/send.ts";
-import { FileButton, Notice } from "../../ui/shared/field.tsx";
+import { FileButton, Notice } from "../../ui/common/field.tsx";
 import { CLIENT_KIND_LABELS, CLIENT_KINDS, type ClientKind } from "../model/register.ts";
 import { IMPORT_FIELDS, type ImportField, type ImportMapping, validateRows } from "../model/table-import.ts";
 import type { RawTable } from "../model/table-read.ts";

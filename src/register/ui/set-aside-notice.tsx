@@ -2,7 +2,7 @@
 // register still opens with them repaired or left out, and their originals are kept aside.
 import { t } from "../../core/browser.ts";
 import type { SetAside } from "../../register/messages.ts";
-import { Notice } from "../../ui/shared/field.tsx";
+import { Notice } from "../../ui/common/field.tsx";
 
 function area(key: string): string {
   if (key === "settings") return t("backgroundSetAsideSettings");

@@ -7,7 +7,7 @@ import {
   EMAIL_NOTIFICATIONS,
   ONLINE_SERVICES,
 } from "../../portfolio/data/urssaf-services.ts";
-import { Field, Select } from "../../ui/shared/field.tsx";
+import { Field, Select } from "../../ui/common/field.tsx";
 import type { FirmSettings } from "../model/register.ts";
 import { liveSiret } from "./live-check.ts";
 import type { RegisterApi } from "./use-register.ts";

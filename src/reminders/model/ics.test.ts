@@ -17,7 +17,7 @@ describe("ICS export", () => {
     {
       uid: "dsn:employeur:526018155:2026-11",
       summary: "DSN de novembre 2026 — SARL Boulangerie Martin, « Pains; viennoiseries, gâteaux »",
-      description: "Échéance du 15 à midi\nSource : shared/facts/calendar.md",
+      description: "Échéance du 15 à midi\nSource : CSS, art. R243-6",
       date: "2026-12-15",
       end: parisInstant("2026-12-15", "12:00"),
       minutes: 30,

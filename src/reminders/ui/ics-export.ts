@@ -3,7 +3,7 @@
 import { t } from "../../core/browser.ts";
 import { send } from "../../core/send.ts";
 import { stripAccents } from "../../core/text.ts";
-import { downloadBlob } from "../../ui/shared/download.ts";
+import { downloadBlob } from "../../ui/common/download.ts";
 import { buildIcs, type IcsEvent } from "../model/ics.ts";
 import type { Reminder } from "../model/rules.ts";
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import { t } from "../../core/browser.ts";
 import type { IndicatorsView } from "../../core/messages.ts";
 import { send } from "../../core/send.ts";
-import { formatDateTime } from "../../ui/shared/format.ts";
+import { formatDateTime } from "../../ui/common/format.ts";
 
 const FIELDS = [
   ["incidents", "indicatorIncidents"],

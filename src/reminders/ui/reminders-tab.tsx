@@ -8,7 +8,7 @@ import type { RegisterListing } from "../../core/messages.ts";
 import { send } from "../../core/send.ts";
 import { type ClientRow, isSelfEmployed, queryClients } from "../../register/model/register-model.ts";
 import type { RegisterApi } from "../../register/ui/use-register.ts";
-import { Field, Select } from "../../ui/shared/field.tsx";
+import { Field, Select } from "../../ui/common/field.tsx";
 import { formatDateFr } from "../model/calendar.ts";
 import {
   BADGE_MODES,

@@ -5,12 +5,12 @@ import { pageLabel } from "../../pages/index.ts";
 import { JobPanel } from "../../portfolio/ui/job-panel.tsx";
 import { Indicators } from "../../reminders/ui/indicators.tsx";
 import { RemindersList } from "../../reminders/ui/reminders-list.tsx";
+import { formatDateTime } from "../common/format.ts";
+import { useStatus } from "../common/use-status.ts";
 import { NewsNote } from "../options/welcome/news-note.tsx";
 import { useWelcome } from "../options/welcome/use-welcome.ts";
-import { formatDateTime } from "../shared/format.ts";
-import { useStatus } from "../shared/use-status.ts";
 import { QuickLinks } from "./quick-links.tsx";
-import "../shared/base.css";
+import "../common/base.css";
 import "./popup.css";
 
 function Popup() {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../../core/browser.ts";
-import { Notice } from "../../shared/field.tsx";
+import { Notice } from "../../common/field.tsx";
 import type { WelcomeApi } from "./use-welcome.ts";
 
 /**
