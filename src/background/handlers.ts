@@ -3,6 +3,7 @@
 import { createAnomalyHandlers } from "../anomalies/background.ts";
 import type { Runtime } from "../core/browser.ts";
 import { createDiagnosticHandlers } from "../core/diagnostic/background.ts";
+import type { Catalog } from "../core/i18n-catalog.ts";
 import type { HandlersOf } from "../core/message-spec.ts";
 import type { CORE_MESSAGES, Handlers, ReminderMessageType, SeenPage } from "../core/messages.ts";
 import { createPagesSeen } from "../core/pages-seen.ts";
@@ -25,6 +26,8 @@ export function createHandlers(
   openOptions: (tab: string) => Promise<void> = async () => undefined,
   /** The UI text of the browser's language (the background's own browser.i18n; injected for tests). */
   t: (key: string, substitutions?: string | string[]) => string = (key) => key,
+  /** Our _locales texts, for a content script the browser gave none (browser.ts; injected for tests). */
+  catalog: () => Promise<Catalog> = async () => ({}),
 ): Omit<Handlers, ReminderMessageType | WelcomeMessageType> {
   const pages = createPagesSeen(store);
   const recordPage = (page: SeenPage, sender: Runtime.MessageSender) => {
@@ -57,6 +60,7 @@ export function createHandlers(
       await openOptions(m.tab);
       return { opened: true };
     },
+    "i18n/catalog": () => catalog(),
   };
   return {
     ...core,

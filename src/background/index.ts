@@ -3,7 +3,14 @@
 // `store.ready`, which every handler awaits.
 
 import { openAnomalies } from "../anomalies/background.ts";
-import { browser, type Runtime, restrictStorageToTrustedContexts, t } from "../core/browser.ts";
+import {
+  browser,
+  type Runtime,
+  readOwnCatalog,
+  restrictStorageToTrustedContexts,
+  t,
+  workerMessages,
+} from "../core/browser.ts";
 import { createWelcome } from "../core/install.ts";
 import { route } from "../core/router.ts";
 import { isUrssafUrl } from "../core/senders.ts";
@@ -82,7 +89,7 @@ const reminders = createReminderService({
 const welcome = createWelcome(store, openOptions, browser.runtime.getManifest().version);
 browser.runtime.onInstalled.addListener((details) => void welcome.onInstalled(details));
 const handlers = {
-  ...createHandlers(store, register, jobs, () => new Date(), openOptions, t),
+  ...createHandlers(store, register, jobs, () => new Date(), openOptions, t, readOwnCatalog),
   ...reminders.handlers,
   ...welcome.handlers,
 };
@@ -90,21 +97,25 @@ const ctx = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL(""), 
 
 // Content scripts must not read or write storage directly: everything goes through messages here.
 void restrictStorageToTrustedContexts();
+// Notifications and the handlers' errors use t(), which is ready once our texts are read (browser.ts).
+const texts = workerMessages().catch((error: unknown) =>
+  console.error("Tiers Assistant : textes de l'extension illisibles", error),
+);
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
-  route(raw, sender, ctx),
+  texts.then(() => route(raw, sender, ctx)),
 );
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === JOB_WATCHDOG_ALARM) void jobs.watchdog();
-  else void reminders.onAlarm(alarm.name);
+  else void texts.then(() => reminders.onAlarm(alarm.name));
 });
 browser.notifications.onClicked.addListener((id) => {
   if (isReminderNotification(id)) void reminders.onNotificationClick(id);
 });
 // After every change of the register (options page, import, a bulk job) or of the reminders' data,
 // paced: one computation after a burst, and only every 30 s while a bulk job runs (refresh-pacer.ts).
-const pacer = createRefreshPacer(() => void reminders.refresh("stockage"));
+const pacer = createRefreshPacer(() => void texts.then(() => reminders.refresh("stockage")));
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== "local") return;
   const job = changes[JOB_KEY];
@@ -112,7 +123,7 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (Object.keys(changes).some(affectsReminders)) pacer.changed();
 });
 // At every start of the worker (browser start, install, an event that woke it): badge and alarms again.
-void store.ready
+void Promise.all([store.ready, texts])
   .then(() => reminders.refresh("démarrage"))
   .catch((error: unknown) => console.error("Tiers Assistant : calcul des échéances impossible", error));
 

@@ -3,9 +3,11 @@
 // handshake.ts; this script starts the page lifecycle (src/core/lifecycle/): the page is recognised
 // now and again whenever it changes, and the features registered for it follow.
 
+import { ensureMessages } from "../core/ext.ts";
 import { createFeatureRunner, shadowOf } from "../core/features.ts";
 import { startLifecycle } from "../core/lifecycle/lifecycle.ts";
 import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
+import { send } from "../core/send.ts";
 import { fillField, findControlByLabel, READ_ATTRIBUTES, relevantChange } from "../pages/dom.ts";
 import { detectPage } from "../pages/index.ts";
 import { leavesByItself, takeAnswerPage } from "../portfolio/features/bulk-job/answer-page.ts";
@@ -20,7 +22,12 @@ addEventListener("pagehide", () => lifetime.abort(), { once: true });
 async function start(): Promise<void> {
   // The site's answer page of a job's « Enregistrer »: it leaves by itself for the list (see answer-page.ts).
   if (takeAnswerPage(Date.now()) && (await leavesByItself())) return;
-  const runner = createFeatureRunner(FEATURES, { doc: document, bridge, signal: lifetime.signal });
+  const runner = createFeatureRunner(FEATURES, {
+    doc: document,
+    bridge,
+    signal: lifetime.signal,
+    prepare: () => ensureMessages(() => send({ type: "i18n/catalog" })),
+  });
   const lifecycle = startLifecycle({
     doc: document,
     win: window,

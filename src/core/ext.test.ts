@@ -1,11 +1,13 @@
 // The content script's API object is the browser's own, and each UI text is asked for once per page.
 import { afterAll, describe, expect, it, vi } from "vitest";
 
+// The browser answers "" for every key once `empty` is set: a renderer it gave no messages.
+let empty = false;
 const getMessage = vi.fn((key: string, subs?: string | string[]) =>
-  key === "missing" ? "" : `${key}:${[subs ?? []].flat().join(",")}`,
+  empty || key === "missing" ? "" : `${key}:${[subs ?? []].flat().join(",")}`,
 );
 vi.stubGlobal("chrome", { i18n: { getMessage } });
-const { browser, t } = await import("./ext.ts");
+const { browser, ensureMessages, t } = await import("./ext.ts");
 
 afterAll(() => {
   vi.unstubAllGlobals();
@@ -28,5 +30,24 @@ describe("ext", () => {
 
   it("falls back to the key when the text is missing", () => {
     expect(t("missing")).toBe("missing");
+  });
+
+  it("asks for nothing while the browser has our messages", async () => {
+    const ask = vi.fn(async () => ({}));
+    expect(await ensureMessages(ask)).toBe(false);
+    expect(ask).not.toHaveBeenCalled();
+  });
+
+  it("uses the catalog the background sends when the browser has no messages for us", async () => {
+    empty = true;
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const catalog = {
+      jobCount: { message: "$N$ sur $T$", placeholders: { n: { content: "$1" }, t: { content: "$2" } } },
+    };
+    expect(await ensureMessages(async () => catalog)).toBe(true);
+    // Texts asked before are asked again: the raw keys kept for them are dropped.
+    expect(t("jobCount", ["1", "2"])).toBe("1 sur 2");
+    expect(t("missing")).toBe("missing");
+    empty = false;
   });
 });

@@ -90,6 +90,37 @@ describe("the feature runner", () => {
     expect(outcomes.map((o) => o.status)).toEqual(["skipped", "ran", "failed"]);
   });
 
+  it("prepares once, before the first feature runs on a recognised page, and never on an unknown page", async () => {
+    const order: string[] = [];
+    let release = () => {};
+    const prepare = vi.fn(
+      () =>
+        new Promise<void>((resolve) => {
+          release = () => {
+            order.push("prepared");
+            resolve();
+          };
+        }),
+    );
+    const features: Feature[] = [{ id: "partout", runsOn: () => true, run: () => void order.push("run") }];
+    const r = createFeatureRunner(features, {
+      doc: document,
+      bridge,
+      signal: new AbortController().signal,
+      prepare,
+    });
+    await r.update(null, state);
+    expect([prepare.mock.calls.length, order]).toEqual([0, ["run"]]);
+    const first = r.update(notUnderstood, state);
+    const second = r.update(notUnderstood, state);
+    await Promise.resolve();
+    expect(order).toEqual(["run"]);
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(["run", "prepared", "run", "run"]);
+    expect(prepare).toHaveBeenCalledTimes(1);
+  });
+
   it("keeps one signal per feature while it applies, aborted with the page's or when it stops applying", async () => {
     const page$ = new AbortController();
     const signals: AbortSignal[] = [];

@@ -126,7 +126,16 @@ export interface FeatureRunner {
 
 export function createFeatureRunner(
   features: readonly Feature[],
-  deps: { doc: Document; bridge: DialogBridge; signal: AbortSignal },
+  deps: {
+    doc: Document;
+    bridge: DialogBridge;
+    signal: AbortSignal;
+    /**
+     * Awaited once, before features first run on a recognised page: not on the pages we do not know,
+     * where only the job's feature runs, and shows nothing unless a job is running.
+     */
+    prepare?: () => Promise<unknown>;
+  },
 ): FeatureRunner {
   const active = new Map<string, ActiveFeature>();
   deps.signal.addEventListener("abort", () => {
@@ -201,9 +210,14 @@ export function createFeatureRunner(
     return state.running;
   };
 
+  let prepared: Promise<unknown> | null = null;
   return {
     async update(page, { settled, detectMs }) {
       if (deps.signal.aborted) return [];
+      if (deps.prepare && page !== null) {
+        prepared ??= deps.prepare().catch(() => undefined);
+        await prepared;
+      }
       return Promise.all(
         features.map(async (feature): Promise<FeatureOutcome> => {
           try {

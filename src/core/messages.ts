@@ -14,6 +14,7 @@ import { REGISTER_MESSAGES } from "../register/messages.ts";
 import { REMINDER_MESSAGES } from "../reminders/messages.ts";
 // Diagnostics of pages « non comprise » (lifecycle branch).
 import { DIAGNOSTIC_MESSAGES } from "./diagnostic/messages.ts";
+import type { Catalog } from "./i18n-catalog.ts";
 import {
   type Audience,
   type HandlersOf,
@@ -55,6 +56,8 @@ export const CORE_MESSAGES = {
   "options/open": message("content", {
     tab: z.enum(["clients", "portefeuille"]),
   }).answers<{ opened: true }>(),
+  /** Our _locales texts, for a content script whose browser gave it none (see i18n-catalog.ts). */
+  "i18n/catalog": message("content", {}).answers<Catalog>(),
 };
 
 const ALL_MESSAGES = {

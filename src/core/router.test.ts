@@ -61,6 +61,7 @@ const CONTENT_ONLY = [
   "siret/classify",
   "indicators/record",
   "diagnostic/record",
+  "i18n/catalog",
 ];
 const BOTH = ["job/create", "job/control", "job/get", "anomaly/track"];
 

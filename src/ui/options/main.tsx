@@ -1,6 +1,6 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { t } from "../../core/browser.ts";
+import { ensureMessages, t } from "../../core/browser.ts";
 import { ClientsTab } from "../../register/ui/clients-tab.tsx";
 import { SetAsideNotice } from "../../register/ui/set-aside-notice.tsx";
 import { useRegister } from "../../register/ui/use-register.ts";
@@ -172,4 +172,5 @@ function Options() {
 }
 
 const app = document.getElementById("app");
-if (app) render(<Options />, app);
+// ensureMessages: see src/core/i18n-catalog.ts.
+if (app) void ensureMessages().finally(() => render(<Options />, app));

@@ -1,6 +1,6 @@
 import { render } from "preact";
 import { AnomaliesList } from "../../anomalies/ui/anomalies-list.tsx";
-import { browser, t } from "../../core/browser.ts";
+import { browser, ensureMessages, t } from "../../core/browser.ts";
 import { pageLabel } from "../../pages/index.ts";
 import { JobPanel } from "../../portfolio/ui/job-panel.tsx";
 import { Indicators } from "../../reminders/ui/indicators.tsx";
@@ -64,4 +64,5 @@ function Popup() {
 }
 
 const app = document.getElementById("app");
-if (app) render(<Popup />, app);
+// ensureMessages: see src/core/i18n-catalog.ts.
+if (app) void ensureMessages().finally(() => render(<Popup />, app));
