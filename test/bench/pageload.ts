@@ -91,8 +91,9 @@ export async function benchPageLoad(): Promise<void> {
     { name: "sans extension", dist: null },
     { name: "extension (cette branche)", dist: DIST },
   ];
-  const baseline = process.env.BENCH_BASELINE_DIST;
-  if (baseline) arms.push({ name: `référence (${baseline})`, dist: baseline });
+  // BENCH_BASELINE_DIST: one other build, or several separated by commas (each an arm of its own).
+  for (const baseline of process.env.BENCH_BASELINE_DIST?.split(",").filter(Boolean) ?? [])
+    arms.push({ name: `référence (${baseline})`, dist: baseline });
   try {
     for (const arm of arms) {
       arm.browser = await launchChromium({
@@ -124,10 +125,13 @@ export async function benchPageLoad(): Promise<void> {
         plain: false,
       },
     ];
+    // BENCH_PAGES=0,2 measures only those pages (by index above), e.g. while working on one of them.
+    const only = process.env.BENCH_PAGES?.split(",").map(Number);
+    const targets = only ? pages.filter((_, i) => only.includes(i)) : pages;
     console.log(
       `\nChargement des pages (${LOADS} chargements alternés par bras, temps de script jusqu'à load + ${SETTLE_MS} ms ; médianes des écarts appariés avec le navigateur sans extension)`,
     );
-    for (const target of pages) {
+    for (const target of targets) {
       const samples = new Map<string, (Sample & { extraMs: number })[]>(arms.map((a) => [a.name, []]));
       // One warm-up load per arm (caches, the service worker), not counted.
       for (const arm of arms) await loadOnce((arm.browser as LaunchedBrowser).context, target.url);
