@@ -85,3 +85,13 @@ export function connectDialogBridge(opened?: MessagePort): DialogBridge {
     },
   };
 }
+
+/**
+ * The bridge of a host where the site shows none of the dialogs a job answers (every host but
+ * mon.urssaf.fr, see manifest.json): nothing is injected in the page's world there, and arming fails
+ * with a clear error instead of offering a port to the page's scripts.
+ */
+export function noDialogBridge(host: string): DialogBridge {
+  const why = `Le pont des dialogues n'est pas en place sur ${host} : rechargez la page.`;
+  return { arm: () => Promise.reject(new Error(why)) };
+}

@@ -11,11 +11,13 @@ import { send } from "../core/send.ts";
 import { fillField, findControlByLabel, READ_ATTRIBUTES, relevantChange } from "../pages/dom.ts";
 import { detectPage } from "../pages/index.ts";
 import { leavesByItself, takeAnswerPage } from "../portfolio/features/bulk-job/answer-page.ts";
-import { connectDialogBridge } from "./bridge-client.ts";
+import { connectDialogBridge, noDialogBridge } from "./bridge-client.ts";
 import { FEATURES } from "./features.ts";
 import { takeHandshakePort } from "./handshake-port.ts";
 
-const bridge = connectDialogBridge(takeHandshakePort() ?? undefined);
+// The handshake ran at document_start on the hosts where the site shows a job's dialogs (manifest.json).
+const handshake = takeHandshakePort();
+const bridge = handshake ? connectDialogBridge(handshake) : noDialogBridge(location.hostname);
 const lifetime = new AbortController();
 addEventListener("pagehide", () => lifetime.abort(), { once: true });
 

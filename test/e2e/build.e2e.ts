@@ -25,15 +25,17 @@ function files(dir: string): string[] {
 
 for (const { name, dir, manifest } of builds) {
   describe(`dist/${name}/manifest.json`, () => {
-    it("injects on https://*.urssaf.fr/* only: the bridge and its handshake at document_start, the rest at idle", () => {
+    it("injects on https://*.urssaf.fr/* only, and the dialog bridge and its handshake (document_start) on mon.urssaf.fr only", () => {
+      // The dialogs a job answers are mon.urssaf.fr's (« mon.urssaf.fr indique »); every other page is
+      // spared a script in its own world and an early isolated world (issue 13, point 5).
       expect(manifest.content_scripts).toEqual([
         {
           js: ["src/content/dialog-bridge.js"],
-          matches: ["https://*.urssaf.fr/*"],
+          matches: ["https://mon.urssaf.fr/*"],
           run_at: "document_start",
           world: "MAIN",
         },
-        { js: ["src/content/handshake.js"], matches: ["https://*.urssaf.fr/*"], run_at: "document_start" },
+        { js: ["src/content/handshake.js"], matches: ["https://mon.urssaf.fr/*"], run_at: "document_start" },
         { js: ["src/content/main.js"], matches: ["https://*.urssaf.fr/*"], run_at: "document_idle" },
       ]);
     });
