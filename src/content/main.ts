@@ -3,7 +3,7 @@
 // handshake.ts; this script starts the page lifecycle (src/core/lifecycle/): the page is recognised
 // now and again whenever it changes, and the features registered for it follow.
 
-import { ensureMessages } from "../core/ext.ts";
+import { loadTexts } from "../core/ext.ts";
 import { createFeatureRunner, shadowOf } from "../core/features.ts";
 import { startLifecycle } from "../core/lifecycle/lifecycle.ts";
 import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
@@ -28,7 +28,7 @@ async function start(): Promise<void> {
     doc: document,
     bridge,
     signal: lifetime.signal,
-    prepare: () => ensureMessages(() => send({ type: "i18n/catalog" })),
+    prepare: () => loadTexts(() => send({ type: "i18n/catalog" })),
   });
   const lifecycle = startLifecycle({
     doc: document,

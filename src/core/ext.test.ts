@@ -1,13 +1,11 @@
 // The content script's API object is the browser's own, and each UI text is asked for once per page.
 import { afterAll, describe, expect, it, vi } from "vitest";
 
-// The browser answers "" for every key once `empty` is set: a renderer it gave no messages.
-let empty = false;
 const getMessage = vi.fn((key: string, subs?: string | string[]) =>
-  empty || key === "missing" ? "" : `${key}:${[subs ?? []].flat().join(",")}`,
+  key === "missing" ? "" : `${key}:${[subs ?? []].flat().join(",")}`,
 );
 vi.stubGlobal("chrome", { i18n: { getMessage } });
-const { browser, ensureMessages, t } = await import("./ext.ts");
+const { browser, loadTexts, t } = await import("./ext.ts");
 
 afterAll(() => {
   vi.unstubAllGlobals();
@@ -32,22 +30,22 @@ describe("ext", () => {
     expect(t("missing")).toBe("missing");
   });
 
-  it("asks for nothing while the browser has our messages", async () => {
-    const ask = vi.fn(async () => ({}));
-    expect(await ensureMessages(ask)).toBe(false);
-    expect(ask).not.toHaveBeenCalled();
+  it("keeps asking the browser when the background sends no catalog", async () => {
+    expect(await loadTexts(async () => Promise.reject(new Error("pas de réponse")))).toBe(false);
+    expect(await loadTexts(async () => ({}))).toBe(false);
+    expect(t("markActive")).toBe("markActive:");
   });
 
-  it("uses the catalog the background sends when the browser has no messages for us", async () => {
-    empty = true;
-    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+  it("takes every text from the background's catalog once loaded, without asking the browser", async () => {
     const catalog = {
+      extName: { message: "Tiers Assistant" },
       jobCount: { message: "$N$ sur $T$", placeholders: { n: { content: "$1" }, t: { content: "$2" } } },
     };
-    expect(await ensureMessages(async () => catalog)).toBe(true);
-    // Texts asked before are asked again: the raw keys kept for them are dropped.
+    expect(await loadTexts(async () => catalog)).toBe(true);
+    const asked = getMessage.mock.calls.length;
+    // Texts asked before are formatted again from the catalog: the cache was emptied.
     expect(t("jobCount", ["1", "2"])).toBe("1 sur 2");
-    expect(t("missing")).toBe("missing");
-    empty = false;
+    expect(t("markActive")).toBe("markActive");
+    expect(getMessage.mock.calls.length).toBe(asked);
   });
 });

@@ -13,10 +13,15 @@ const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
 /** Firefox's (and Chromium ≥ 148's) native `browser`, else Chrome's `chrome`. */
 export const browser: Api = (scope.browser ?? scope.chrome) as Api;
 
-// Each i18n.getMessage call crosses the extension bindings (tens of microseconds, far more on a
-// loaded machine), and a page of 50 anomaly panels asks for the same few texts hundreds of times.
+// The content script's texts come from the background (i18n/catalog), asked once per page before the
+// first feature mounts (loadTexts). The browser's i18n.getMessage is not used for them: in Chromium
+// its first call in a renderer is a synchronous request to the browser, which reads and parses every
+// message file while the page waits (measured at 5 to 27 ms of the page's script time on Suivi DSN),
+// and its answer, an empty one too, is kept for the renderer's life (see i18n-catalog.ts). It remains
+// the fallback when the background could not answer. Texts are cached per page: 50 anomaly panels ask
+// for the same few texts hundreds of times.
 const texts = new Map<string, string>();
-let ownCatalog: Catalog | null = null;
+let catalog: Catalog | null = null;
 
 /** French (default) or English UI text from _locales; falls back to the key so a missing string shows. */
 export function t(key: string, substitutions?: string | string[]): string {
@@ -24,8 +29,7 @@ export function t(key: string, substitutions?: string | string[]): string {
   let text = texts.get(id);
   if (text === undefined) {
     text =
-      browser.i18n.getMessage(key, substitutions) ||
-      (ownCatalog ? formatMessage(ownCatalog, key, substitutions) : "") ||
+      (catalog ? formatMessage(catalog, key, substitutions) : browser.i18n.getMessage(key, substitutions)) ||
       key;
     texts.set(id, text);
   }
@@ -33,16 +37,14 @@ export function t(key: string, substitutions?: string | string[]): string {
 }
 
 /**
- * Before the first feature of a page mounts: when the browser has no messages for us in this renderer
- * (see i18n-catalog.ts), t() uses our _locales texts, which `ask` gets from the background (a content
- * script cannot read extension files without exposing them to the page). Resolves to whether it had to.
+ * Before the first feature of a page mounts: our _locales texts for the browser's language, which
+ * `ask` gets from the background (a content script cannot read extension files without exposing them
+ * to the page). Resolves to whether t() uses them; when the background fails, t() asks the browser.
  */
-export async function ensureMessages(ask: () => Promise<Catalog>): Promise<boolean> {
-  if (browser.i18n.getMessage(PROBE_KEY)) return false;
-  ownCatalog = await ask();
+export async function loadTexts(ask: () => Promise<Catalog>): Promise<boolean> {
+  const answer = await ask().catch(() => null);
+  if (!answer?.[PROBE_KEY]) return false;
+  catalog = answer;
   texts.clear();
-  console.warn(
-    "Tiers Assistant : le navigateur n'a pas donné les textes de l'extension ; lus dans _locales.",
-  );
   return true;
 }
