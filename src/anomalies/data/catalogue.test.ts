@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SEED_000, SEED_003, SHARED_PARENT } from "../../../test/support/team-sources.ts";
 import { stripAccents } from "../../core/text.ts";
 import { CONTRACT_NATURES, CTP_CODES, SEED_FIXED_TERM_NATURES } from "../../dsn/data/codes.ts";
 import { CATALOGUE_DATA } from "./catalogue.ts";
@@ -20,9 +21,6 @@ import {
   p24FieldDataType,
   p24FieldLabels,
   p26Field,
-  SEED_000,
-  SEED_003,
-  SHARED_PARENT,
 } from "./norm-tables.testkit.ts";
 import { anomalyEntrySchema, catalogueSchema } from "./schema.ts";
 

@@ -168,16 +168,3 @@ export function ctpRows(): CtpRow[] {
       };
     });
 }
-
-/**
- * The folder that holds the team's source documents (the Urssaf help pages, not ours to ship) beside
- * the repository, when it is there: the tests that compare our wording with them run only then.
- */
-export const SHARED_PARENT: string | null = (() => {
-  const parent = resolve(here, "../../../..");
-  return existsSync(resolve(parent, "shared/seeds")) ? parent : null;
-})();
-
-/** The Urssaf help pages the catalogue quotes labels from (in the team's folder, under SHARED_PARENT). */
-export const SEED_000 = "shared/seeds/000_bda0ac512a24fe2a.txt";
-export const SEED_003 = "shared/seeds/003_01dfbd855ed5dcc5.txt";

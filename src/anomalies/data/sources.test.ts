@@ -35,9 +35,9 @@ function isPublicReference(text: string): boolean {
 
 describe("looksLikeFilePath", () => {
   it.each([
-    ["shared/facts/dsn-norm/fields2024.txt (norme P24V01)", true],
-    ["shared/facts/calendar.md", true],
-    ["/work/shared/seeds/000_bda0ac512a24fe2a.txt", true],
+    ["team/facts/dsn-norm/fields2024.txt (norme P24V01)", true],
+    ["team/facts/calendar.md", true],
+    ["/work/team/seeds/000_bda0ac512a24fe2a.txt", true],
     ["src/reminders/data/holidays.ts", true],
     ["Seed 002 ; facts/calendar.md", true],
     ["Code de la sécurité sociale, art. R133-14-2", false],

@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SEED_000, SHARED_PARENT } from "../../../test/support/team-sources.ts";
 import {
   ctpRows,
   NORM_DIR,
   p24DataTypeValues,
   p24FieldDataType,
   p26Field,
-  SEED_000,
-  SHARED_PARENT,
 } from "../../anomalies/data/norm-tables.testkit.ts";
 import {
   BASE_CODES,
