@@ -26,7 +26,7 @@ export function createHandlers(
   openOptions: (tab: string) => Promise<void> = async () => undefined,
   /** The UI text of the browser's language (the background's own browser.i18n; injected for tests). */
   t: (key: string, substitutions?: string | string[]) => string = (key) => key,
-  /** Our _locales texts, for a content script the browser gave none (browser.ts; injected for tests). */
+  /** Our _locales texts, the content script's only source of texts (browser.ts; injected for tests). */
   catalog: () => Promise<Catalog> = async () => ({}),
 ): Omit<Handlers, ReminderMessageType | WelcomeMessageType> {
   const pages = createPagesSeen(store);

@@ -1,8 +1,9 @@
-// Our own reading of _locales/<locale>/messages.json, used only when the browser's i18n.getMessage
-// answers "" for keys that exist. Chromium fetches an extension's messages once per renderer process
-// (a synchronous call to the browser) and keeps the answer, an empty one included, for the life of
-// that process: every text of every page of ours in it would then show as its raw key. Pure: no
-// browser API; the callers load the files (src/core/browser.ts, src/core/ext.ts).
+// Our own reading of _locales/<locale>/messages.json. Chromium fetches an extension's messages once per
+// renderer process (a synchronous call to the browser, which blocks the page) and keeps the answer, an
+// empty one included, for the life of that process: every text of every page of ours in it would then
+// show as its raw key. So the worker and the content script take their texts from here, and our pages
+// when the browser answers nothing. Pure: no browser API; the callers load the files
+// (src/core/browser.ts, src/core/ext.ts).
 
 /** One locale's messages.json, as the WebExtension i18n format writes it. */
 export type Catalog = Record<

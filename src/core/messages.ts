@@ -56,7 +56,7 @@ export const CORE_MESSAGES = {
   "options/open": message("content", {
     tab: z.enum(["clients", "portefeuille"]),
   }).answers<{ opened: true }>(),
-  /** Our _locales texts, for a content script whose browser gave it none (see i18n-catalog.ts). */
+  /** Our _locales texts: the content script takes its texts from them (see src/core/ext.ts). */
   "i18n/catalog": message("content", {}).answers<Catalog>(),
 };
 
