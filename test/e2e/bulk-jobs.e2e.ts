@@ -353,7 +353,10 @@ describe("one click", () => {
     await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
     const target = session.demo.state.portfolio[1];
     if (!target?.siren) throw new Error("no SIREN on the second row");
-    expect(await page.locator('[data-tiers-feature="one-click-resign"]').count()).toBe(10);
+    // The features mount after `load`, once the page is read and our texts have come from the worker.
+    await expect
+      .poll(() => page.locator('[data-tiers-feature="one-click-resign"]').count(), { timeout: 10_000 })
+      .toBe(10);
     const row = { id: "one-click-resign", host: 1 };
     await uiClick(page, { ...row, selector: "button", text: "Résilier" });
     const kind = target.kind === "RG" ? "Comptes Régime Général" : "Comptes";
