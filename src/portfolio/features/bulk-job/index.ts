@@ -83,6 +83,9 @@ export const bulkJob: Feature = {
   runsOn: () => true,
   run(ctx: FeatureContext) {
     let onPage = sessions.get(ctx.signal);
+    // A page no adapter knows has nothing to report before it settles (« non comprise » final): its
+    // session starts then, so the many urssaf.fr pages where nothing applies pay for none of it first.
+    if (!onPage && ctx.page === null && !ctx.settled) return;
     if (!onPage) {
       onPage = startSession(ctx);
       sessions.set(ctx.signal, onPage);
@@ -198,6 +201,7 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
 
   const metrics = pageMetrics(ctx.detectMs);
   const handle = (reply: JobReply) => {
+    if (reply.view?.here) metrics.keep();
     const started = performance.now();
     render(reply.view);
     metrics.script(performance.now() - started);
@@ -232,9 +236,23 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
     }, command.delayMs);
   };
 
+  // The background pokes the job's tab when the job resumes there. A tab becomes the job's by
+  // reporting (or by creating the job, after its first report), so the listener is added then: a page
+  // not yet settled touches no extension API at all (its first use costs ~1 ms of the page's time).
+  let listening = false;
+  const onMessage = (message: unknown) => {
+    if ((message as { type?: unknown })?.type === "job/poke") void report();
+  };
+  const listen = () => {
+    if (listening || ctx.signal.aborted) return;
+    listening = true;
+    browser.runtime.onMessage.addListener(onMessage);
+  };
+
   // The site's own load time of this page (Navigation Timing), sent once with the first report.
   let loadSent = false;
   const report = () => {
+    listen();
     reported = true;
     awaiting = false;
     clearTimeout(settle);
@@ -279,15 +297,11 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
     );
   };
 
-  const onMessage = (message: unknown) => {
-    if ((message as { type?: unknown })?.type === "job/poke") void report();
-  };
-  browser.runtime.onMessage.addListener(onMessage);
   ctx.signal.addEventListener("abort", () => {
     clearTimeout(timer);
     clearTimeout(settle);
     clearTimeout(grace);
-    browser.runtime.onMessage.removeListener(onMessage);
+    if (listening) browser.runtime.onMessage.removeListener(onMessage);
   });
   // Reported once the page is settled, says nothing is loading and, on the account list, shows a
   // whole list (observe.ts readyToReport): at once on a page's first report, after JOB_SETTLE_MS

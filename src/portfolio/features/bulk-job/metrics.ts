@@ -24,9 +24,17 @@ export function pageMetrics(detectMs: number) {
     }
   };
   let taken = false;
-  // Written once, when the page is left (a storage write per step would itself cost time).
-  addEventListener("pagehide", save, { once: true });
+  let kept = false;
   return {
+    /**
+     * This page is one of the job's: its figures are written once, when it is left (a storage write
+     * per step would itself cost time). Other pages write nothing: no storage access on them.
+     */
+    keep() {
+      if (kept) return;
+      kept = true;
+      addEventListener("pagehide", save, { once: true });
+    },
     script(ms: number) {
       spent.scriptMs += ms;
     },
