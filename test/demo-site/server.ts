@@ -360,7 +360,8 @@ export async function startDemoSpace(opts: StartOptions = {}): Promise<DemoSpace
     {
       host: HOSTS.www,
       method: "GET",
-      pattern: /^\/connexion$/,
+      // The real site's address (src/pages/addresses.ts) and the demo's own short one.
+      pattern: /^\/(?:connexion|accueil\/se-connecter\.html)$/,
       auth: false,
       handle: (r) => html(loginPage(r.ctx)),
     },

@@ -25,7 +25,7 @@ function files(dir: string): string[] {
 
 for (const { name, dir, manifest } of builds) {
   describe(`dist/${name}/manifest.json`, () => {
-    it("injects on https://*.urssaf.fr/* only, and the dialog bridge and its handshake (document_start) on mon.urssaf.fr only", () => {
+    it("injects on https://*.urssaf.fr/* only (www.urssaf.fr: its login pages), and the dialog bridge and its handshake (document_start) on mon.urssaf.fr only", () => {
       // The dialogs a job answers are mon.urssaf.fr's (« mon.urssaf.fr indique »); every other page is
       // spared a script in its own world and an early isolated world (issue 13, point 5).
       expect(manifest.content_scripts).toEqual([
@@ -36,7 +36,19 @@ for (const { name, dir, manifest } of builds) {
           world: "MAIN",
         },
         { js: ["src/content/handshake.js"], matches: ["https://mon.urssaf.fr/*"], run_at: "document_start" },
-        { js: ["src/content/main.js"], matches: ["https://*.urssaf.fr/*"], run_at: "document_idle" },
+        {
+          js: ["src/content/main.js"],
+          matches: ["https://*.urssaf.fr/*"],
+          exclude_matches: ["https://www.urssaf.fr/*"],
+          run_at: "document_idle",
+        },
+        // The public site: its login pages only.
+        {
+          js: ["src/content/main.js"],
+          matches: ["https://www.urssaf.fr/*"],
+          include_globs: ["*connect*", "*connexion*", "*login*", "*identif*", "*authentif*"],
+          run_at: "document_idle",
+        },
       ]);
     });
 

@@ -1,5 +1,6 @@
 // A bulk job started the way an accountant does: select clients in the register, read the summary,
-// confirm; a new Urssaf tab opens, the accountant logs in, the job runs; the popup follows it.
+// confirm; a new Urssaf tab opens on the login page, the accountant logs in, the job runs; the popup
+// follows it.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { JobView } from "../../src/core/messages.ts";
 import { ended, registerCompanies, sendFromExtension, waitForJob } from "./jobs-support.ts";
@@ -27,8 +28,9 @@ it("adds the selected clients after one confirmation, in a new Urssaf tab, follo
   await dialog.getByTestId("bulk-pace").fill("0,5");
   const [tab] = await Promise.all([context.waitForEvent("page"), dialog.getByTestId("bulk-start").click()]);
 
-  // Nothing is logged in: the job follows "Connectez-vous" and waits for the accountant.
-  await tab.waitForURL(/www\.urssaf\.fr\/connexion/);
+  // Nothing is logged in and no list is known yet: the tab opens on the login page (the content script
+  // runs on www.urssaf.fr's login addresses only) and the job waits for the accountant.
+  await tab.waitForURL(/www\.urssaf\.fr\/accueil\/se-connecter\.html/);
   await waitForJob(options, (v) => v.job.status === "waiting-login");
   await tab.getByLabel("Identifiant").fill(session.demo.credentials.identifiant);
   await tab.getByLabel("Mot de passe").fill(session.demo.credentials.motDePasse);

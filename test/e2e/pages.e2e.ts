@@ -1,5 +1,6 @@
-// The content script runs on the Urssaf hosts (www, mon, tdbec, dcl) and nowhere else, and recognises
-// the pages by their labels in both layouts of the demo space, whose ids and classes are random.
+// The content script runs on the Urssaf hosts (mon, tdbec, dcl; on www, the login pages) and nowhere
+// else, and recognises the pages by their labels in both layouts of the demo space, whose ids and
+// classes are random.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -224,5 +225,37 @@ describe("outside the Urssaf hosts", () => {
     await page.getByText("Tableau de bord tiers-déclarant").first().waitFor();
     expect(await readMark(page, 1_500)).toBeNull();
     expect(await contentWorld(page, session.browser.extensionId ?? "")).toBeNull();
+  });
+});
+
+describe("on www.urssaf.fr, the public site", () => {
+  // Every public page would pay for an isolated world before its `load` (issue 13, point 5): the
+  // content script runs there only on addresses that look like a login page (manifest.json).
+  it("runs nowhere on a public page", async () => {
+    session.demo.faults.clear();
+    await page.goto(session.demo.url("www.urssaf.fr", "/"));
+    await page.getByText("Connectez-vous").first().waitFor();
+    expect(await readMark(page, 1_500)).toBeNull();
+    expect(await contentWorld(page, session.browser.extensionId ?? "")).toBeNull();
+  });
+
+  it("runs on the login addresses, the real site's included", async () => {
+    for (const path of ["/connexion", "/accueil/se-connecter.html", "/login", "/identification"]) {
+      await page.goto(session.demo.url("www.urssaf.fr", path));
+      await expect
+        .poll(
+          async () => {
+            const world = await contentWorld(page, session.browser.extensionId ?? "");
+            if (!world) return false;
+            try {
+              return await world.evaluate<boolean>("typeof globalThis.tiersAssistant === 'object'");
+            } finally {
+              await world.detach();
+            }
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+    }
   });
 });

@@ -2,6 +2,7 @@
 import { useState } from "preact/hooks";
 import { browser, t } from "../../core/browser.ts";
 import { send } from "../../core/send.ts";
+import { LOGIN_URL } from "../../pages/addresses.ts";
 import { formatSiren } from "../../register/model/ids.ts";
 import { CLIENT_KIND_LABELS, type ClientRow } from "../../register/model/register-model.ts";
 import { Notice } from "../../ui/common/field.tsx";
@@ -58,8 +59,8 @@ export function BulkDialog(props: {
         accounts: [...(props.accounts ?? [])],
         paceMs: Math.round(pace * 1000),
       });
-      // The job runs in an Urssaf tab: on the account list it knows, or from the site's home.
-      await browser.tabs.create({ url: view.job.listUrl ?? "https://www.urssaf.fr/" });
+      // The job runs in an Urssaf tab: on the account list it knows, or from the login page.
+      await browser.tabs.create({ url: view.job.listUrl ?? LOGIN_URL });
       props.onClose(true);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -5,6 +5,7 @@ import { browser, t } from "../../core/browser.ts";
 import { toCsv } from "../../core/csv.ts";
 import type { RegisterListing } from "../../core/messages.ts";
 import { send } from "../../core/send.ts";
+import { LOGIN_URL } from "../../pages/addresses.ts";
 import { formatSiren } from "../../register/model/ids.ts";
 import type { ClientRow } from "../../register/model/register-model.ts";
 import type { RegisterApi } from "../../register/ui/use-register.ts";
@@ -43,7 +44,7 @@ export function PortfolioTab(props: { snapshot: RegisterListing; api: RegisterAp
   const read = async () => {
     try {
       const view = await send({ type: "job/create", action: "read" });
-      await browser.tabs.create({ url: view.job.listUrl ?? "https://www.urssaf.fr/" });
+      await browser.tabs.create({ url: view.job.listUrl ?? LOGIN_URL });
       props.api.setFeedback({ kind: "ok", text: t("optPortfolioReading") });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -3,10 +3,8 @@
 import { t } from "../../../core/browser.ts";
 import type { RegisterListing, Status } from "../../../core/messages.ts";
 import { type StepState, stepStates, WELCOME_STEPS, type WelcomeStep } from "../../../core/welcome.ts";
+import { LOGIN_URL } from "../../../pages/addresses.ts";
 import type { WelcomeApi } from "./use-welcome.ts";
-
-/** The Urssaf space's home: the extension works there once the accountant is logged in. */
-export const URSSAF_SPACE = "https://www.urssaf.fr/accueil/se-connecter.html";
 
 const stateLabel = (state: StepState) =>
   state === "done"
@@ -84,7 +82,7 @@ export function WelcomeTab(props: {
           "urssaf",
           t("welcomeUrssafTitle"),
           t("welcomeUrssafBody"),
-          <a class="button" href={URSSAF_SPACE} target="_blank" rel="noopener noreferrer">
+          <a class="button" href={LOGIN_URL} target="_blank" rel="noopener noreferrer">
             {t("welcomeUrssafAction")}
           </a>,
         )}
