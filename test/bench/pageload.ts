@@ -115,6 +115,13 @@ export async function benchPageLoad(): Promise<void> {
         plain: true,
       },
       {
+        // The online space's own pages where no feature applies: the content script runs there (the
+        // site's pages change in place), and the dialog bridge's handshake at document_start.
+        name: "page de l'espace sans fonction (mon.urssaf.fr/documents)",
+        url: demo.url("mon.urssaf.fr", "/documents"),
+        plain: true,
+      },
+      {
         name: "Gérer les établissements (10 comptes)",
         url: demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"),
         plain: false,
