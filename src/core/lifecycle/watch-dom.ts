@@ -1,14 +1,18 @@
 // One MutationObserver for the whole page: it only notes that something relevant changed, and the
 // lifecycle reads the page again once the burst is over (debounced), or at the latest after maxWaitMs
-// while the page keeps changing. The observer's callback does a bounded amount of work per burst
-// (at most RECORDS_INSPECTED records looked at), so a page that rebuilds a list of 1,000 rows pays
-// for a few checks, not for 1,000.
+// while the page keeps changing. The observer's callback stops at the first record that is the page's
+// own, so a page that rebuilds a list of 1,000 rows pays for one check, not for 1,000; the records of
+// our own hosts before it are told apart one by one (a closest() each), so mounting 50 panels does not
+// make the page be read again. While a burst goes on, the observer is mostly disconnected (watchDom).
 
-/** Records looked at per callback to tell our own hosts from the page's changes. */
-export const RECORDS_INSPECTED = 32;
+/**
+ * Records looked at per callback at most: beyond, the burst is taken as the page's. Far above what our
+ * features mount at once (one host per anomaly or account row).
+ */
+export const RECORDS_INSPECTED = 5_000;
 
 export interface DomWatchOptions {
-  /** Quiet time after the last relevant change before the burst is handed over. */
+  /** Quiet time (a window without relevant change) before the burst is handed over. */
   debounceMs: number;
   /** A page that never stops changing is still read at this interval. */
   maxWaitMs: number;
@@ -50,6 +54,14 @@ export interface DomWatch {
   spent(): { callbacks: number; ms: number };
 }
 
+/**
+ * Once a relevant change is seen, the page will be read anyway when the burst is over: the observer is
+ * disconnected meanwhile, so a page that changes 1,000 times in 50 tasks pays for a few callbacks, not
+ * 50 (the browser makes no record for a disconnected observer). The end of the burst is sampled: after
+ * half a debounce unobserved, the observer listens for one debounce window; a relevant change in it
+ * means the burst goes on (another window follows), none means it is over. A page that never stops
+ * changing is still read every maxWaitMs.
+ */
 export function watchDom(
   doc: Document,
   onBurst: () => void,
@@ -58,20 +70,47 @@ export function watchDom(
   let callbacks = 0;
   let ms = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let firstChangeAt = 0;
-  let lastChangeAt = 0;
-  // The callback only notes the time: the timer checks, when it fires, whether the burst is over
-  // (no timer reset per callback, and the page is read in a task of its own).
-  const check = () => {
-    const now = performance.now();
-    const quietFor = now - lastChangeAt;
-    const burstFor = now - firstChangeAt;
-    if (quietFor < options.debounceMs && burstFor < options.maxWaitMs) {
-      timer = setTimeout(check, Math.min(options.debounceMs - quietFor, options.maxWaitMs - burstFor));
-      return;
-    }
+  /** When the current burst began (0: no burst). */
+  let burstAt = 0;
+  /** A relevant change was seen in the current listening window. */
+  let changed = false;
+  let connected = false;
+  let stopped = false;
+  const init: MutationObserverInit = {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    // Only the attributes a reading depends on (a field's value, a label's target, a name): classes and
+    // styles change all the time and mean nothing to us.
+    attributeFilter: [
+      ...(options.attributeFilter ?? ["value", "for", "aria-label", "role", "hidden", "href"]),
+    ],
+  };
+  const connect = () => {
+    if (connected || stopped) return;
+    observer.observe(doc, init);
+    connected = true;
+  };
+  const disconnect = () => {
+    if (!connected) return;
+    observer.disconnect();
+    connected = false;
+  };
+  const over = () => {
+    burstAt = 0;
     timer = undefined;
+    connect();
     onBurst();
+  };
+  /** Listens for one debounce window; at its end the burst is over unless a change was seen. */
+  const listen = () => {
+    changed = false;
+    connect();
+    timer = setTimeout(() => {
+      if (!changed) over();
+      else if (performance.now() - burstAt >= options.maxWaitMs) over();
+      else listen();
+    }, options.debounceMs);
   };
   const rule = options.relevant ?? ((records) => records.some((r) => !isOwnChange(r)));
   const relevant = (records: MutationRecord[]) =>
@@ -81,27 +120,22 @@ export function watchDom(
     const now = performance.now();
     callbacks++;
     if (relevant(records)) {
-      lastChangeAt = now;
-      if (timer === undefined) {
-        firstChangeAt = now;
-        timer = setTimeout(check, options.debounceMs);
-      }
+      disconnect();
+      if (burstAt === 0) {
+        burstAt = now;
+        timer = setTimeout(
+          () => (performance.now() - burstAt >= options.maxWaitMs ? over() : listen()),
+          Math.max(1, options.debounceMs / 2),
+        );
+      } else changed = true;
     }
     ms += performance.now() - now;
   });
-  observer.observe(doc, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-    // Only the attributes a reading depends on (a field's value, a label's target, a name): classes and
-    // styles change all the time and mean nothing to us.
-    attributeFilter: [
-      ...(options.attributeFilter ?? ["value", "for", "aria-label", "role", "hidden", "href"]),
-    ],
-  });
+  connect();
   return {
     stop() {
-      observer.disconnect();
+      stopped = true;
+      disconnect();
       clearTimeout(timer);
     },
     spent: () => ({ callbacks, ms }),
