@@ -1,6 +1,6 @@
 // `npm run bench -- pageload` (issue 13, point 5): what the extension costs a page of the Urssaf space.
 // Debian's Chromium loads the same demo pages without the extension and with it (and, when
-// BENCH_BASELINE_DIST names another build, with that one too: A/B in one run), in alternating order,
+// BENCH_BASELINE_DIST names another build, with that one too: A/B in one run), in rotating order,
 // LOADS times each. Per load, from a fresh tab: the tab's script time (CDP Performance metrics,
 // ScriptDuration: every world of the renderer, our isolated world included) up to SETTLE_MS after
 // `load`, and the `load` event's time (Navigation Timing). Printed: the paired medians of the
@@ -143,7 +143,9 @@ export async function benchPageLoad(): Promise<void> {
       // One warm-up load per arm (caches, the service worker), not counted.
       for (const arm of arms) await loadOnce((arm.browser as LaunchedBrowser).context, target.url);
       for (let i = 0; i < LOADS; i++) {
-        const order = i % 2 === 0 ? arms : [...arms].reverse();
+        // Rotated, not mirrored: with three arms or more, mirroring kept the second arm (the build under
+        // test) always in the middle; rotating puts every arm in every place equally often.
+        const order = arms.map((_, k) => arms[(k + i) % arms.length] as Arm);
         for (const arm of order) {
           const context = (arm.browser as LaunchedBrowser).context;
           const s = await loadOnce(context, target.url, target.plain ? thousandMutations : undefined);
