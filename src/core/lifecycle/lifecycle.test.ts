@@ -147,6 +147,15 @@ describe("the page lifecycle", () => {
   });
 });
 
+/** Appends `count` hosts of our own, in one task (one observer callback). */
+function appendOwnHosts(parent: Element, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const host = document.createElement("span");
+    host.dataset.tiersFeature = "x";
+    parent.append(host);
+  }
+}
+
 describe("the DOM watch", () => {
   it("does not read the page again for our own hosts, however many, at one check a record", async () => {
     document.body.innerHTML = "<div></div>";
@@ -155,11 +164,7 @@ describe("the DOM watch", () => {
     const watch = watchDom(document, () => bursts++, { debounceMs: 10, maxWaitMs: 50 });
     const div = document.querySelector("div") as HTMLElement;
     // A feature mounting one host per item of a long list (50 anomalies in the bench's Suivi DSN).
-    for (let i = 0; i < 1_000; i++) {
-      const host = document.createElement("span");
-      host.dataset.tiersFeature = "x";
-      div.append(host);
-    }
+    appendOwnHosts(div, 1_000);
     await wait(60);
     watch.stop();
     expect(bursts).toBe(0);
@@ -206,11 +211,7 @@ describe("the DOM watch", () => {
     const div = document.querySelector("div") as HTMLElement;
     let bursts = 0;
     const watch = watchDom(document, () => bursts++, { debounceMs: 10, maxWaitMs: 50 });
-    for (let i = 0; i < RECORDS_INSPECTED + 1; i++) {
-      const host = document.createElement("span");
-      host.dataset.tiersFeature = "x";
-      div.append(host);
-    }
+    appendOwnHosts(div, RECORDS_INSPECTED + 1);
     await wait(60);
     watch.stop();
     expect(bursts).toBe(1);

@@ -106,11 +106,10 @@ export function watchDom(
   const listen = () => {
     changed = false;
     connect();
-    timer = setTimeout(() => {
-      if (!changed) over();
-      else if (performance.now() - burstAt >= options.maxWaitMs) over();
-      else listen();
-    }, options.debounceMs);
+    timer = setTimeout(
+      () => (!changed || performance.now() - burstAt >= options.maxWaitMs ? over() : listen()),
+      options.debounceMs,
+    );
   };
   const rule = options.relevant ?? ((records) => records.some((r) => !isOwnChange(r)));
   const relevant = (records: MutationRecord[]) =>
