@@ -2,7 +2,7 @@
 // Pure: no DOM, no extension API, so the matching rule is unit-tested in Node.
 import { PENDING_ALERT_KEY } from "../core/storage/keys.ts";
 
-/** window.postMessage channel name used once, at document_start, to hand the bridge its MessagePort. */
+/** window.postMessage channel name of the message that hands the bridge its MessagePort. */
 export const BRIDGE_CHANNEL = "tiers-assistant/dialog-bridge/v1";
 
 export type DialogKind = "alert" | "confirm";
@@ -11,8 +11,10 @@ export type DialogKind = "alert" | "confirm";
  * The one expectation that crosses a page load: the site shows its success alert on the page that
  * answers the form ("Votre modification a bien été prise en compte.", seed 001 step 4), before our
  * content script of that page could ask the background anything. Before submitting, the content script
- * leaves the expected alert text here (sessionStorage: this tab and origin only); the bridge of the next
- * page reads and removes it at document_start. Only alerts: a confirmation is never armed this way.
+ * leaves the expected alert text here (sessionStorage: this tab and origin only); the bridge reads and
+ * removes it when the page shows an alert, on this page or a later one, until it expires. Not before:
+ * a page's first storage access is a synchronous trip to the browser, and most pages show no alert.
+ * Only alerts: a confirmation never reads it.
  */
 export { PENDING_ALERT_KEY };
 

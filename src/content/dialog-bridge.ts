@@ -1,4 +1,4 @@
-// MAIN-world dialog bridge, injected at document_start before the page's own scripts.
+// MAIN-world dialog bridge, declared in the manifest at document_start, before the page's own scripts.
 // By default window.alert / window.confirm behave exactly as without the extension (the native ones
 // are called). Only while the content script has armed it for one step of an action the user started
 // does the bridge answer one dialog itself: OK when its text names what is expected, Cancel otherwise
@@ -13,6 +13,7 @@ import {
   dialogMatches,
   MAX_ARM_MS,
   PENDING_ALERT_KEY,
+  type PendingAlert,
   parsePendingAlert,
 } from "./bridge-protocol.ts";
 
@@ -23,9 +24,13 @@ import {
   let armed: ArmRequest | null = null;
   let expiry: ReturnType<typeof setTimeout> | undefined;
 
-  // Events wait for the content script's port (it connects right after this script runs).
+  // Events wait for the content script's port (it connects after the page's load). Bounded: a page
+  // without our content script keeps only its last events.
   const backlog: BridgeEvent[] = [];
-  const emit = (event: BridgeEvent) => (port ? port.postMessage(event) : backlog.push(event));
+  const emit = (event: BridgeEvent) => {
+    if (port) return port.postMessage(event);
+    if (backlog.push(event) > 20) backlog.shift();
+  };
 
   const disarm = () => {
     clearTimeout(expiry);
@@ -51,38 +56,31 @@ import {
     emit({ type: "armed", id: request.id });
   };
 
-  // The content script runs at document_start too and posts its port before any page script can run;
-  // our capture listener on window is the first one and stops the event, so no page listener sees it.
+  // Our content script posts its port once it runs, after the page's load. Our capture listener on
+  // window was added before any page script and stops every message of our channel, so no page
+  // listener ever sees our port. A page script that posted first would own the bridge: our arming then
+  // gets no answer and the job step stops (bridge-client.ts), but it never learns our port.
   const onHandshake = (event: MessageEvent) => {
-    if (event.source !== window || event.data?.channel !== BRIDGE_CHANNEL || event.ports.length !== 1) return;
+    if (event.source !== window || event.data?.channel !== BRIDGE_CHANNEL) return;
     event.stopImmediatePropagation();
-    window.removeEventListener("message", onHandshake, true);
     const [received] = event.ports;
-    if (port || !received) return;
+    if (port || event.ports.length !== 1 || !received) return;
     port = received;
     port.onmessage = onRequest;
     for (const event of backlog.splice(0)) port.postMessage(event);
   };
   window.addEventListener("message", onHandshake, true);
 
-  // An alert expected on this page by the step that submitted the previous one (see PENDING_ALERT_KEY).
-  try {
-    const pending = parsePendingAlert(sessionStorage.getItem(PENDING_ALERT_KEY), Date.now());
-    sessionStorage.removeItem(PENDING_ALERT_KEY);
-    if (pending) {
-      onRequest({
-        data: {
-          type: "arm",
-          id: 0,
-          kind: "alert",
-          mustContain: pending.mustContain,
-          timeoutMs: pending.until - Date.now(),
-        },
-      } as MessageEvent<BridgeRequest>);
+  /** The alert a previous step expected (see PENDING_ALERT_KEY), read and removed by the first alert. */
+  const takePendingAlert = (): PendingAlert | null => {
+    try {
+      const pending = parsePendingAlert(sessionStorage.getItem(PENDING_ALERT_KEY), Date.now());
+      sessionStorage.removeItem(PENDING_ALERT_KEY);
+      return pending;
+    } catch {
+      return null; // Storage unavailable (sandboxed frame, privacy settings): the alert stays native.
     }
-  } catch {
-    // Storage unavailable (sandboxed frame, privacy settings): the alert stays native.
-  }
+  };
 
   /** Returns the bridge's own answer when armed for this dialog kind, or null to let the native dialog run. */
   const answer = (kind: DialogKind, message: unknown): "ok" | "cancel" | null => {
@@ -102,6 +100,10 @@ import {
     return decision === "ok";
   };
   window.alert = function alert(this: unknown, ...args: [message?: unknown]): void {
+    const pending = takePendingAlert();
+    if (pending && !armed) {
+      armed = { type: "arm", id: 0, kind: "alert", mustContain: pending.mustContain, timeoutMs: 0 };
+    }
     if (answer("alert", args[0]) === null) nativeAlert.apply(window, args);
   };
 })();
