@@ -1,6 +1,8 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { crx, type ManifestV3Export } from "@crxjs/vite-plugin";
 import preact from "@preact/preset-vite";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import manifest from "./manifest.json" with { type: "json" };
 import pkg from "./package.json" with { type: "json" };
 
@@ -36,6 +38,37 @@ export function manifestFor(browser: Target): ManifestV3Export {
   } as unknown as ManifestV3Export;
 }
 
+/**
+ * The content script is injected by the worker (`?iife` import in src/background/index.ts). crxjs makes
+ * every such script web-accessible to all sites, which scripting.executeScript does not need and which
+ * would let any page probe for the extension: the entry is removed, with the module copy of the script
+ * that crxjs leaves unreferenced.
+ */
+function injectedScriptStaysPrivate(script: string): Plugin {
+  let outDir = "";
+  return {
+    name: "tiers:injected-script-stays-private",
+    apply: "build",
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle(_options, bundle) {
+      const path = join(outDir, "manifest.json");
+      const written = JSON.parse(readFileSync(path, "utf8")) as {
+        web_accessible_resources?: { resources: string[] }[];
+      };
+      const war = (written.web_accessible_resources ?? []).filter((r) => !r.resources.includes(script));
+      if (war.length) written.web_accessible_resources = war;
+      else delete written.web_accessible_resources;
+      writeFileSync(path, `${JSON.stringify(written, null, 2)}\n`);
+      const copies = Object.values(bundle).filter(
+        (out) => out.type === "chunk" && out.facadeModuleId?.endsWith("src/content/main.ts"),
+      );
+      for (const copy of copies) rmSync(join(outDir, copy.fileName), { force: true });
+    },
+  };
+}
+
 // Both content scripts are built standalone (self-contained IIFE): no loader, no dynamic imports and
 // therefore no web_accessible_resources the Urssaf pages could probe to detect the extension. The
 // MAIN-world dialog bridge has no chrome.runtime at all, so it could not load chunks anyway.
@@ -46,9 +79,10 @@ export default defineConfig({
       manifest: manifestFor(target),
       browser: target,
       contentScripts: {
-        standaloneFiles: ["src/content/main.ts", "src/content/handshake.ts", "src/content/dialog-bridge.ts"],
+        standaloneFiles: ["src/content/main.ts", "src/content/dialog-bridge.ts"],
       },
     }),
+    injectedScriptStaysPrivate("src/content/main.js"),
   ],
   build: {
     target: target === "firefox" ? "firefox128" : "chrome121",

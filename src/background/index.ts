@@ -3,6 +3,7 @@
 // `store.ready`, which every handler awaits.
 
 import { openAnomalies } from "../anomalies/background.ts";
+import contentScript from "../content/main.ts?iife";
 import {
   browser,
   type Runtime,
@@ -11,6 +12,7 @@ import {
   t,
   workerMessages,
 } from "../core/browser.ts";
+import { createContentInjection, INJECTED_FLAG } from "../core/content-injection.ts";
 import { createWelcome } from "../core/install.ts";
 import { route } from "../core/router.ts";
 import { isUrssafUrl } from "../core/senders.ts";
@@ -105,6 +107,30 @@ const texts = workerMessages().catch((error: unknown) =>
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
   texts.then(() => route(raw, sender, ctx)),
 );
+
+// The content script, injected into each Urssaf page after its load (src/core/content-injection.ts).
+const injection = createContentInjection({
+  hasScript: async (tabId) => {
+    const [probe] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (flag: string) => flag in globalThis,
+      args: [INJECTED_FLAG],
+    });
+    return probe?.result === true;
+  },
+  inject: async (tabId) => {
+    await browser.scripting.executeScript({ target: { tabId }, files: [contentScript] });
+  },
+  urlOf: (tabId) =>
+    browser.tabs.get(tabId).then(
+      (tab) => tab.url,
+      () => undefined,
+    ),
+  setTimer: (run, ms) => setTimeout(run, ms),
+  clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+});
+browser.tabs.onUpdated.addListener((tabId, change, tab) => injection.onUpdated(tabId, change, tab));
+browser.tabs.onRemoved.addListener((tabId) => injection.onRemoved(tabId));
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === JOB_WATCHDOG_ALARM) void jobs.watchdog();

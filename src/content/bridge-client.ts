@@ -22,17 +22,14 @@ export interface DialogBridge {
   arm(kind: DialogKind, mustContain: string[], timeoutMs?: number): Promise<ArmedDialog>;
 }
 
-/**
- * Without a port: must be called at document_start, before the page's scripts run (see
- * dialog-bridge.ts). With one: the port handed over at document_start by src/content/handshake.ts.
- */
-export function connectDialogBridge(opened?: MessagePort): DialogBridge {
-  let port = opened;
-  if (!port) {
-    const channel = new MessageChannel();
-    window.postMessage({ channel: BRIDGE_CHANNEL }, "*", [channel.port2]);
-    port = channel.port1;
-  }
+/** The host where the manifest declares the dialog bridge (manifest.json, tested by build.e2e.ts). */
+export const BRIDGE_HOST = "mon.urssaf.fr";
+
+/** Hands the MAIN-world bridge of this page its port (see dialog-bridge.ts for who can see it). */
+export function connectDialogBridge(): DialogBridge {
+  const channel = new MessageChannel();
+  window.postMessage({ channel: BRIDGE_CHANNEL }, "*", [channel.port2]);
+  const port = channel.port1;
   let nextId = 1;
   const pending = new Map<number, { armed: () => void; settle: (o: DialogOutcome) => void }>();
 
@@ -88,7 +85,7 @@ export function connectDialogBridge(opened?: MessagePort): DialogBridge {
 
 /**
  * The bridge of a host where the site shows none of the dialogs a job answers (every host but
- * mon.urssaf.fr, see manifest.json): nothing is injected in the page's world there, and arming fails
+ * BRIDGE_HOST): nothing is injected in the page's world there, and arming fails
  * with a clear error instead of offering a port to the page's scripts.
  */
 export function noDialogBridge(host: string): DialogBridge {

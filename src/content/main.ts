@@ -1,31 +1,37 @@
-// Content script (isolated world), injected at document_idle on https://*.urssaf.fr/*: nothing of it
-// delays the page's parsing or its load. The dialog bridge's port was opened at document_start by
-// handshake.ts; this script starts the page lifecycle (src/core/lifecycle/): the page is recognised
-// now and again whenever it changes, and the features registered for it follow.
+// Content script (isolated world), injected by the worker into the Urssaf pages once they have loaded
+// (src/core/content-injection.ts): nothing of it delays the page's parsing or its load. It starts the
+// page lifecycle (src/core/lifecycle/): the page is recognised now and again whenever it changes, and
+// the features registered for it follow.
 
+import { INJECTED_FLAG, LOAD_WAIT_MS } from "../core/content-injection.ts";
 import { loadTexts } from "../core/ext.ts";
 import { createFeatureRunner, shadowOf } from "../core/features.ts";
 import { startLifecycle } from "../core/lifecycle/lifecycle.ts";
 import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
 import { send } from "../core/send.ts";
 import { fillField, findControlByLabel, READ_ATTRIBUTES, relevantChange } from "../pages/dom.ts";
-import { detectPage } from "../pages/index.ts";
+import { detectPage, mayClaim } from "../pages/index.ts";
 import { leavesByItself, takeAnswerPage } from "../portfolio/features/bulk-job/answer-page.ts";
-import { connectDialogBridge, noDialogBridge } from "./bridge-client.ts";
+import { BRIDGE_HOST, connectDialogBridge, noDialogBridge } from "./bridge-client.ts";
 import { FEATURES } from "./features.ts";
-import { takeHandshakePort } from "./handshake-port.ts";
-
-// The handshake ran at document_start on the hosts where the site shows a job's dialogs (manifest.json).
-const handshake = takeHandshakePort();
-const bridge = handshake ? connectDialogBridge(handshake) : noDialogBridge(location.hostname);
-const lifetime = new AbortController();
-addEventListener("pagehide", () => lifetime.abort(), { once: true });
 
 async function start(): Promise<void> {
+  const hasBridge = location.hostname === BRIDGE_HOST;
+  const bridge = hasBridge ? connectDialogBridge() : noDialogBridge(location.hostname);
+  const lifetime = new AbortController();
+  addEventListener("pagehide", () => lifetime.abort(), { once: true });
   // The site's answer page of a job's « Enregistrer »: it leaves by itself for the list (see answer-page.ts).
-  // Only where the bridge answers its alert: elsewhere no step expects one, and a page's first
+  // Only where the bridge answers its alert, and on a page some adapter may claim: a page's first
   // sessionStorage access is a synchronous trip to the browser (2.8 ms measured on a plain page).
-  if (handshake && takeAnswerPage(Date.now()) && (await leavesByItself())) return;
+  let claimable = hasBridge ? mayClaim(document, new URL(location.href)) : null;
+  if (claimable && takeAnswerPage(Date.now()) && (await leavesByItself())) return;
+  // The lifecycle's first reading comes next, in this same task when the page was not the answer: a
+  // page no adapter may claim is not tested twice.
+  const detect = (doc: Document, url: URL) => {
+    const skip = claimable === false;
+    claimable = null;
+    return skip ? null : detectPage(doc, url);
+  };
   const runner = createFeatureRunner(FEATURES, {
     doc: document,
     bridge,
@@ -35,7 +41,7 @@ async function start(): Promise<void> {
   const lifecycle = startLifecycle({
     doc: document,
     win: window,
-    detect: detectPage,
+    detect,
     signal: lifetime.signal,
     onRecognition: (r) => void runner.update(r.page, r),
     // What changes a reading is the readers' call: their own rule and the attributes they read.
@@ -57,18 +63,21 @@ async function start(): Promise<void> {
   });
 }
 
-// After the page's `load` (and in a task of its own, once the page's load handlers ran): document_idle
-// may run us before `load`, and the first reading of the page must not delay it. A page whose `load`
-// never comes (a stalled image) is read anyway after LOAD_WAIT_MS.
-const LOAD_WAIT_MS = 3_000;
-if (document.readyState === "complete") void start();
-else {
-  let started = false;
-  const go = () => {
-    if (started) return;
-    started = true;
-    void start();
-  };
-  addEventListener("load", () => setTimeout(go, 0), { once: true });
-  setTimeout(go, LOAD_WAIT_MS);
+// Once per document: the worker injects again when the tab completes another load (one of its frames).
+if (!(INJECTED_FLAG in globalThis)) {
+  Object.assign(globalThis, { [INJECTED_FLAG]: true });
+  // After the page's `load` (and in a task of its own, once the page's load handlers ran): the first
+  // reading of the page must not delay it. The worker injects us before `load` only when it is late (a
+  // stalled image): the page is then read LOAD_WAIT_MS after it started, with or without `load`.
+  if (document.readyState === "complete") void start();
+  else {
+    let started = false;
+    const go = () => {
+      if (started) return;
+      started = true;
+      void start();
+    };
+    addEventListener("load", () => setTimeout(go, 0), { once: true });
+    setTimeout(go, Math.max(0, LOAD_WAIT_MS - performance.now()));
+  }
 }

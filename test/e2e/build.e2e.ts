@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import pkg from "../../package.json" with { type: "json" };
+import { BRIDGE_HOST } from "../../src/content/bridge-client.ts";
 import { CONTENT_SCRIPT_GOAL_GZIP, sizeOf } from "../bench/bundle-size.ts";
 import { DIST } from "./chromium.ts";
 import { FIREFOX_DIST } from "./firefox.ts";
@@ -25,29 +26,16 @@ function files(dir: string): string[] {
 
 for (const { name, dir, manifest } of builds) {
   describe(`dist/${name}/manifest.json`, () => {
-    it("injects on https://*.urssaf.fr/* only (www.urssaf.fr: its login pages), and the dialog bridge and its handshake (document_start) on mon.urssaf.fr only", () => {
-      // The dialogs a job answers are mon.urssaf.fr's (« mon.urssaf.fr indique »); every other page is
-      // spared a script in its own world and an early isolated world (issue 13, point 5).
+    it("declares only the dialog bridge (MAIN world, document_start, mon.urssaf.fr): the worker injects the rest after load", () => {
+      // The dialogs a job answers are mon.urssaf.fr's (« mon.urssaf.fr indique »). Any declared content
+      // script costs a page an isolated world before its load (issue 13, point 5): the content script
+      // proper is injected by the worker once the page has loaded (src/core/content-injection.ts).
       expect(manifest.content_scripts).toEqual([
         {
           js: ["src/content/dialog-bridge.js"],
-          matches: ["https://mon.urssaf.fr/*"],
+          matches: [`https://${BRIDGE_HOST}/*`],
           run_at: "document_start",
           world: "MAIN",
-        },
-        { js: ["src/content/handshake.js"], matches: ["https://mon.urssaf.fr/*"], run_at: "document_start" },
-        {
-          js: ["src/content/main.js"],
-          matches: ["https://*.urssaf.fr/*"],
-          exclude_matches: ["https://www.urssaf.fr/*"],
-          run_at: "document_idle",
-        },
-        // The public site: its login pages only.
-        {
-          js: ["src/content/main.js"],
-          matches: ["https://www.urssaf.fr/*"],
-          include_globs: ["*connect*", "*connexion*", "*login*", "*identif*", "*authentif*"],
-          run_at: "document_idle",
         },
       ]);
     });
@@ -56,9 +44,16 @@ for (const { name, dir, manifest } of builds) {
       // unlimitedStorage: 10,000 clients take about 5 MB, and a restore writes the new register before
       // it sweeps the old one; the default 10 MB quota would refuse a larger firm's register.
       // alarms: the bulk job's watchdog wakes a stopped worker when a page never loads; alarms and
-      // notifications: the reminders.
-      expect(manifest.permissions).toEqual(["storage", "unlimitedStorage", "alarms", "notifications"]);
-      expect(manifest.host_permissions).toBeUndefined();
+      // notifications: the reminders. scripting and the Urssaf hosts: the worker injects the content
+      // script there (the hosts a declared content script would have had anyway).
+      expect(manifest.permissions).toEqual([
+        "storage",
+        "unlimitedStorage",
+        "alarms",
+        "notifications",
+        "scripting",
+      ]);
+      expect(manifest.host_permissions).toEqual(["https://*.urssaf.fr/*"]);
       expect(manifest.web_accessible_resources ?? []).toEqual([]);
       expect(manifest.externally_connectable).toBeUndefined();
       expect(manifest.default_locale).toBe("fr");
@@ -74,12 +69,22 @@ for (const { name, dir, manifest } of builds) {
   });
 
   describe(`dist/${name} content scripts`, () => {
-    for (const file of ["src/content/main.js", "src/content/handshake.js", "src/content/dialog-bridge.js"]) {
+    for (const file of ["src/content/main.js", "src/content/dialog-bridge.js"]) {
       it(`${file} is self-contained (no import, no chunk to load)`, () => {
         const code = readFileSync(join(dir, file), "utf8");
         expect(code).not.toMatch(/\bimport\s*\(|^\s*import\s|chrome\.runtime\.getURL\(/m);
       });
     }
+
+    it("the worker injects the content script by the path it is built at", () => {
+      const worker = files(dir).filter((f) => f.startsWith("assets/") && f.endsWith(".js"));
+      const injecting = worker.filter((f) =>
+        readFileSync(join(dir, f), "utf8").includes('"src/content/main.js"'),
+      );
+      expect(injecting.length).toBeGreaterThan(0);
+      // No second copy of the content script ships (crxjs leaves a module copy of injected scripts).
+      expect(files(dir).filter((f) => /main\.ts-.*\.js$/.test(f))).toEqual([]);
+    });
 
     it(`the content script stays under ${CONTENT_SCRIPT_GOAL_GZIP / 1024} KB gzipped`, () => {
       expect(sizeOf(join(dir, "src/content/main.js"), dir).gzip).toBeLessThanOrEqual(

@@ -224,7 +224,7 @@ describe("outside the Urssaf hosts", () => {
     await page.goto("https://www.example.test/tableau-de-bord");
     await page.getByText("Tableau de bord tiers-déclarant").first().waitFor();
     expect(await readMark(page, 1_500)).toBeNull();
-    expect(await contentWorld(page, session.browser.extensionId ?? "")).toBeNull();
+    expect(await contentWorld(page, session.browser.extensionId ?? "", 0)).toBeNull();
   });
 });
 
@@ -236,7 +236,7 @@ describe("on www.urssaf.fr, the public site", () => {
     await page.goto(session.demo.url("www.urssaf.fr", "/"));
     await page.getByText("Connectez-vous").first().waitFor();
     expect(await readMark(page, 1_500)).toBeNull();
-    expect(await contentWorld(page, session.browser.extensionId ?? "")).toBeNull();
+    expect(await contentWorld(page, session.browser.extensionId ?? "", 0)).toBeNull();
   });
 
   it("runs on the login addresses, the real site's included", async () => {

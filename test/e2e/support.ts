@@ -1,6 +1,7 @@
 // Shared steps of the browser tests: the demo space, Chromium with the built extension, and ways to
 // look inside the extension (its isolated world, its shadow roots, its service worker).
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
+import { INJECTED_FLAG } from "../../src/core/content-injection.ts";
 import { type DemoSpace, startDemoSpace } from "../demo-site/server.ts";
 import { type LaunchedBrowser, type LaunchOptions, launchChromium } from "./chromium.ts";
 
@@ -32,6 +33,9 @@ export async function login(page: Page, demo: DemoSpace): Promise<void> {
   await page.waitForURL(/mon\.urssaf\.fr\/actualites/);
   await action(page, "Continuer").click();
   await page.waitForURL(/tdbec\.urssaf\.fr\/tableau-de-bord/);
+  // The worker injects our script once the page has loaded. A test that starts a job next expects the
+  // extension to have seen this page first, as it has by the time a user acts: wait for its mark.
+  if (page.context().serviceWorkers().length > 0) await readMark(page);
 }
 
 /** A button as either layout of the demo draws it: <button>, <input type=submit> or a link. */
@@ -90,38 +94,55 @@ interface ExecutionContext {
 
 /**
  * Evaluates code in our content script's isolated world of a page (through CDP), where page scripts
- * cannot reach. Returns null when the extension has no isolated world in that page.
+ * cannot reach. The worker injects the script after the page's load: this waits up to `waitMs` for it
+ * to have started there, and returns null when it has not (no isolated world, or not our script).
  */
-export async function contentWorld(page: Page, extensionId?: string) {
+/** Our content script started in that world: its test handle is there (src/content/main.ts). */
+const STARTED = `"${INJECTED_FLAG}" in globalThis && typeof globalThis.tiersAssistant === "object"`;
+
+export async function contentWorld(page: Page, extensionId?: string, waitMs = 10_000) {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const contexts: ExecutionContext[] = [];
   cdp.on("Runtime.executionContextCreated", (event: { context: ExecutionContext }) =>
     contexts.push(event.context),
   );
+  cdp.on("Runtime.executionContextsCleared", () => {
+    contexts.length = 0;
+  });
   await cdp.send("Runtime.enable");
-  const ours = contexts.find(
-    (c) =>
-      c.auxData?.type === "isolated" &&
-      (extensionId
-        ? c.origin === `chrome-extension://${extensionId}`
-        : c.origin.startsWith("chrome-extension://")),
-  );
+  const evaluateIn = async <T>(contextId: number, expression: string): Promise<T> => {
+    const result = await cdp.send("Runtime.evaluate", {
+      expression,
+      contextId,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (result.exceptionDetails)
+      throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
+    return result.result.value as T;
+  };
+  const isOurs = (c: ExecutionContext) =>
+    c.auxData?.type === "isolated" &&
+    (extensionId
+      ? c.origin === `chrome-extension://${extensionId}`
+      : c.origin.startsWith("chrome-extension://"));
+  const deadline = Date.now() + waitMs;
+  let ours: ExecutionContext | undefined;
+  for (;;) {
+    for (const c of contexts.filter(isOurs)) {
+      const started = await evaluateIn<boolean>(c.id, STARTED).catch(() => false);
+      if (started) ours = c;
+    }
+    if (ours || Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   if (!ours) {
     await cdp.detach();
     return null;
   }
+  const contextId = ours.id;
   return {
-    async evaluate<T>(expression: string): Promise<T> {
-      const result = await cdp.send("Runtime.evaluate", {
-        expression,
-        contextId: ours.id,
-        awaitPromise: true,
-        returnByValue: true,
-      });
-      if (result.exceptionDetails)
-        throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
-      return result.result.value as T;
-    },
+    evaluate: <T>(expression: string): Promise<T> => evaluateIn<T>(contextId, expression),
     detach: () => cdp.detach(),
   };
 }
@@ -160,7 +181,8 @@ const ROOTS = `(id) => [...document.querySelectorAll('[data-tiers-feature="' + i
  * shadow roots of feature `id`. Throws when the page has no isolated world of ours.
  */
 export async function inUi<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
-  const world = await contentWorld(page);
+  // Now, not waiting for the script: waitInUi polls.
+  const world = await contentWorld(page, undefined, 0);
   if (!world) throw new Error("pas de script de contenu dans cette page");
   try {
     return await world.evaluate<T>(`(${fn})(${ROOTS}, ${JSON.stringify(arg ?? null)})`);

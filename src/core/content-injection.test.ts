@@ -1,0 +1,112 @@
+import { describe, expect, it, vi } from "vitest";
+import { createContentInjection, type Injector, LOAD_WAIT_MS } from "./content-injection.ts";
+
+const MON = "https://mon.urssaf.fr/documents";
+const PUBLIC = "https://www.urssaf.fr/";
+
+function fakeInjector(url: string | undefined = MON) {
+  const timers: { run: () => void; ms: number; cleared: boolean }[] = [];
+  const injected: number[] = [];
+  const present = new Set<number>();
+  const injector: Injector = {
+    hasScript: async (tabId) => present.has(tabId),
+    inject: async (tabId) => {
+      injected.push(tabId);
+      present.add(tabId);
+    },
+    urlOf: async () => url,
+    setTimer: (run, ms) => {
+      const timer = { run, ms, cleared: false };
+      timers.push(timer);
+      return timer;
+    },
+    clearTimer: (timer) => {
+      (timer as { cleared: boolean }).cleared = true;
+    },
+  };
+  return { injector, timers, injected, present };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe("createContentInjection", () => {
+  it("injects once the page is complete, on the Urssaf addresses only", async () => {
+    const f = fakeInjector();
+    const injection = createContentInjection(f.injector);
+    injection.onUpdated(1, { status: "complete" }, { url: MON });
+    injection.onUpdated(2, { status: "complete" }, { url: PUBLIC });
+    injection.onUpdated(3, { status: "complete" }, { url: "https://www.example.test/connexion" });
+    await settle();
+    expect(f.injected).toEqual([1]);
+  });
+
+  it("does not inject twice into a document that has the script (a frame's load completes the tab again)", async () => {
+    const f = fakeInjector();
+    const injection = createContentInjection(f.injector);
+    injection.onUpdated(1, { status: "complete" }, { url: MON });
+    await settle();
+    injection.onUpdated(1, { status: "loading" }, { url: MON });
+    injection.onUpdated(1, { status: "complete" }, { url: MON });
+    await settle();
+    expect(f.injected).toEqual([1]);
+  });
+
+  it("ignores updates that are not a load (title, favicon, a same-document address)", async () => {
+    const f = fakeInjector();
+    const injection = createContentInjection(f.injector);
+    injection.onUpdated(1, { url: `${MON}?page=2` }, { url: `${MON}?page=2` });
+    injection.onUpdated(1, {}, { url: MON });
+    await settle();
+    expect(f.injected).toEqual([]);
+    expect(f.timers).toEqual([]);
+  });
+
+  it("injects 3 s after the start of a page whose load does not come", async () => {
+    const f = fakeInjector();
+    const injection = createContentInjection(f.injector);
+    injection.onUpdated(1, { status: "loading" }, { url: MON });
+    expect(f.timers.map((t) => t.ms)).toEqual([3_000]);
+    expect(LOAD_WAIT_MS).toBe(3_000);
+    f.timers[0]?.run();
+    await settle();
+    expect(f.injected).toEqual([1]);
+  });
+
+  it("cancels that wait when the load comes, the tab leaves for another page or closes", async () => {
+    const f = fakeInjector();
+    const injection = createContentInjection(f.injector);
+    injection.onUpdated(1, { status: "loading" }, { url: MON });
+    injection.onUpdated(1, { status: "complete" }, { url: MON });
+    injection.onUpdated(2, { status: "loading" }, { url: MON });
+    injection.onUpdated(2, { status: "loading" }, { url: PUBLIC });
+    injection.onUpdated(3, { status: "loading" }, { url: MON });
+    injection.onRemoved(3);
+    await settle();
+    expect(f.timers.map((t) => t.cleared)).toEqual([true, true, true]);
+    expect(f.injected).toEqual([1]);
+  });
+
+  it("checks the address again when the wait ends: the tab may have left the Urssaf pages", async () => {
+    const f = fakeInjector(PUBLIC);
+    const injection = createContentInjection(f.injector);
+    injection.onUpdated(1, { status: "loading" }, { url: MON });
+    f.timers[0]?.run();
+    await settle();
+    expect(f.injected).toEqual([]);
+  });
+
+  it("says nothing to the page when the injection fails (tab closed, error page)", async () => {
+    const f = fakeInjector();
+    const debug = vi.spyOn(console, "debug").mockImplementation(() => undefined);
+    const injection = createContentInjection({
+      ...f.injector,
+      inject: async () => {
+        throw new Error("No tab with id: 1");
+      },
+    });
+    injection.onUpdated(1, { status: "complete" }, { url: MON });
+    await settle();
+    expect(debug).toHaveBeenCalledTimes(1);
+    debug.mockRestore();
+  });
+});

@@ -1,0 +1,68 @@
+// The worker injects the content script into an Urssaf tab once its page has loaded, instead of the
+// manifest declaring it. Any content script the manifest declares costs the page an isolated world
+// before its `load` event, even an empty one (+7 to +8 ms measured, issue 13); injected after `load`,
+// the same script delays nothing. Only the MAIN-world dialog bridge stays declared: it must run before
+// the page's own scripts.
+import { contentScriptRunsOn } from "../pages/addresses.ts";
+
+/** Set by the content script in its isolated world when it starts: a tab's status comes back to
+ * « complete » after each of its frames loads, and the script must run once per document. */
+export const INJECTED_FLAG = "tiersAssistantInjected";
+
+/** A page whose `load` does not come (a stalled image) is given the script this long after it started. */
+export const LOAD_WAIT_MS = 3_000;
+
+export interface TabUpdate {
+  status?: string;
+  url?: string;
+}
+
+export interface Injector {
+  /** Whether the tab's top document already has the content script (INJECTED_FLAG). */
+  hasScript(tabId: number): Promise<boolean>;
+  /** Injects the content script into the tab's top document. */
+  inject(tabId: number): Promise<void>;
+  /** The tab's current address, or undefined when it is gone. */
+  urlOf(tabId: number): Promise<string | undefined>;
+  setTimer(run: () => void, ms: number): unknown;
+  clearTimer(timer: unknown): void;
+}
+
+/** The listener for tabs.onUpdated: what to inject, and when. */
+export function createContentInjection(injector: Injector) {
+  const waiting = new Map<number, unknown>();
+  const cancel = (tabId: number) => {
+    if (!waiting.has(tabId)) return;
+    injector.clearTimer(waiting.get(tabId));
+    waiting.delete(tabId);
+  };
+  const inject = (tabId: number) =>
+    injector
+      .hasScript(tabId)
+      .then((has) => (has ? undefined : injector.inject(tabId)))
+      .catch((error: unknown) => {
+        // A tab closed or left for another site meanwhile, an error page: nothing to inject into.
+        console.debug("Tiers Assistant : script de page non injecté", error);
+      });
+  return {
+    onUpdated(tabId: number, change: TabUpdate, tab: { url?: string }): void {
+      if (change.status !== "loading" && change.status !== "complete") return;
+      cancel(tabId);
+      if (!contentScriptRunsOn(tab.url)) return;
+      if (change.status === "complete") {
+        void inject(tabId);
+        return;
+      }
+      // Still loading: if `load` is late, the script goes in anyway (it then waits for `load` itself,
+      // up to LOAD_WAIT_MS from the page's start).
+      const timer = injector.setTimer(() => {
+        waiting.delete(tabId);
+        void injector.urlOf(tabId).then((url) => (contentScriptRunsOn(url) ? inject(tabId) : undefined));
+      }, LOAD_WAIT_MS);
+      waiting.set(tabId, timer);
+    },
+    onRemoved(tabId: number): void {
+      cancel(tabId);
+    },
+  };
+}
