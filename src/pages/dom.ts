@@ -15,6 +15,10 @@
 // Case folding is plain toLowerCase(): French has no locale-specific lower-casing (only Turkish,
 // Azeri and Lithuanian do), and the locale-aware call costs a locale lookup on every text of a page.
 
+import { READ_ATTRIBUTES, relevantChange } from "./changes.ts";
+
+export { READ_ATTRIBUTES, relevantChange };
+
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 const APOSTROPHES = /[\u2018\u2019\u02bc\u02b9\u2032\u00b4`]/g;
 
@@ -546,26 +550,6 @@ interface CachedIndex {
 const indexes = new WeakMap<Document, CachedIndex>();
 
 /**
- * The attributes a finder reads (names of actions and fields, what a label points to, what counts as
- * an action, what is hidden): a change of any other attribute (classes, styles, states) leaves the
- * index valid.
- */
-export const READ_ATTRIBUTES = [
-  "value",
-  "for",
-  "id",
-  "aria-label",
-  "aria-labelledby",
-  "title",
-  "alt",
-  "href",
-  "role",
-  "type",
-  "placeholder",
-  "hidden",
-];
-
-/**
  * The page's index, rebuilt when the document changed since: within the task that changed it the
  * observer's pending records say so, after it the records were handed to its callback.
  */
@@ -688,43 +672,6 @@ function shortTexts(doc: Document): TextIndex {
     else byKey.set(key, [el]);
   }
   return { entries, texts, keys, byKey, page };
-}
-
-/**
- * Whether mutation records change what a finder reads: our own feature hosts coming and going, and
- * attributes no finder reads, change nothing. Cheap (no tree walk): a page lifecycle can call it on
- * every batch of its observer.
- */
-export function relevantChange(records: readonly MutationRecord[]): boolean {
-  for (const record of records) {
-    if (record.type === "attributes") {
-      if (READ_ATTRIBUTES.includes(record.attributeName ?? "") && !insideOwnHost(record.target)) return true;
-      continue;
-    }
-    if (record.type === "characterData") {
-      if (!insideOwnHost(record.target)) return true;
-      continue;
-    }
-    if (!ownHostOnly(record)) return true;
-  }
-  return false;
-}
-
-function insideOwnHost(node: Node): boolean {
-  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return el?.closest("[data-tiers-feature]") != null;
-}
-
-/** Our own feature hosts coming and going (or changing inside) change no text of the page. */
-function ownHostOnly(record: MutationRecord): boolean {
-  if (insideOwnHost(record.target)) return true;
-  for (const nodes of [record.addedNodes, record.removedNodes])
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i] as Node;
-      if (node.nodeType !== Node.ELEMENT_NODE || !(node as Element).hasAttribute("data-tiers-feature"))
-        return false;
-    }
-  return true;
 }
 
 /**

@@ -1,5 +1,7 @@
 // Which Urssaf page is this? Adapters are asked in order, most specific first; the first that claims
 // the page reads it. No claim means "not an Urssaf page we know": features do nothing there.
+
+import { mayClaim } from "./claims.ts";
 import { connexionPage } from "./connexion.ts";
 import { erreurPage } from "./erreur.ts";
 import { etablissementDetailPage } from "./etablissement-detail.ts";
@@ -28,46 +30,6 @@ export const ADAPTERS = [
 type AnyAdapter = (typeof ADAPTERS)[number];
 export type DetectedPage = ReturnType<AnyAdapter["read"]>;
 
-// What every claim needs, tested on the page's raw text (one native textContent, lower case), its
-// action names and its URL. A page that passes none of these cannot be claimed by any adapter: it is
-// told so without building the page's index (src/pages/dom.ts). That is most urssaf.fr pages (the
-// whole of www.urssaf.fr but the login), at start and after every burst of changes. Each test is
-// looser than the claim it stands for (any spacing, accents precomposed or not, no block or case
-// rule): a page passing a test is only « maybe », and the adapters decide as before.
-const E = "[eé]\u0301?";
-const TEXT_CLAIMS = new RegExp(
-  [
-    "erreur\\s*technique", // erreur
-    "connectez.?vous\\s*[aà]\u0300?\\s*votre\\s*espace|je\\s*me\\s*connecte", // connexion
-    "tableau\\s*de\\s*bord\\s*tiers", // tableau de bord
-    `rer\\s*les\\s*${E}tablissements`, // « Gérer les établissements »: the list and an account's detail
-    `r${E}f${E}rence\\s*technique`, // an anomaly's detail
-    "ur_ano_|s\\d\\d\\.g\\d\\d|anomalies\\s*(?:de\\s*la\\s*p|par\\s)", // an anomaly list: references, heading
-    "connaissance\\s*des\\s*anomalies", // Suivi DSN
-  ].join("|"),
-);
-/** Soft hyphens and zero-width characters, which may sit inside a word (the readers drop them too). */
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
-
-/** Whether an action or a field is named `word` by an attribute (its text is in the page's text). */
-function namedByAttribute(doc: Document, word: string): boolean {
-  return (
-    doc.querySelector(["value", "aria-label", "title", "alt"].map((a) => `[${a}*="${word}" i]`).join(",")) !==
-    null
-  );
-}
-
-/** False when no adapter could claim this page; true says only « maybe ». */
-export function mayClaim(doc: Document, url: URL): boolean {
-  if (/se-connecter/.test(url.pathname)) return true; // connexion, claimed by its URL
-  const text = ((doc.body ?? doc.documentElement)?.textContent ?? "").toLowerCase().replace(INVISIBLE, "");
-  if (TEXT_CLAIMS.test(text)) return true;
-  if (url.hostname.startsWith("dcl.") && text.includes("messagerie")) return true;
-  // Inscription: « Enregistrer » and the « DPAE » service.
-  const has = (word: string) => text.includes(word) || namedByAttribute(doc, word);
-  return namedByAttribute(doc, "connecte") || (has("dpae") && has("enregistrer"));
-}
-
 export function detectPage(doc: Document, url: URL): DetectedPage | null {
   if (!mayClaim(doc, url)) return null;
   for (const adapter of ADAPTERS as readonly PageAdapter<PageKind, unknown>[]) {
@@ -81,3 +43,4 @@ export function pageLabel(kind: PageKind): string {
 }
 
 export type { PageRead };
+export { mayClaim };
