@@ -39,12 +39,13 @@ export function manifestFor(browser: Target): ManifestV3Export {
 }
 
 /**
- * The content script is injected by the worker (`?iife` import in src/background/index.ts). crxjs makes
- * every such script web-accessible to all sites, which scripting.executeScript does not need and which
- * would let any page probe for the extension: the entry is removed, with the module copy of the script
- * that crxjs leaves unreferenced.
+ * The content script and the diagnostic code are injected by the worker (`?iife` imports in
+ * src/background/index.ts). crxjs makes every such script web-accessible to all sites, which
+ * scripting.executeScript does not need and which would let any page probe for the extension: the
+ * entries are removed, with the module copies of the scripts that crxjs leaves unreferenced.
  */
-function injectedScriptStaysPrivate(script: string): Plugin {
+function injectedScriptsStayPrivate(entries: string[]): Plugin {
+  const built = entries.map((e) => e.replace(/\.ts$/, ".js"));
   let outDir = "";
   return {
     name: "tiers:injected-script-stays-private",
@@ -57,20 +58,26 @@ function injectedScriptStaysPrivate(script: string): Plugin {
       const written = JSON.parse(readFileSync(path, "utf8")) as {
         web_accessible_resources?: { resources: string[] }[];
       };
-      const war = (written.web_accessible_resources ?? []).filter((r) => !r.resources.includes(script));
+      const war = (written.web_accessible_resources ?? []).filter(
+        (r) => !r.resources.some((file) => built.includes(file)),
+      );
       if (war.length) written.web_accessible_resources = war;
       else delete written.web_accessible_resources;
       writeFileSync(path, `${JSON.stringify(written, null, 2)}\n`);
       const copies = Object.values(bundle).filter(
-        (out) => out.type === "chunk" && out.facadeModuleId?.endsWith("src/content/main.ts"),
+        (out) => out.type === "chunk" && entries.some((e) => out.facadeModuleId?.endsWith(e)),
       );
       for (const copy of copies) rmSync(join(outDir, copy.fileName), { force: true });
     },
   };
 }
 
-// Both content scripts are built standalone (self-contained IIFE): no loader, no dynamic imports and
-// therefore no web_accessible_resources the Urssaf pages could probe to detect the extension. The
+/** The scripts the worker injects (src/background/index.ts). */
+const INJECTED = ["src/content/main.ts", "src/content/page-features.ts", "src/content/diagnostics.ts"];
+
+// The content scripts are built standalone (self-contained IIFE, dynamic imports inlined): no loader,
+// no chunk to load, and therefore no web_accessible_resources the Urssaf pages could probe to detect
+// the extension. The
 // MAIN-world dialog bridge has no chrome.runtime at all, so it could not load chunks anyway.
 export default defineConfig({
   plugins: [
@@ -79,10 +86,10 @@ export default defineConfig({
       manifest: manifestFor(target),
       browser: target,
       contentScripts: {
-        standaloneFiles: ["src/content/main.ts", "src/content/dialog-bridge.ts"],
+        standaloneFiles: [...INJECTED, "src/content/dialog-bridge.ts"],
       },
     }),
-    injectedScriptStaysPrivate("src/content/main.js"),
+    injectedScriptsStayPrivate(INJECTED),
   ],
   build: {
     target: target === "firefox" ? "firefox128" : "chrome121",

@@ -2,12 +2,13 @@
 // see index.ts), plus the core's own: the page a content script recognised, the status, the options page.
 import { createAnomalyHandlers } from "../anomalies/background.ts";
 import type { Runtime } from "../core/browser.ts";
+import type { OnDemandScripts } from "../core/content-injection.ts";
 import { createDiagnosticHandlers } from "../core/diagnostic/background.ts";
 import type { Catalog } from "../core/i18n-catalog.ts";
 import type { HandlersOf } from "../core/message-spec.ts";
 import type { CORE_MESSAGES, Handlers, ReminderMessageType, SeenPage } from "../core/messages.ts";
 import { createPagesSeen } from "../core/pages-seen.ts";
-import { isUrssafUrl } from "../core/senders.ts";
+import { isUrssafUrl, senderTab } from "../core/senders.ts";
 import { META_KEY, MetaSchema } from "../core/storage/schema.ts";
 import type { Store } from "../core/storage/store.ts";
 import type { WelcomeMessageType } from "../core/welcome-schema.ts";
@@ -28,6 +29,8 @@ export function createHandlers(
   t: (key: string, substitutions?: string | string[]) => string = (key) => key,
   /** Our _locales texts, the content script's only source of texts (browser.ts; injected for tests). */
   catalog: () => Promise<Catalog> = async () => ({}),
+  /** Loads our on-demand scripts into a content script's frame (index.ts; injected for tests). */
+  inject: OnDemandScripts = { features: async () => undefined, diagnostics: async () => undefined },
 ): Omit<Handlers, ReminderMessageType | WelcomeMessageType> {
   const pages = createPagesSeen(store);
   const recordPage = (page: SeenPage, sender: Runtime.MessageSender) => {
@@ -56,6 +59,10 @@ export function createHandlers(
         pagesSeen: seen.count,
       };
     },
+    async "content/features"(_m, sender) {
+      await inject.features(senderTab(sender, "Aucun onglet où charger les fonctions."), sender.frameId ?? 0);
+      return { loaded: true };
+    },
     async "options/open"(m) {
       await openOptions(m.tab);
       return { opened: true };
@@ -69,6 +76,6 @@ export function createHandlers(
     ...createAnomalyHandlers(store, register, now, t),
     ...createDsnHandlers(store),
     ...createEmitterSiretHandlers(register),
-    ...createDiagnosticHandlers(store),
+    ...createDiagnosticHandlers(store, inject.diagnostics),
   };
 }

@@ -3,7 +3,9 @@
 // `store.ready`, which every handler awaits.
 
 import { openAnomalies } from "../anomalies/background.ts";
+import diagnosticsScript from "../content/diagnostics.ts?iife";
 import contentScript from "../content/main.ts?iife";
+import featuresScript from "../content/page-features.ts?iife";
 import {
   browser,
   type Runtime,
@@ -90,8 +92,14 @@ const reminders = createReminderService({
 // Welcome on a first install, « Nouveautés » after an update (src/core/install.ts).
 const welcome = createWelcome(store, openOptions, browser.runtime.getManifest().version);
 browser.runtime.onInstalled.addListener((details) => void welcome.onInstalled(details));
+const injectFile = async (tabId: number, frameId: number, file: string) => {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+};
 const handlers = {
-  ...createHandlers(store, register, jobs, () => new Date(), openOptions, t, readOwnCatalog),
+  ...createHandlers(store, register, jobs, () => new Date(), openOptions, t, readOwnCatalog, {
+    features: (tabId, frameId) => injectFile(tabId, frameId, featuresScript),
+    diagnostics: (tabId, frameId) => injectFile(tabId, frameId, diagnosticsScript),
+  }),
   ...reminders.handlers,
   ...welcome.handlers,
 };

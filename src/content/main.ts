@@ -1,49 +1,72 @@
 // Content script (isolated world), injected by the worker into the Urssaf pages once they have loaded
 // (src/core/content-injection.ts): nothing of it delays the page's parsing or its load. It starts the
 // page lifecycle (src/core/lifecycle/): the page is recognised now and again whenever it changes, and
-// the features registered for it follow.
-
+// the features registered for it follow. The adapters and the features (page-features.ts) are
+// injected only once the page may be one of ours (src/core/on-demand.ts): most pages never need them.
 import { INJECTED_FLAG, LOAD_WAIT_MS } from "../core/content-injection.ts";
-import { loadTexts } from "../core/ext.ts";
-import { createFeatureRunner, shadowOf } from "../core/features.ts";
 import { startLifecycle } from "../core/lifecycle/lifecycle.ts";
 import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
-import { send } from "../core/send.ts";
-import { fillField, findControlByLabel, READ_ATTRIBUTES, relevantChange } from "../pages/dom.ts";
-import { detectPage, mayClaim } from "../pages/index.ts";
-import { leavesByItself, takeAnswerPage } from "../portfolio/features/bulk-job/answer-page.ts";
+import { onDemand } from "../core/on-demand.ts";
+import { READ_ATTRIBUTES, relevantChange } from "../pages/changes.ts";
+import { mayClaim } from "../pages/claims.ts";
 import { BRIDGE_HOST, connectDialogBridge, noDialogBridge } from "./bridge-client.ts";
-import { FEATURES } from "./features.ts";
+import type { PageFeatures, PageFeaturesCode } from "./page-features.ts";
+
+const loadPageFeatures = onDemand<PageFeaturesCode>("features");
 
 async function start(): Promise<void> {
   const hasBridge = location.hostname === BRIDGE_HOST;
   const bridge = hasBridge ? connectDialogBridge() : noDialogBridge(location.hostname);
   const lifetime = new AbortController();
   addEventListener("pagehide", () => lifetime.abort(), { once: true });
-  // The site's answer page of a job's « Enregistrer »: it leaves by itself for the list (see answer-page.ts).
-  // Only where the bridge answers its alert, and on a page some adapter may claim: a page's first
-  // sessionStorage access is a synchronous trip to the browser (2.8 ms measured on a plain page).
-  let claimable = hasBridge ? mayClaim(document, new URL(location.href)) : null;
-  if (claimable && takeAnswerPage(Date.now()) && (await leavesByItself())) return;
-  // The lifecycle's first reading comes next, in this same task when the page was not the answer: a
-  // page no adapter may claim is not tested twice.
+
+  let features: PageFeatures | null = null;
+  const load = async () => {
+    const code = await loadPageFeatures();
+    features ??= code.startFeatures(bridge, lifetime.signal);
+    return features;
+  };
+
+  let claimable: boolean | null = mayClaim(document, new URL(location.href));
+  if (claimable) {
+    // Not loaded (the worker did not answer): the page's next change asks again.
+    const heavy = await loadPageFeatures().catch(
+      (error: unknown) => void console.warn("Tiers Assistant :", error),
+    );
+    // The site's answer page of a job's « Enregistrer »: it leaves by itself for the list (see
+    // answer-page.ts). Only where the bridge answers its alert: a page's first sessionStorage access
+    // is a synchronous trip to the browser (2.8 ms measured on a plain page).
+    if (heavy && hasBridge && heavy.takeAnswerPage(Date.now()) && (await heavy.leavesByItself())) return;
+    if (heavy) await load();
+  }
+
   const detect = (doc: Document, url: URL) => {
+    if (features) return features.detect(doc, url);
+    // The lifecycle's first reading comes next, in this same task: a plain page is not tested twice.
     const skip = claimable === false;
     claimable = null;
-    return skip ? null : detectPage(doc, url);
+    if (skip || !mayClaim(doc, url)) return null;
+    // A page that became one of ours (late content, an in-place navigation): read once they loaded.
+    void load().then(
+      () => lifecycle.reread(),
+      () => undefined,
+    );
+    return null;
   };
-  const runner = createFeatureRunner(FEATURES, {
-    doc: document,
-    bridge,
-    signal: lifetime.signal,
-    prepare: () => loadTexts(() => send({ type: "i18n/catalog" })),
-  });
   const lifecycle = startLifecycle({
     doc: document,
     win: window,
     detect,
     signal: lifetime.signal,
-    onRecognition: (r) => void runner.update(r.page, r),
+    onRecognition: (r) => {
+      if (features) features.update(r);
+      // A plain page that settled is told to the features too: a job waiting in this tab learns it.
+      else if (r.settled)
+        void load().then(
+          (f) => f.update(lifecycle.current()),
+          () => undefined,
+        );
+    },
     // What changes a reading is the readers' call: their own rule and the attributes they read.
     dom: { ...DOM_WATCH_DEFAULTS, relevant: relevantChange, attributeFilter: READ_ATTRIBUTES },
   });
@@ -54,11 +77,15 @@ async function start(): Promise<void> {
         return lifecycle.current().page;
       },
       lifecycle,
-      runner,
       bridge,
-      shadowOf,
-      detect: () => detectPage(document, new URL(location.href)),
-      dom: { findControlByLabel, fillField },
+      get runner() {
+        return features?.runner ?? null;
+      },
+      shadowOf: (host: Element) => features?.shadowOf(host) ?? null,
+      detect: () => features?.detect(document, new URL(location.href)) ?? null,
+      get dom() {
+        return features?.dom ?? null;
+      },
     },
   });
 }

@@ -12,6 +12,15 @@ export const INJECTED_FLAG = "tiersAssistantInjected";
 /** A page whose `load` does not come (a stalled image) is given the script this long after it started. */
 export const LOAD_WAIT_MS = 3_000;
 
+/** Injects one of our scripts into one frame of a tab (the worker's scripting.executeScript). */
+export type InjectInto = (tabId: number, frameId: number) => Promise<void>;
+
+/** The scripts a content script asks the worker for, once its page needs them. */
+export interface OnDemandScripts {
+  features: InjectInto;
+  diagnostics: InjectInto;
+}
+
 export interface TabUpdate {
   status?: string;
   url?: string;

@@ -58,6 +58,11 @@ export const CORE_MESSAGES = {
   }).answers<{ opened: true }>(),
   /** Our _locales texts: the content script takes its texts from them (see src/core/ext.ts). */
   "i18n/catalog": message("content", {}).answers<Catalog>(),
+  /**
+   * The content script, once its page may be one of ours: the worker injects the adapters and the
+   * features into the sender's frame (src/content/page-features.ts), which most pages never need.
+   */
+  "content/features": message("content", {}).answers<{ loaded: true }>(),
 };
 
 const ALL_MESSAGES = {

@@ -62,6 +62,9 @@ const CONTENT_ONLY = [
   "indicators/record",
   "diagnostic/record",
   "i18n/catalog",
+  // Our own scripts, into the sender's own frame: all a forged sender gets is our code beside it.
+  "content/features",
+  "diagnostic/load",
 ];
 const BOTH = ["job/create", "job/control", "job/get", "anomaly/track"];
 

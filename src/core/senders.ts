@@ -31,3 +31,10 @@ export function senderKind(
 export function senderAllowed(sender: Runtime.MessageSender, ownId: string, ownOrigin: string): boolean {
   return senderKind(sender, ownId, ownOrigin) !== null;
 }
+
+/** The tab of a content script's message (the router let only those through); `why` when it has none. */
+export function senderTab(sender: Runtime.MessageSender, why: string): number {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new Error(why);
+  return tabId;
+}

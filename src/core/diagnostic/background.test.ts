@@ -79,3 +79,24 @@ describe("diagnostic handlers", () => {
     expect(await list()).toEqual([masked]);
   });
 });
+
+describe("diagnostic/load", () => {
+  const store = () => createStore(memoryArea().area, MIGRATIONS, () => new Date("2026-08-03T08:00:00Z"));
+
+  it("injects the diagnostic code into the sender's own frame", async () => {
+    const injected: [number, number][] = [];
+    const handlers = createDiagnosticHandlers(store(), async (tabId, frameId) => {
+      injected.push([tabId, frameId]);
+    });
+    const from = { tab: { id: 7 }, frameId: 3 } as never;
+    expect(await handlers["diagnostic/load"]({ type: "diagnostic/load" }, from)).toEqual({ loaded: true });
+    expect(injected).toEqual([[7, 3]]);
+  });
+
+  it("refuses a sender without a tab, and says why", async () => {
+    const handlers = createDiagnosticHandlers(store(), async () => undefined);
+    await expect(handlers["diagnostic/load"]({ type: "diagnostic/load" }, sender)).rejects.toThrow(
+      "Aucun onglet où charger le diagnostic.",
+    );
+  });
+});

@@ -1,6 +1,8 @@
 // Keeps the last MAX_DIAGNOSTICS diagnostics of pages « non comprise » (nothing leaves the browser:
 // the user copies one from the options page to send it).
+import type { InjectInto } from "../content-injection.ts";
 import type { HandlersOf } from "../message-spec.ts";
+import { senderTab } from "../senders.ts";
 import { LOCAL_KEYS } from "../storage/keys.ts";
 import type { Store } from "../storage/store.ts";
 import type { Diagnostic } from "./diagnostic.ts";
@@ -30,8 +32,16 @@ export function maskDiagnostic(d: Diagnostic): Diagnostic {
   };
 }
 
-export function createDiagnosticHandlers(store: Store): HandlersOf<typeof DIAGNOSTIC_MESSAGES> {
+export function createDiagnosticHandlers(
+  store: Store,
+  /** Injects the diagnostic code into a frame (src/content/diagnostics.ts). */
+  inject: InjectInto = async () => undefined,
+): HandlersOf<typeof DIAGNOSTIC_MESSAGES> {
   return {
+    async "diagnostic/load"(_m, sender) {
+      await inject(senderTab(sender, "Aucun onglet où charger le diagnostic."), sender.frameId ?? 0);
+      return { loaded: true };
+    },
     // Stored oldest first (appending is one write); listed newest first.
     async "diagnostic/record"(m) {
       const kept = await store.update(LOCAL_KEYS.diagnostics, ListSchema.optional(), (list) =>

@@ -19,6 +19,11 @@ export const DiagnosticSchema = z.object({
 export const DIAGNOSTIC_MESSAGES = {
   /** The content script, when a page stays « non comprise »: its diagnostic (masked, see mask.ts). */
   "diagnostic/record": message("content", { diagnostic: DiagnosticSchema }).answers<{ kept: number }>(),
+  /**
+   * The content script, before it builds a diagnostic: the worker injects the diagnostic code into the
+   * sender's frame (src/content/diagnostics.ts), which most pages never need.
+   */
+  "diagnostic/load": message("content", {}).answers<{ loaded: true }>(),
   /** The options page: the last diagnostics, newest first. */
   "diagnostic/list": message("pages", {}).answers<Diagnostic[]>(),
 };

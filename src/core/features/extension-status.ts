@@ -3,10 +3,11 @@
 
 import { pageLabel } from "../../pages/index.ts";
 import { jobRunning } from "../../portfolio/features/bulk-job/state.ts";
-import { buildDiagnostic, type Diagnostic, diagnosticText } from "../diagnostic/diagnostic.ts";
-import { buildSnapshot } from "../diagnostic/snapshot.ts";
+import type { DiagnosticsCode } from "../diagnostic/code.ts";
+import type { Diagnostic } from "../diagnostic/diagnostic.ts";
 import { browser, t } from "../ext.ts";
 import { applyStyle, type Feature } from "../features.ts";
+import { onDemand } from "../on-demand.ts";
 import { send } from "../send.ts";
 
 // Bottom-left, where the Urssaf pages have no action buttons; after a few seconds it folds into a small
@@ -27,7 +28,11 @@ button:focus-visible { outline: 2px solid #00539b; outline-offset: 2px; }
 .diag { display: inline-flex; flex-wrap: wrap; gap: 4px; margin-left: 4px; }
 .diag button { text-decoration: underline; }
 `;
-function diagnosticOf(page: { kind: string; missing: string[] }): Diagnostic {
+// The diagnostic code is injected only into a page « non comprise » (src/content/diagnostics.ts).
+const loadDiagnostics = onDemand<DiagnosticsCode>("diagnostics");
+
+async function diagnosticOf(page: { kind: string; missing: string[] }): Promise<Diagnostic> {
+  const { buildDiagnostic } = await loadDiagnostics();
   return buildDiagnostic(document, page, {
     url: location.href,
     version: browser.runtime.getManifest().version,
@@ -37,7 +42,9 @@ function diagnosticOf(page: { kind: string; missing: string[] }): Diagnostic {
 
 /** « Copier le diagnostic » and « Exporter l'instantané de la page »; the diagnostic is also kept. */
 function diagnosticActions(page: { kind: string; missing: string[] }, mark: HTMLElement): HTMLElement {
-  void send({ type: "diagnostic/record", diagnostic: diagnosticOf(page) }).catch(() => undefined);
+  void diagnosticOf(page)
+    .then((diagnostic) => send({ type: "diagnostic/record", diagnostic }))
+    .catch(() => undefined);
   const box = document.createElement("span");
   box.className = "diag";
   const said = document.createElement("span");
@@ -62,10 +69,13 @@ function diagnosticActions(page: { kind: string; missing: string[] }, mark: HTML
   };
   box.append(
     button(t("diagCopy"), async () => {
-      await navigator.clipboard.writeText(diagnosticText(diagnosticOf(page)));
+      // Loaded when the mark was drawn (the record above): the click's user activation is still there.
+      const { diagnosticText } = await loadDiagnostics();
+      await navigator.clipboard.writeText(diagnosticText(await diagnosticOf(page)));
       return t("diagCopied");
     }),
     button(t("diagExport"), async () => {
+      const { buildSnapshot } = await loadDiagnostics();
       const html = buildSnapshot(document, {
         url: location.href,
         kind: page.kind,

@@ -136,6 +136,21 @@ describe("the page lifecycle", () => {
     expect(during).toBeLessThanOrEqual(6);
   });
 
+  it("reads the page again on demand, when what reads it changed though the page did not", async () => {
+    document.body.innerHTML = "<h1>Liste</h1><ul><li>1</li></ul>";
+    let ready = false;
+    const { seen, lifecycle } = start({ detect: (doc, url) => (ready ? detect(doc, url) : null) });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ trigger: "start", page: null, settled: false });
+    ready = true;
+    lifecycle.reread();
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toMatchObject({ trigger: "content", settled: true, page: { rows: 1 } });
+    // The quiet period of the first reading was cancelled: no « non comprise » comes after.
+    await wait(400);
+    expect(seen).toHaveLength(2);
+  });
+
   it("stops everything when the page is left", async () => {
     document.body.innerHTML = "<h1>Liste</h1><ul></ul>";
     const { seen, stop } = start();

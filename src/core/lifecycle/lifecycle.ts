@@ -38,6 +38,8 @@ export interface LifecycleOptions<P extends PageLike> {
 export interface Lifecycle<P> {
   /** The last recognition. */
   current(): Recognition<P>;
+  /** Recognises the page again now, though nothing changed in it: what reads it did (e.g. it loaded). */
+  reread(): void;
   /** Work done so far (for tests and the bench): recognitions, and time in them and in the observer. */
   stats(): {
     readings: number;
@@ -100,6 +102,7 @@ export function startLifecycle<P extends PageLike>(options: LifecycleOptions<P>)
   recognise("start");
   return {
     current: () => last,
+    reread: () => recognise("content"),
     stats: () => {
       const observer = dom.spent();
       return {
