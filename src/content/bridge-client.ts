@@ -83,6 +83,17 @@ export function connectDialogBridge(): DialogBridge {
   };
 }
 
+/** The bridge, connected at its first use: most pages never arm it, and a port costs a page's first touches. */
+export function lazyDialogBridge(): DialogBridge {
+  let bridge: DialogBridge | null = null;
+  return {
+    arm(kind, mustContain, timeoutMs) {
+      bridge ??= connectDialogBridge();
+      return bridge.arm(kind, mustContain, timeoutMs);
+    },
+  };
+}
+
 /**
  * The bridge of a host where the site shows none of the dialogs a job answers (every host but
  * BRIDGE_HOST): nothing is injected in the page's world there, and arming fails

@@ -7,16 +7,23 @@ import { INJECTED_FLAG, LOAD_WAIT_MS } from "../core/content-injection.ts";
 import { startLifecycle } from "../core/lifecycle/lifecycle.ts";
 import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
 import { onDemand } from "../core/on-demand.ts";
+import { send } from "../core/send.ts";
 import { READ_ATTRIBUTES, relevantChange } from "../pages/changes.ts";
 import { mayClaim } from "../pages/claims.ts";
-import { BRIDGE_HOST, connectDialogBridge, noDialogBridge } from "./bridge-client.ts";
+import { isActive } from "../portfolio/model/jobs.ts";
+import { BRIDGE_HOST, lazyDialogBridge, noDialogBridge } from "./bridge-client.ts";
 import type { PageFeatures, PageFeaturesCode } from "./page-features.ts";
 
 const loadPageFeatures = onDemand<PageFeaturesCode>("features");
 
+async function jobUnderWay(): Promise<boolean> {
+  const view = await send({ type: "job/get" });
+  return view !== null && isActive(view.job.status);
+}
+
 async function start(): Promise<void> {
   const hasBridge = location.hostname === BRIDGE_HOST;
-  const bridge = hasBridge ? connectDialogBridge() : noDialogBridge(location.hostname);
+  const bridge = hasBridge ? lazyDialogBridge() : noDialogBridge(location.hostname);
   const lifetime = new AbortController();
   addEventListener("pagehide", () => lifetime.abort(), { once: true });
 
@@ -60,10 +67,11 @@ async function start(): Promise<void> {
     signal: lifetime.signal,
     onRecognition: (r) => {
       if (features) features.update(r);
-      // A plain page that settled is told to the features too: a job waiting in this tab learns it.
+      // A plain page that settled is told to the features only while a job runs: it may be the job's
+      // page, which must learn it is « non comprise ». Otherwise nothing more is loaded there.
       else if (r.settled)
-        void load().then(
-          (f) => f.update(lifecycle.current()),
+        void jobUnderWay().then(
+          async (running) => running && (await load()).update(lifecycle.current()),
           () => undefined,
         );
     },

@@ -259,3 +259,36 @@ describe("on www.urssaf.fr, the public site", () => {
     }
   });
 });
+
+describe("on a page of the online space no adapter may claim", () => {
+  // What every such page gets is the small script (src/content/main.ts): the adapters and the
+  // features are injected only where a page may be ours, the diagnostic code only where one stays
+  // « non comprise » (src/core/on-demand.ts, issue 13, point 5).
+  it("gets the small script only, even once settled, and the features once the page becomes ours", async () => {
+    session.demo.faults.clear();
+    await page.goto(session.demo.url("mon.urssaf.fr", "/documents"));
+    const world = await contentWorld(page, session.browser.extensionId ?? "");
+    if (!world) throw new Error("no content script on the online space");
+    try {
+      const loaded = () =>
+        world.evaluate<string[]>(
+          `["tiersAssistantPageFeatures", "tiersAssistantDiagnostics"].filter((g) => g in globalThis)`,
+        );
+      expect(await loaded()).toEqual([]);
+      // Past the quiet period (5 s): « non comprise » is final for a page we do not know, and still
+      // nothing more is loaded, since no job runs.
+      await page.waitForTimeout(5_600);
+      expect(await world.evaluate("globalThis.tiersAssistant.lifecycle.current().settled")).toBe(true);
+      expect(await loaded()).toEqual([]);
+      // The same document turns into a page of ours (in-place rendering): the features come.
+      await page.evaluate(() => {
+        const heading = document.createElement("h1");
+        heading.textContent = "Connaissance des anomalies";
+        document.body.append(heading);
+      });
+      await expect.poll(loaded, { timeout: 10_000 }).toEqual(["tiersAssistantPageFeatures"]);
+    } finally {
+      await world.detach();
+    }
+  }, 30_000);
+});
