@@ -4,6 +4,7 @@
 // does the bridge answer one dialog itself: OK when its text names what is expected, Cancel otherwise
 // (an alert that does not match is shown natively). Then it disarms, and reports the text it saw.
 // It talks to the content script through a MessagePort handed over once; page scripts never see it.
+import { ANSWER_PAGE_KEY } from "../core/storage/keys.ts";
 import {
   type ArmRequest,
   BRIDGE_CHANNEL,
@@ -82,6 +83,14 @@ import {
     }
   };
 
+  const forgetAnswerPage = () => {
+    try {
+      sessionStorage.removeItem(ANSWER_PAGE_KEY);
+    } catch {
+      // Storage unavailable: the next page waits for nothing longer than its grace (answer-page.ts).
+    }
+  };
+
   /** Returns the bridge's own answer when armed for this dialog kind, or null to let the native dialog run. */
   const answer = (kind: DialogKind, message: unknown): "ok" | "cancel" | null => {
     const current = armed;
@@ -104,6 +113,11 @@ import {
     if (pending && !armed) {
       armed = { type: "arm", id: 0, kind: "alert", mustContain: pending.mustContain, timeoutMs: 0 };
     }
-    if (answer("alert", args[0]) === null) nativeAlert.apply(window, args);
+    const decision = answer("alert", args[0]);
+    if (decision === null) nativeAlert.apply(window, args);
+    // The step's success alert was shown: the page that answers the form is this one, or was, so the
+    // content script of a later page must not wait for it to leave (ANSWER_PAGE_KEY, answer-page.ts).
+    // Our content script comes after the load, often after this page has already left.
+    if (decision === "ok") forgetAnswerPage();
   };
 })();
