@@ -39,7 +39,7 @@ export function manifestFor(browser: Target): ManifestV3Export {
 }
 
 /**
- * The content script and the diagnostic code are injected by the worker (`?iife` imports in
+ * The content script's three parts are injected by the worker (`?iife` imports in
  * src/background/index.ts). crxjs makes every such script web-accessible to all sites, which
  * scripting.executeScript does not need and which would let any page probe for the extension: the
  * entries are removed, with the module copies of the scripts that crxjs leaves unreferenced.
@@ -48,7 +48,7 @@ function injectedScriptsStayPrivate(entries: string[]): Plugin {
   const built = entries.map((e) => e.replace(/\.ts$/, ".js"));
   let outDir = "";
   return {
-    name: "tiers:injected-script-stays-private",
+    name: "tiers:injected-scripts-stay-private",
     apply: "build",
     configResolved(config) {
       outDir = config.build.outDir;
@@ -75,9 +75,8 @@ function injectedScriptsStayPrivate(entries: string[]): Plugin {
 /** The scripts the worker injects (src/background/index.ts). */
 const INJECTED = ["src/content/main.ts", "src/content/page-features.ts", "src/content/diagnostics.ts"];
 
-// The content scripts are built standalone (self-contained IIFE, dynamic imports inlined): no loader,
-// no chunk to load, and therefore no web_accessible_resources the Urssaf pages could probe to detect
-// the extension. The
+// The content scripts are built standalone (self-contained IIFE): no loader, no chunk to load, and
+// therefore no web_accessible_resources the Urssaf pages could probe to detect the extension. The
 // MAIN-world dialog bridge has no chrome.runtime at all, so it could not load chunks anyway.
 export default defineConfig({
   plugins: [

@@ -92,14 +92,14 @@ interface ExecutionContext {
   auxData?: { type?: string; isDefault?: boolean };
 }
 
+/** Our content script started in that world: its test handle is there (src/content/main.ts). */
+const STARTED = `"${INJECTED_FLAG}" in globalThis && typeof globalThis.tiersAssistant === "object"`;
+
 /**
  * Evaluates code in our content script's isolated world of a page (through CDP), where page scripts
  * cannot reach. The worker injects the script after the page's load: this waits up to `waitMs` for it
  * to have started there, and returns null when it has not (no isolated world, or not our script).
  */
-/** Our content script started in that world: its test handle is there (src/content/main.ts). */
-const STARTED = `"${INJECTED_FLAG}" in globalThis && typeof globalThis.tiersAssistant === "object"`;
-
 export async function contentWorld(page: Page, extensionId?: string, waitMs = 10_000) {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const contexts: ExecutionContext[] = [];
