@@ -4,14 +4,15 @@
 // the features registered for it follow. The adapters and the features (page-features.ts) are
 // injected only once the page may be one of ours (src/core/on-demand.ts): most pages never need them.
 import { INJECTED_FLAG, LOAD_WAIT_MS } from "../core/content-injection.ts";
-import { startLifecycle } from "../core/lifecycle/lifecycle.ts";
+import { type Lifecycle, startLifecycle } from "../core/lifecycle/lifecycle.ts";
 import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
 import { onDemand } from "../core/on-demand.ts";
 import { send } from "../core/send.ts";
 import { READ_ATTRIBUTES, relevantChange } from "../pages/changes.ts";
 import { mayClaim } from "../pages/claims.ts";
+import type { DetectedPage } from "../pages/index.ts";
 import { isActive } from "../portfolio/model/jobs.ts";
-import { BRIDGE_HOST, lazyDialogBridge, noDialogBridge } from "./bridge-client.ts";
+import { BRIDGE_HOST, type DialogBridge, lazyDialogBridge, noDialogBridge } from "./bridge-client.ts";
 import type { PageFeatures, PageFeaturesCode } from "./page-features.ts";
 
 const loadPageFeatures = onDemand<PageFeaturesCode>("features");
@@ -78,7 +79,15 @@ async function start(): Promise<void> {
     // What changes a reading is the readers' call: their own rule and the attributes they read.
     dom: { ...DOM_WATCH_DEFAULTS, relevant: relevantChange, attributeFilter: READ_ATTRIBUTES },
   });
-  // Debugging and test handle in the isolated world only: page scripts cannot see it.
+  exposeTestHandle(lifecycle, bridge, () => features);
+}
+
+/** Debugging and test handle, in the isolated world only: page scripts cannot see it. */
+function exposeTestHandle(
+  lifecycle: Lifecycle<DetectedPage>,
+  bridge: DialogBridge,
+  features: () => PageFeatures | null,
+): void {
   Object.assign(globalThis, {
     tiersAssistant: {
       get page() {
@@ -87,12 +96,12 @@ async function start(): Promise<void> {
       lifecycle,
       bridge,
       get runner() {
-        return features?.runner ?? null;
+        return features()?.runner ?? null;
       },
-      shadowOf: (host: Element) => features?.shadowOf(host) ?? null,
-      detect: () => features?.detect(document, new URL(location.href)) ?? null,
+      shadowOf: (host: Element) => features()?.shadowOf(host) ?? null,
+      detect: () => features()?.detect(document, new URL(location.href)) ?? null,
       get dom() {
-        return features?.dom ?? null;
+        return features()?.dom ?? null;
       },
     },
   });
