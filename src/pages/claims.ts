@@ -6,18 +6,21 @@
 // whole of www.urssaf.fr but the login), at start and after every burst of changes. Each test is
 // looser than the claim it stands for (any spacing, accents precomposed or not, no block or case
 // rule): a page passing a test is only « maybe », and the adapters decide as before.
+import type { PageKind } from "./kinds.ts";
+
 const E = "[eé]\u0301?";
-const TEXT_CLAIMS = new RegExp(
-  [
-    "erreur\\s*technique", // erreur
-    "connectez.?vous\\s*[aà]\u0300?\\s*votre\\s*espace|je\\s*me\\s*connecte", // connexion
-    "tableau\\s*de\\s*bord\\s*tiers", // tableau de bord
-    `rer\\s*les\\s*${E}tablissements`, // « Gérer les établissements »: the list and an account's detail
-    `r${E}f${E}rence\\s*technique`, // an anomaly's detail
-    "ur_ano_|s\\d\\d\\.g\\d\\d|anomalies\\s*(?:de\\s*la\\s*p|par\\s)", // an anomaly list: references, heading
-    "connaissance\\s*des\\s*anomalies", // Suivi DSN
-  ].join("|"),
-);
+const GERER = new RegExp(`rer\\s*les\\s*${E}tablissements`); // the list and an account's detail
+/** What each kind's claim needs in the page's raw text (see above); inscription and messagerie below. */
+const TEXT_CLAIMS: readonly (readonly [RegExp, readonly PageKind[]])[] = [
+  [/erreur\s*technique/, ["erreur"]],
+  [/connectez.?vous\s*[aà]\u0300?\s*votre\s*espace|je\s*me\s*connecte/, ["connexion"]],
+  [/tableau\s*de\s*bord\s*tiers/, ["tableau-de-bord"]],
+  [GERER, ["etablissement-detail", "etablissements"]],
+  [new RegExp(`r${E}f${E}rence\\s*technique`), ["suivi-dsn-anomalie"]],
+  // An anomaly list: its references or its heading.
+  [/ur_ano_|s\d\d\.g\d\d|anomalies\s*(?:de\s*la\s*p|par\s)/, ["suivi-dsn-liste"]],
+  [/connaissance\s*des\s*anomalies/, ["suivi-dsn"]],
+];
 /** Soft hyphens and zero-width characters, which may sit inside a word (the readers drop them too). */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
@@ -29,13 +32,24 @@ function namedByAttribute(doc: Document, word: string): boolean {
   );
 }
 
-/** False when no adapter could claim this page; true says only « maybe ». */
-export function mayClaim(doc: Document, url: URL): boolean {
-  if (/se-connecter/.test(url.pathname)) return true; // connexion, claimed by its URL
+/**
+ * The kinds whose adapter may claim this page: detectPage asks only those (an adapter's claim may build
+ * a dear part of the page's index, e.g. its actions). Empty when no adapter could claim it.
+ */
+export function claimableKinds(doc: Document, url: URL): Set<PageKind> {
+  const kinds = new Set<PageKind>();
+  if (/se-connecter/.test(url.pathname)) kinds.add("connexion"); // claimed by its URL
   const text = ((doc.body ?? doc.documentElement)?.textContent ?? "").toLowerCase().replace(INVISIBLE, "");
-  if (TEXT_CLAIMS.test(text)) return true;
-  if (url.hostname.startsWith("dcl.") && text.includes("messagerie")) return true;
+  for (const [pattern, claimed] of TEXT_CLAIMS) if (pattern.test(text)) for (const k of claimed) kinds.add(k);
+  if (url.hostname.startsWith("dcl.") && text.includes("messagerie")) kinds.add("messagerie");
   // Inscription: « Enregistrer » and the « DPAE » service.
   const has = (word: string) => text.includes(word) || namedByAttribute(doc, word);
-  return namedByAttribute(doc, "connecte") || (has("dpae") && has("enregistrer"));
+  if (!kinds.has("connexion") && namedByAttribute(doc, "connecte")) kinds.add("connexion");
+  if (has("dpae") && has("enregistrer")) kinds.add("inscription-compte");
+  return kinds;
+}
+
+/** False when no adapter could claim this page; true says only « maybe ». */
+export function mayClaim(doc: Document, url: URL): boolean {
+  return claimableKinds(doc, url).size > 0;
 }

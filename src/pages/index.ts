@@ -1,7 +1,7 @@
 // Which Urssaf page is this? Adapters are asked in order, most specific first; the first that claims
 // the page reads it. No claim means "not an Urssaf page we know": features do nothing there.
 
-import { mayClaim } from "./claims.ts";
+import { claimableKinds, mayClaim } from "./claims.ts";
 import { connexionPage } from "./connexion.ts";
 import { erreurPage } from "./erreur.ts";
 import { etablissementDetailPage } from "./etablissement-detail.ts";
@@ -31,9 +31,10 @@ type AnyAdapter = (typeof ADAPTERS)[number];
 export type DetectedPage = ReturnType<AnyAdapter["read"]>;
 
 export function detectPage(doc: Document, url: URL): DetectedPage | null {
-  if (!mayClaim(doc, url)) return null;
+  const kinds = claimableKinds(doc, url);
+  if (kinds.size === 0) return null;
   for (const adapter of ADAPTERS as readonly PageAdapter<PageKind, unknown>[]) {
-    if (adapter.claims(doc, url)) return adapter.read(doc, url) as DetectedPage;
+    if (kinds.has(adapter.kind) && adapter.claims(doc, url)) return adapter.read(doc, url) as DetectedPage;
   }
   return null;
 }
