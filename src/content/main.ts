@@ -29,22 +29,28 @@ async function start(): Promise<void> {
   addEventListener("pagehide", () => lifetime.abort(), { once: true });
 
   let features: PageFeatures | null = null;
+  // Whether a job was under way when the page started; unknown (true) when the page became ours later.
+  let jobAtStart = true;
   const load = async () => {
     const code = await loadPageFeatures();
-    features ??= code.startFeatures(bridge, lifetime.signal);
+    features ??= code.startFeatures(bridge, lifetime.signal, jobAtStart);
     return features;
   };
 
   let claimable: boolean | null = mayClaim(document, new URL(location.href));
   if (claimable) {
-    // Not loaded (the worker did not answer): the page's next change asks again.
-    const heavy = await loadPageFeatures().catch(
-      (error: unknown) => void console.warn("Tiers Assistant :", error),
-    );
+    // Not loaded (the worker did not answer): the page's next change asks again. The job's state is
+    // asked meanwhile, in the same wait: storage is read only while a job runs (see below).
+    const [heavy, running] = await Promise.all([
+      loadPageFeatures().catch((error: unknown) => void console.warn("Tiers Assistant :", error)),
+      jobUnderWay().catch(() => true),
+    ]);
+    jobAtStart = running;
     // The site's answer page of a job's « Enregistrer »: it leaves by itself for the list (see
-    // answer-page.ts). Only where the bridge answers its alert: a page's first sessionStorage access
-    // is a synchronous trip to the browser (2.8 ms measured on a plain page).
-    if (heavy && hasBridge && heavy.takeAnswerPage(Date.now()) && (await heavy.leavesByItself())) return;
+    // answer-page.ts). Only where the bridge answers its alert, and while a job runs: a page's first
+    // sessionStorage access is a synchronous trip to the browser (2.8 ms measured on a plain page).
+    const answer = heavy && hasBridge && running && heavy.takeAnswerPage(Date.now());
+    if (answer && (await heavy.leavesByItself())) return;
     if (heavy) await load();
   }
 

@@ -15,11 +15,12 @@ import { FEATURES } from "./features.ts";
 export type PageFeatures = ReturnType<typeof startFeatures>;
 
 /** The features of this page, told of every recognition; and the full reading of a page. */
-export function startFeatures(bridge: DialogBridge, signal: AbortSignal) {
+export function startFeatures(bridge: DialogBridge, signal: AbortSignal, jobAtStart: boolean) {
   const runner = createFeatureRunner(FEATURES, {
     doc: document,
     bridge,
     signal,
+    jobAtStart,
     prepare: () => loadTexts(() => send({ type: "i18n/catalog" })),
   });
   return {

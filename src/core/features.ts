@@ -26,6 +26,12 @@ export interface FeatureContext {
   bridge: DialogBridge;
   /** How long the last recognition of this page took (part of our time on the page). */
   detectMs: number;
+  /**
+   * Whether a bulk job was under way when this page started: only then may the previous page of the
+   * tab have left something in sessionStorage for this one (a page's first storage access is a
+   * synchronous trip to the browser, 2 to 4 ms).
+   */
+  jobAtStart: boolean;
   /** The feature's one page-level shadow root (created on first call, again if the page removed it). */
   mount(placement?: Placement): ShadowRoot;
   /**
@@ -130,6 +136,8 @@ export function createFeatureRunner(
     doc: Document;
     bridge: DialogBridge;
     signal: AbortSignal;
+    /** See FeatureContext.jobAtStart; true when unknown. */
+    jobAtStart?: boolean;
     /**
      * Awaited once, before features first run on a recognised page: not on the pages we do not know,
      * where only the job's feature runs, and shows nothing unless a job is running.
@@ -168,6 +176,7 @@ export function createFeatureRunner(
       signal: controller.signal,
       bridge: deps.bridge,
       detectMs: 0,
+      jobAtStart: deps.jobAtStart ?? true,
       mount(placement) {
         if (!state.host?.isConnected) {
           state.host?.remove();

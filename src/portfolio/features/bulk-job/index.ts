@@ -262,7 +262,8 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
     const first = !loadSent;
     const loadMs = first && nav ? Math.max(nav.domContentLoadedEventEnd, nav.responseEnd) : undefined;
     loadSent = true;
-    const previous = metrics.previous();
+    // Only a job's page leaves its figures to the next one.
+    const previous = ctx.jobAtStart ? metrics.previous() : undefined;
     // The first report describes the page as recognised at load; a later one (the background pokes
     // the tab, e.g. when the job resumes here) reads it again, as the site may have changed it since.
     const observation = observe(first ? ctx.page : detectPage(document, new URL(location.href)), document);
