@@ -35,6 +35,10 @@ describe("formatMessage", () => {
     expect(formatMessage(fr, "nope")).toBe("");
     expect(formatMessage(fr, "fixed")).toBe("Tiers Assistant");
   });
+
+  it("gives a text without any placeholder as it is, substitutions or not", () => {
+    expect(formatMessage(fr, "fixed", ["x", "y"])).toBe("Tiers Assistant");
+  });
 });
 
 describe("catalogLocales", () => {

@@ -34,6 +34,9 @@ export function mergeCatalogs(catalogs: readonly Catalog[]): Catalog {
 export function formatMessage(catalog: Catalog, key: string, substitutions?: string | string[]): string {
   const entry = catalog[key] ?? catalog[key.toLowerCase()];
   if (!entry) return "";
+  // Most texts hold no « $ »: no placeholder map, no pass of the two patterns (content scripts call
+  // this on every page of ours).
+  if (!entry.message.includes("$")) return entry.message;
   const placeholders = new Map(
     Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p?.content ?? ""]),
   );
