@@ -1,6 +1,7 @@
 // `npm run bench -- pageload` (issue 13, point 5): what the extension costs a page of the Urssaf space.
 // Debian's Chromium loads the same demo pages without the extension and with it (and, when
-// BENCH_BASELINE_DIST names another build, with that one too: A/B in one run), in rotating order,
+// BENCH_BASELINE_DIST names another build, with that one too: A/B in one run; BENCH_FLOOR=1 adds this
+// build with an empty content script, see floorBuild), in rotating order,
 // LOADS times each. Per load, from a fresh tab, up to SETTLE_MS after `load`: the tab's script time,
 // the `load` event's time (Navigation Timing) and, with BENCH_PROFILER=on, our code's time by the
 // sampling profiler. The script time is read from a trace of the tab's renderer (see scriptMsOfTrace):
@@ -8,7 +9,11 @@
 // (a message's answer, an injected file, the promise jobs after them), and that is where most of our
 // work runs. Printed: the paired medians of the differences with the bare browser. Then the cost of
 // 1,000 DOM mutations made by the page (in 50 tasks of 20), on a page where no feature applies.
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
+import { INJECTED_FLAG } from "../../src/core/content-injection.ts";
 import { type DemoSpace, startDemoSpace } from "../demo-site/server.ts";
 import { visibleAnomalies } from "../demo-site/state.ts";
 import { DIST, type LaunchedBrowser, launchChromium } from "../e2e/chromium.ts";
@@ -147,17 +152,31 @@ function startTrace(cdp: Cdp): () => Promise<TraceEvent[]> {
 }
 
 /**
- * One load in a fresh tab: script time up to SETTLE_MS after `load` (and over `after`), our code's time
- * by the profiler over the same span when asked (`origin`: our extension's, "" for the bare browser),
- * and the `load` event's time. The trace and the profiler run in every arm alike.
+ * One load in a fresh tab: the `load` event's time, and when `traced`, the script time up to SETTLE_MS
+ * after `load` (and over `after`) and our code's time by the profiler over the same span when asked
+ * (`origin`: our extension's, "" for the bare browser). The trace and the profiler run in every arm
+ * alike, but tracing every process weighs more on the arm whose extension works: the `load` figures are
+ * taken from loads without it.
  */
 async function loadOnce(
   context: BrowserContext,
   url: string,
   origin: string,
+  traced: boolean,
   after?: (page: Page) => Promise<void>,
 ) {
   const page = await context.newPage();
+  if (!traced) {
+    try {
+      await page.goto(url, { waitUntil: "load" });
+      const loadMs = await page.evaluate(
+        () => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventStart,
+      );
+      return { scriptMs: Number.NaN, loadMs, oursMs: Number.NaN, extraMs: Number.NaN };
+    } finally {
+      await page.close();
+    }
+  }
   const cdp = await context.newCDPSession(page);
   let stopTrace = startTrace(cdp);
   if (PROFILER) {
@@ -215,6 +234,18 @@ function fmt(ms: number): string {
   return `${ms >= 0 ? "+" : ""}${ms.toFixed(1)} ms`;
 }
 
+/**
+ * This build with a content script that does nothing but mark the page (BENCH_FLOOR=1): what the
+ * platform alone costs a page, the dialog bridge, the worker's injection and an isolated world
+ * included. The rest of our figure is our own code.
+ */
+function floorBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), "tiers-floor-"));
+  cpSync(DIST, dir, { recursive: true });
+  writeFileSync(join(dir, "src/content/main.js"), `globalThis[${JSON.stringify(INJECTED_FLAG)}] = true;\n`);
+  return dir;
+}
+
 /** Where our frames come from in a profile ("" for the bare browser). */
 const originOf = (arm: Arm) =>
   arm.browser?.extensionId ? `chrome-extension://${arm.browser.extensionId}/` : "";
@@ -228,6 +259,8 @@ export async function benchPageLoad(): Promise<void> {
   // BENCH_BASELINE_DIST: one other build, or several separated by commas (each an arm of its own).
   for (const baseline of process.env.BENCH_BASELINE_DIST?.split(",").filter(Boolean) ?? [])
     arms.push({ name: `référence (${baseline})`, dist: baseline });
+  if (process.env.BENCH_FLOOR === "1")
+    arms.push({ name: "plancher (script de contenu vide)", dist: floorBuild() });
   try {
     for (const arm of arms) {
       arm.browser = await launchChromium({
@@ -270,13 +303,13 @@ export async function benchPageLoad(): Promise<void> {
     const only = process.env.BENCH_PAGES?.split(",").map(Number);
     const targets = only ? pages.filter((_, i) => only.includes(i)) : pages;
     console.log(
-      `\nChargement des pages (${LOADS} chargements alternés par bras, ${PROFILER ? "profileur à 100 µs dans chacun" : "sans profileur"} ; jusqu'à load + ${SETTLE_MS} ms : temps de script du moteur de rendu de l'onglet (trace, tous les mondes, rappels de l'extension compris ; écart apparié avec le navigateur sans extension)${PROFILER ? " et temps de notre code au profileur (médiane)" : ""} ; load : écart apparié)`,
+      `\nChargement des pages (${LOADS} chargements alternés par bras, ${PROFILER ? "profileur à 100 µs dans chacun" : "sans profileur"} ; jusqu'à load + ${SETTLE_MS} ms : temps de script du moteur de rendu de l'onglet (trace, tous les mondes, rappels de l'extension compris ; écart apparié avec le navigateur sans extension)${PROFILER ? " et temps de notre code au profileur (médiane)" : ""} ; load : écart apparié, pris dans un chargement de plus sans trace)`,
     );
     for (const target of targets) {
       const samples = new Map<string, (Sample & { extraMs: number })[]>(arms.map((a) => [a.name, []]));
       // One warm-up load per arm (caches, the service worker), not counted.
       for (const arm of arms)
-        await loadOnce((arm.browser as LaunchedBrowser).context, target.url, originOf(arm));
+        await loadOnce((arm.browser as LaunchedBrowser).context, target.url, originOf(arm), true);
       for (let i = 0; i < LOADS; i++) {
         // Rotated, not mirrored: with three arms or more, mirroring kept the second arm (the build under
         // test) always in the middle; rotating puts every arm in every place equally often.
@@ -287,8 +320,10 @@ export async function benchPageLoad(): Promise<void> {
             context,
             target.url,
             originOf(arm),
+            true,
             target.plain ? thousandMutations : undefined,
           );
+          s.loadMs = (await loadOnce(context, target.url, originOf(arm), false)).loadMs;
           samples.get(arm.name)?.push(s);
         }
       }
