@@ -1,5 +1,6 @@
-// Whether any adapter could claim a page, told cheaply: the content script asks this before it loads the
-// adapters and the features at all (src/content/main.ts), and detectPage before it builds a page's index.
+// Which adapters could claim a page, told cheaply: the content script asks whether any could before it
+// loads the adapters and the features at all (src/content/main.ts), and detectPage which ones before it
+// builds a page's index.
 // What every claim needs, tested on the page's raw text (one native textContent, lower case), its
 // action names and its URL. A page that passes none of these cannot be claimed by any adapter: it is
 // told so without building the page's index (src/pages/dom.ts). That is most urssaf.fr pages (the
