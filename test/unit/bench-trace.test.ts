@@ -1,0 +1,60 @@
+// The page-load bench's reading of a trace (test/bench/trace.ts). Times in µs as Chromium writes them;
+// expectations worked out by hand from the spans below.
+import { describe, expect, it } from "vitest";
+import { pageThreads, scriptMsOfTrace, type TraceEvent } from "../bench/trace.ts";
+
+const OURS = "chrome-extension://abc/";
+const meta = (pid: number, tid: number, name: string): TraceEvent => ({
+  name: "thread_name",
+  ph: "M",
+  pid,
+  tid,
+  ts: 0,
+  args: { name },
+});
+const span = (name: string, ts: number, dur: number, url?: string, pid = 1, tid = 10): TraceEvent => ({
+  name,
+  ph: "X",
+  pid,
+  tid,
+  ts,
+  dur,
+  ...(url ? { args: { data: { url } } } : {}),
+});
+
+const events: TraceEvent[] = [
+  meta(1, 10, "CrRendererMain"),
+  meta(2, 20, "CrRendererMain"), // another renderer (the worker's, another tab): not the page's
+  meta(1, 11, "Compositor"),
+  span("ParseHTML", 0, 500),
+  span("ParseHTML", 0, 100, undefined, 2, 20),
+  // 1,000 µs of our file's evaluation, with its compile nested inside: counted once.
+  span("EvaluateScript", 1_000, 1_000, `${OURS}src/content/main.js`),
+  span("v8.compile", 1_100, 300, `${OURS}src/content/main.js`),
+  // The page's timer (2,500–3,500) and our observer's callback inside it (3,000–3,200).
+  span("TimerFire", 2_500, 1_000),
+  span("FunctionCall", 3_000, 200, `${OURS}src/content/main.js`),
+  // Promise jobs overlapping the timer's end (3,400–4,000): 500 µs more.
+  span("RunMicrotasks", 3_400, 600),
+  // Not script: layout, and the other renderer's work.
+  span("Layout", 5_000, 2_000),
+  span("FunctionCall", 6_000, 9_000, `${OURS}x.js`, 2, 20),
+];
+
+describe("the page-load bench's trace reading", () => {
+  it("takes the main thread of each renderer that parsed a page", () => {
+    expect(pageThreads(events)).toEqual(new Set(["1:10", "2:20"]));
+  });
+
+  it("adds up the union of the script spans on the given threads: nested and overlapping once", () => {
+    // 1,000 (evaluation) + 1,000 (timer) + 500 (the promise jobs' part after the timer) = 2.5 ms.
+    expect(scriptMsOfTrace(events, new Set(["1:10"]))).toBe(2.5);
+  });
+
+  it("with an origin, counts only the events that name one of its files", () => {
+    // The evaluation (1,000) and the observer's callback (200); the timer and the jobs name no file.
+    expect(scriptMsOfTrace(events, new Set(["1:10"]), OURS)).toBe(1.2);
+    // The bare browser's arm has no origin of ours: nothing is ours.
+    expect(scriptMsOfTrace(events, new Set(["1:10"]), "")).toBe(0);
+  });
+});
