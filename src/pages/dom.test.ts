@@ -243,6 +243,32 @@ describe("relevantChange", () => {
     expect(relevantChange(observer.takeRecords())).toBe(true);
     observer.disconnect();
   });
+
+  it("tells a page node from our hosts in the same record, and what happens inside a host", () => {
+    const doc = page("<ul id=l><li>Ligne</li></ul>");
+    const list = doc.getElementById("l") as HTMLElement;
+    const observer = new MutationObserver(() => {});
+    observer.observe(doc.body, { subtree: true, childList: true, characterData: true });
+    const host = () => {
+      const h = doc.createElement("div");
+      h.setAttribute("data-tiers-feature", "x");
+      return h;
+    };
+    // Our host comes and goes: nothing of the page changed.
+    const mounted = host();
+    list.append(mounted);
+    mounted.remove();
+    expect(relevantChange(observer.takeRecords())).toBe(false);
+    // Something put inside one of our hosts (in its light DOM) is ours too.
+    const inside = host();
+    list.append(inside);
+    inside.append(doc.createElement("span"));
+    expect(relevantChange(observer.takeRecords())).toBe(false);
+    // One record holding a host and a row of the page: the row counts.
+    list.append(host(), doc.createElement("li"));
+    expect(relevantChange(observer.takeRecords())).toBe(true);
+    observer.disconnect();
+  });
 });
 
 describe("a label bound elsewhere", () => {
