@@ -9,6 +9,9 @@
 // rule): a page passing a test is only « maybe », and the adapters decide as before.
 import type { PageKind } from "./kinds.ts";
 
+/** What the claims read of the address: a URL, or the page's own `location` (no URL to build). */
+export type PageAddress = Pick<URL, "hostname" | "pathname">;
+
 const E = "[eé]\u0301?";
 const GERER = new RegExp(`rer\\s*les\\s*${E}tablissements`); // the list and an account's detail
 /** What each kind's claim needs in the page's raw text (see above); inscription and messagerie below. */
@@ -39,7 +42,7 @@ function namedByAttribute(doc: Document, word: string): boolean {
  * The kinds whose adapter may claim this page: detectPage asks only those (an adapter's claim may build
  * a dear part of the page's index, e.g. its actions). Empty when no adapter could claim it.
  */
-export function claimableKinds(doc: Document, url: URL): Set<PageKind> {
+export function claimableKinds(doc: Document, url: PageAddress): Set<PageKind> {
   const kinds = new Set<PageKind>();
   if (/se-connecter/.test(url.pathname)) kinds.add("connexion"); // claimed by its URL
   const text = ((doc.body ?? doc.documentElement)?.textContent ?? "").toLowerCase().replace(INVISIBLE, "");
@@ -55,6 +58,6 @@ export function claimableKinds(doc: Document, url: URL): Set<PageKind> {
 }
 
 /** False when no adapter could claim this page; true says only « maybe ». */
-export function mayClaim(doc: Document, url: URL): boolean {
+export function mayClaim(doc: Document, url: PageAddress): boolean {
   return claimableKinds(doc, url).size > 0;
 }

@@ -278,7 +278,7 @@ describe("on a page of the online space no adapter may claim", () => {
       // Past the quiet period (5 s): « non comprise » is final for a page we do not know, and still
       // nothing more is loaded, since no job runs.
       await page.waitForTimeout(5_600);
-      expect(await world.evaluate("globalThis.tiersAssistant.lifecycle.current().settled")).toBe(true);
+      expect(await world.evaluate("globalThis.tiersAssistant.settled")).toBe(true);
       expect(await loaded()).toEqual([]);
       // The same document turns into a page of ours (in-place rendering): the features come.
       await page.evaluate(() => {

@@ -72,6 +72,22 @@ describe("the page lifecycle", () => {
     expect(settledAt - changedAt).toBeGreaterThanOrEqual(600);
   });
 
+  it("counts only what is left of the quiet period at the first reading, the whole of it afterwards", async () => {
+    // The content script watched the page through the whole quiet period before the lifecycle started.
+    document.body.innerHTML = "<h1>Liste</h1><ul></ul><p>x</p>";
+    const { seen } = start({ quietMs: 600, firstQuietMs: 0 });
+    expect(seen[0]).toMatchObject({ trigger: "start", settled: false });
+    await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ trigger: "quiet", settled: true }), {
+      timeout: 200,
+    });
+    // A change afterwards waits the full period again.
+    const before = seen.length;
+    const changedAt = performance.now();
+    (document.querySelector("p") as HTMLElement).textContent = "y";
+    await vi.waitFor(() => expect(seen.slice(before).some((r) => r.settled)).toBe(true), { timeout: 3_000 });
+    expect(performance.now() - changedAt).toBeGreaterThanOrEqual(600);
+  });
+
   it("follows a same-document navigation announced by the Navigation API", async () => {
     const navigation = new EventTarget();
     Object.assign(window, { navigation });

@@ -31,6 +31,11 @@ export interface LifecycleOptions<P extends PageLike> {
   onRecognition(recognition: Recognition<P>): void;
   signal: AbortSignal;
   quietMs?: number;
+  /**
+   * The quiet period of the first reading, when part of it went by before the lifecycle started (the
+   * content script watched the page first: src/content/main.ts); quietMs by default.
+   */
+  firstQuietMs?: number;
   dom?: DomWatchOptions;
   urlPollMs?: number;
 }
@@ -52,7 +57,7 @@ export interface Lifecycle<P> {
 
 export function startLifecycle<P extends PageLike>(options: LifecycleOptions<P>): Lifecycle<P> {
   const { doc, win, signal } = options;
-  const quietMs = options.quietMs ?? QUIET_MS;
+  let quietMs = options.firstQuietMs ?? options.quietMs ?? QUIET_MS;
   let quiet: ReturnType<typeof setTimeout> | undefined;
   let readings = 0;
   let recogniseMs = 0;
@@ -73,6 +78,7 @@ export function startLifecycle<P extends PageLike>(options: LifecycleOptions<P>)
         last = { ...last, settled: true, trigger: "quiet", detectMs: 0 };
         options.onRecognition(last);
       }, quietMs);
+    quietMs = options.quietMs ?? QUIET_MS;
     last = { page, settled: understood, trigger, url, detectMs: performance.now() - started };
     detectMs += last.detectMs;
     options.onRecognition(last);
