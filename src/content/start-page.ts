@@ -86,7 +86,7 @@ function exposeTestHandle(
       bridge,
       runner: features.runner,
       shadowOf: features.shadowOf,
-      detect: () => features.detect(document, new URL(location.href)),
+      detect: () => features.detect(document, location),
       dom: features.dom,
     },
   });

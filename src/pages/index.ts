@@ -1,7 +1,7 @@
 // Which Urssaf page is this? Adapters are asked in order, most specific first; the first that claims
 // the page reads it. No claim means "not an Urssaf page we know": features do nothing there.
 
-import { claimableKinds, mayClaim } from "./claims.ts";
+import { claimableKinds, mayClaim, type PageAddress } from "./claims.ts";
 import { connexionPage } from "./connexion.ts";
 import { erreurPage } from "./erreur.ts";
 import { etablissementDetailPage } from "./etablissement-detail.ts";
@@ -30,7 +30,7 @@ export const ADAPTERS = [
 type AnyAdapter = (typeof ADAPTERS)[number];
 export type DetectedPage = ReturnType<AnyAdapter["read"]>;
 
-export function detectPage(doc: Document, url: URL): DetectedPage | null {
+export function detectPage(doc: Document, url: PageAddress): DetectedPage | null {
   const kinds = claimableKinds(doc, url);
   if (kinds.size === 0) return null;
   for (const adapter of ADAPTERS as readonly PageAdapter<PageKind, unknown>[]) {

@@ -47,6 +47,8 @@ export interface AnomalyListView {
 }
 
 const MONTH_LINK_RE = /\/suivi-dsn\/etablissements\/(\d{14})$/;
+/** The month of a grid's link, in its query (`?mois=2026-03`); checked strictly below. */
+const MONTH_PARAM_RE = /[?&]mois=([^&#]*)/;
 
 function commonAncestor(a: Element, b: Element): Element | null {
   for (let el: Element | null = a; el; el = el.parentElement) if (el.contains(b)) return el;
@@ -70,14 +72,9 @@ export function readMonthGrids(doc: Document): MonthGrid[] {
     if (raw.length > 8) continue;
     const mark = raw.trim();
     if ((mark !== "!" && mark !== "-") || a.closest("[data-tiers-feature]")) continue;
-    let url: URL;
-    try {
-      url = new URL(a.href);
-    } catch {
-      continue;
-    }
-    const siret = MONTH_LINK_RE.exec(url.pathname)?.[1];
-    const period = url.searchParams.get("mois") ?? "";
+    // The link's own address parts: no URL is built per link (see PageAddress in claims.ts).
+    const siret = MONTH_LINK_RE.exec(a.pathname)?.[1];
+    const period = MONTH_PARAM_RE.exec(a.search)?.[1] ?? "";
     if (!siret || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) continue;
     const cells = bySiret.get(siret) ?? [];
     // A new run of the same SIRET (another grid of the same establishment) starts at January again.

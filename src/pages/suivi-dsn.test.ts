@@ -186,3 +186,45 @@ describe("Suivi DSN home", () => {
     });
   });
 });
+
+describe("the month grids of a Suivi DSN page", () => {
+  it("reads each establishment's months from its links, without the grid's markup", async () => {
+    const { readMonthGrids } = await import("./suivi-dsn-anomalies.ts");
+    const link = (siret: string, month: string, mark: string, extra = "") =>
+      `<td><a href="/suivi-dsn/etablissements/${siret}?mois=${month}${extra}"> ${mark} </a></td>`;
+    document.body.innerHTML = `
+      <table id="g1"><tr>${link("12345678900011", "2026-01", "-")}${link("12345678900011", "2026-02", "!", "&vue=periode")}${link("12345678900011", "2026-03", "-")}</tr></table>
+      <div id="g2"><span>${link("98765432100022", "2026-01", "!")}</span><span>${link("98765432100022", "2026-02", "-")}</span></div>
+      <p><a href="/suivi-dsn/etablissements/12345678900011?mois=2026-13">!</a>
+         <a href="/suivi-dsn/etablissements/12345678900011?periode=2026-04">!</a>
+         <a href="/suivi-dsn/etablissements/12345678900011?mois=2026-05">Voir le mois</a></p>`;
+    const grids = readMonthGrids(document);
+    expect(
+      grids.map((g) => ({
+        siret: g.siret,
+        container: g.container.id,
+        cells: g.cells.map((c) => [c.period, c.flagged]),
+      })),
+    ).toEqual([
+      {
+        siret: "12345678900011",
+        // The cells' closest common container is the row of the table.
+        container: "",
+        cells: [
+          ["2026-01", false],
+          ["2026-02", true],
+          ["2026-03", false],
+        ],
+      },
+      {
+        siret: "98765432100022",
+        container: "g2",
+        cells: [
+          ["2026-01", true],
+          ["2026-02", false],
+        ],
+      },
+    ]);
+    expect(grids[0]?.container.tagName).toBe("TR");
+  });
+});

@@ -1,3 +1,4 @@
+import type { PageAddress } from "./claims.ts";
 import type { PageKind } from "./kinds.ts";
 
 /** A page an adapter recognised and fully read. */
@@ -21,9 +22,9 @@ export interface PageAdapter<K extends PageKind, V> {
   /** French name shown to the user. */
   label: string;
   /** Cheap test: does this look like the page (its title or main heading)? */
-  claims(doc: Document, url: URL): boolean;
+  claims(doc: Document, url: PageAddress): boolean;
   /** Read the page fully; anything expected and missing makes it "not understood". */
-  read(doc: Document, url: URL): PageRead<K, V>;
+  read(doc: Document, url: PageAddress): PageRead<K, V>;
 }
 
 export function notUnderstood<K extends PageKind>(kind: K, missing: string[]): NotUnderstood<K> {

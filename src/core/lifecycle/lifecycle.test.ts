@@ -10,7 +10,7 @@ interface FakePage {
 }
 
 /** A toy adapter: a page titled « Liste » is understood when it holds at least one row. */
-function detect(doc: Document, url: URL): FakePage | null {
+function detect(doc: Document, url: Pick<URL, "pathname">): FakePage | null {
   const title = doc.querySelector("h1")?.textContent;
   if (title !== "Liste") return null;
   const rows = doc.querySelectorAll("li:not([data-tiers-feature] *)").length;

@@ -27,7 +27,8 @@ export interface Recognition<P> {
 export interface LifecycleOptions<P extends PageLike> {
   doc: Document;
   win: Window;
-  detect(doc: Document, url: URL): P | null;
+  /** `address` is the page's own location (no URL is built: see src/pages/claims.ts). */
+  detect(doc: Document, address: Pick<URL, "href" | "hostname" | "pathname" | "search">): P | null;
   onRecognition(recognition: Recognition<P>): void;
   signal: AbortSignal;
   quietMs?: number;
@@ -68,7 +69,7 @@ export function startLifecycle<P extends PageLike>(options: LifecycleOptions<P>)
     if (signal.aborted) return;
     const started = performance.now();
     const url = win.location.href;
-    const page = options.detect(doc, new URL(url));
+    const page = options.detect(doc, win.location);
     readings++;
     const understood = page?.understood === true;
     clearTimeout(quiet);

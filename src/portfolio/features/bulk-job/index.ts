@@ -266,7 +266,7 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
     const previous = ctx.jobAtStart ? metrics.previous() : undefined;
     // The first report describes the page as recognised at load; a later one (the background pokes
     // the tab, e.g. when the job resumes here) reads it again, as the site may have changed it since.
-    const observation = observe(first ? ctx.page : detectPage(document, new URL(location.href)), document);
+    const observation = observe(first ? ctx.page : detectPage(document, location), document);
     lastKey = observationKey(observation);
     const asked = performance.now();
     metrics.script(asked - started);
