@@ -67,13 +67,13 @@ export function startSentinel(options: SentinelOptions): Sentinel {
   };
 
   let observer: MutationObserver | null = null;
-  const observe = () =>
-    observer?.observe(doc, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-      attributeFilter: [...options.attributeFilter],
-    });
+  const watched = {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributeFilter: [...options.attributeFilter],
+  };
+  const observe = () => observer?.observe(doc, watched);
   const watch = () => {
     const active = new AbortController();
     watching = active;

@@ -50,6 +50,15 @@ const MONTH_LINK_RE = /\/suivi-dsn\/etablissements\/(\d{14})$/;
 /** The month of a grid's link, in its query (`?mois=2026-03`); checked strictly below. */
 const MONTH_PARAM_RE = /[?&]mois=([^&#]*)/;
 
+/** A query value as URLSearchParams gives it (percent-encoding and « + » decoded); "" when malformed. */
+function decodedParam(raw: string | undefined): string {
+  try {
+    return decodeURIComponent((raw ?? "").replace(/\+/g, " "));
+  } catch {
+    return "";
+  }
+}
+
 function commonAncestor(a: Element, b: Element): Element | null {
   for (let el: Element | null = a; el; el = el.parentElement) if (el.contains(b)) return el;
   return null;
@@ -74,7 +83,7 @@ export function readMonthGrids(doc: Document): MonthGrid[] {
     if ((mark !== "!" && mark !== "-") || a.closest("[data-tiers-feature]")) continue;
     // The link's own address parts: no URL is built per link (see PageAddress in claims.ts).
     const siret = MONTH_LINK_RE.exec(a.pathname)?.[1];
-    const period = MONTH_PARAM_RE.exec(a.search)?.[1] ?? "";
+    const period = decodedParam(MONTH_PARAM_RE.exec(a.search)?.[1]);
     if (!siret || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) continue;
     const cells = bySiret.get(siret) ?? [];
     // A new run of the same SIRET (another grid of the same establishment) starts at January again.

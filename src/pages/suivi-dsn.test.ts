@@ -194,7 +194,7 @@ describe("the month grids of a Suivi DSN page", () => {
       `<td><a href="/suivi-dsn/etablissements/${siret}?mois=${month}${extra}"> ${mark} </a></td>`;
     document.body.innerHTML = `
       <table id="g1"><tr>${link("12345678900011", "2026-01", "-")}${link("12345678900011", "2026-02", "!", "&vue=periode")}${link("12345678900011", "2026-03", "-")}</tr></table>
-      <div id="g2"><span>${link("98765432100022", "2026-01", "!")}</span><span>${link("98765432100022", "2026-02", "-")}</span></div>
+      <div id="g2"><span>${link("98765432100022", "2026-01", "!")}</span><span>${link("98765432100022", "2026-02", "-")}</span><span>${link("98765432100022", "2026%2D03", "-")}</span></div>
       <p><a href="/suivi-dsn/etablissements/12345678900011?mois=2026-13">!</a>
          <a href="/suivi-dsn/etablissements/12345678900011?periode=2026-04">!</a>
          <a href="/suivi-dsn/etablissements/12345678900011?mois=2026-05">Voir le mois</a></p>`;
@@ -222,6 +222,8 @@ describe("the month grids of a Suivi DSN page", () => {
         cells: [
           ["2026-01", true],
           ["2026-02", false],
+          // Percent-encoded in the link, as URLSearchParams would read it.
+          ["2026-03", false],
         ],
       },
     ]);

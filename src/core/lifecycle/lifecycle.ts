@@ -27,8 +27,8 @@ export interface Recognition<P> {
 export interface LifecycleOptions<P extends PageLike> {
   doc: Document;
   win: Window;
-  /** `address` is the page's own location (no URL is built: see src/pages/claims.ts). */
-  detect(doc: Document, address: Pick<URL, "href" | "hostname" | "pathname" | "search">): P | null;
+  /** `address` is the page's own location (no URL is built: see PageAddress in src/pages/claims.ts). */
+  detect(doc: Document, address: Pick<URL, "hostname" | "pathname">): P | null;
   onRecognition(recognition: Recognition<P>): void;
   signal: AbortSignal;
   quietMs?: number;
