@@ -14,7 +14,7 @@ import {
   t,
   workerMessages,
 } from "../core/browser.ts";
-import { createContentInjection, INJECTED_FLAG } from "../core/content-injection.ts";
+import { createContentInjection } from "../core/content-injection.ts";
 import { createWelcome } from "../core/install.ts";
 import { route } from "../core/router.ts";
 import { isUrssafUrl } from "../core/senders.ts";
@@ -118,14 +118,6 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 
 // The content script, injected into each Urssaf page after its load (src/core/content-injection.ts).
 const injection = createContentInjection({
-  hasScript: async (tabId) => {
-    const [probe] = await browser.scripting.executeScript({
-      target: { tabId },
-      func: (flag: string) => flag in globalThis,
-      args: [INJECTED_FLAG],
-    });
-    return probe?.result === true;
-  },
   inject: async (tabId) => {
     await browser.scripting.executeScript({ target: { tabId }, files: [contentScript] });
   },

@@ -165,3 +165,27 @@ it("says « non comprise » only after the quiet period", async () => {
   expect(Date.now() - loaded).toBeGreaterThanOrEqual(4_500);
   await page.close();
 });
+
+it("starts once per document when the worker injects the content script again", async () => {
+  // The worker injects the script at each « complete » of the tab (a frame's load brings it back)
+  // without asking the page first: the script itself must start nothing the second time.
+  const page = await session.browser.context.newPage();
+  await login(page, session.demo);
+  await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+  await expect.poll(() => hosts(page, "one-click-resign").count()).toBe(10);
+  const worker = await session.browser.serviceWorker();
+  const url = page.url();
+  const injected = await worker.evaluate(async (address) => {
+    const [tab] = await chrome.tabs.query({ url: address });
+    if (tab?.id === undefined) return 0;
+    for (let i = 0; i < 2; i++)
+      await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ["src/content/main.js"] });
+    return 2;
+  }, url);
+  expect(injected).toBe(2);
+  // A second start would hand the page over again: a second lifecycle, and a second set of controls.
+  await page.waitForTimeout(1_500);
+  expect(await hosts(page, "one-click-resign").count()).toBe(10);
+  expect(await hosts(page, "extension-status").count()).toBe(1);
+  await page.close();
+});
