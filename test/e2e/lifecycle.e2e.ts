@@ -173,15 +173,19 @@ it("starts once per document when the worker injects the content script again", 
   await login(page, session.demo);
   await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
   await expect.poll(() => hosts(page, "one-click-resign").count()).toBe(10);
+  // This tab alone, whatever other tab of the session shows the same address.
+  const title = `once-per-document-${Date.now()}`;
+  await page.evaluate((t) => {
+    document.title = t;
+  }, title);
   const worker = await session.browser.serviceWorker();
-  const url = page.url();
-  const injected = await worker.evaluate(async (address) => {
-    const [tab] = await chrome.tabs.query({ url: address });
+  const injected = await worker.evaluate(async (t) => {
+    const [tab] = await chrome.tabs.query({ title: t });
     if (tab?.id === undefined) return 0;
     for (let i = 0; i < 2; i++)
       await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ["src/content/main.js"] });
     return 2;
-  }, url);
+  }, title);
   expect(injected).toBe(2);
   // A second start would hand the page over again: a second lifecycle, and a second set of controls.
   await page.waitForTimeout(1_500);
