@@ -14,7 +14,7 @@ import {
   t,
   workerMessages,
 } from "../core/browser.ts";
-import { createContentInjection } from "../core/content-injection.ts";
+import { createContentInjection, URSSAF_TABS } from "../core/content-injection.ts";
 import { createWelcome } from "../core/install.ts";
 import { route } from "../core/router.ts";
 import { isUrssafUrl } from "../core/senders.ts";
@@ -91,7 +91,6 @@ const reminders = createReminderService({
 });
 // Welcome on a first install, « Nouveautés » after an update (src/core/install.ts).
 const welcome = createWelcome(store, openOptions, browser.runtime.getManifest().version);
-browser.runtime.onInstalled.addListener((details) => void welcome.onInstalled(details));
 const injectFile = async (tabId: number, frameId: number, file: string) => {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
 };
@@ -131,6 +130,13 @@ const injection = createContentInjection({
 });
 browser.tabs.onUpdated.addListener((tabId, change, tab) => injection.onUpdated(tabId, change, tab));
 browser.tabs.onRemoved.addListener((tabId) => injection.onRemoved(tabId));
+browser.runtime.onInstalled.addListener((details) => {
+  void welcome.onInstalled(details);
+  void browser.tabs
+    .query({ url: URSSAF_TABS })
+    .then((tabs) => injection.onInstalled(details.reason, tabs))
+    .catch((error: unknown) => console.debug("Tiers Assistant : onglets ouverts non servis", error));
+});
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === JOB_WATCHDOG_ALARM) void jobs.watchdog();

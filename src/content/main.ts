@@ -6,6 +6,7 @@
 // worker injects on demand (src/core/on-demand.ts). Most pages never need them: the time a page pays
 // for this file is issue 13's « plain page » figure.
 import { INJECTED_FLAG, LOAD_WAIT_MS } from "../core/content-injection.ts";
+import { extensionGone } from "../core/ext.ts";
 import { QUIET_MS } from "../core/lifecycle/lifecycle.ts";
 import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
 import { onDemand } from "../core/on-demand.ts";
@@ -15,6 +16,7 @@ import { mayClaim } from "../pages/claims.ts";
 import { isActive } from "../portfolio/model/jobs.ts";
 import type { PageFeaturesCode } from "./page-features.ts";
 import { startSentinel } from "./sentinel.ts";
+import { endWhenReplaced, replacePrevious } from "./takeover.ts";
 
 const loadPageFeatures = onDemand<PageFeaturesCode>("features");
 
@@ -24,7 +26,12 @@ async function jobUnderWay(): Promise<boolean> {
 }
 
 function start(): void {
+  // A previous script of this page (before an update of the extension) stops and leaves its place.
+  replacePrevious(document);
+  const lifetime = new AbortController();
+  endWhenReplaced(document, extensionGone, lifetime);
   const sentinel = startSentinel({
+    signal: lifetime.signal,
     doc: document,
     win: window,
     mayClaim: () => mayClaim(document, location),

@@ -120,4 +120,21 @@ describe("the content script's sentinel", () => {
     expect(sentinel.handedOver).toBe(true);
     warn.mockRestore();
   });
+
+  it("stops for good once its signal is aborted: no hand-over, no quiet period, nothing watched", async () => {
+    document.body.innerHTML = "<h1>Mes documents</h1>";
+    const lifetime = new AbortController();
+    const { handOver, mayClaim } = start({ signal: lifetime.signal, jobUnderWay: async () => true });
+    await wait(30);
+    // A burst is under way (its test is pending) when the script is replaced.
+    document.body.insertAdjacentHTML("beforeend", "<p>autre chose</p>");
+    await wait(0);
+    lifetime.abort();
+    const tests = mayClaim.mock.calls.length;
+    document.body.insertAdjacentHTML("beforeend", "<h2>Anomalies de la période</h2>");
+    history.pushState(null, "", "/suivi-dsn");
+    await wait(400);
+    expect(handOver).not.toHaveBeenCalled();
+    expect(mayClaim).toHaveBeenCalledTimes(tests);
+  });
 });

@@ -23,6 +23,8 @@ export interface SentinelOptions {
   urlPollMs?: number;
   /** Called each time the sentinel starts watching (the page had no claim, or its hand-over failed). */
   onWatch?(): void;
+  /** Stops the sentinel for good (this content script was replaced, see takeover.ts). */
+  signal?: AbortSignal;
 }
 
 export interface Sentinel {
@@ -39,7 +41,7 @@ export function startSentinel(options: SentinelOptions): Sentinel {
   let watching: AbortController | null = null;
 
   const handOver = (settled: boolean) => {
-    if (state.handedOver) return;
+    if (state.handedOver || options.signal?.aborted) return;
     state.handedOver = true;
     // Nothing more to watch: the lifecycle has its own observer.
     watching?.abort();
@@ -75,6 +77,7 @@ export function startSentinel(options: SentinelOptions): Sentinel {
   };
   const observe = () => observer?.observe(doc, watched);
   const watch = () => {
+    if (options.signal?.aborted) return;
     const active = new AbortController();
     watching = active;
     // One look per burst: the first record disconnects the observer, the page is tested again once
@@ -82,7 +85,7 @@ export function startSentinel(options: SentinelOptions): Sentinel {
     observer = new MutationObserver(() => {
       observer?.disconnect();
       setTimeout(() => {
-        if (state.handedOver) return;
+        if (state.handedOver || active.signal.aborted) return;
         check();
         if (!state.handedOver) observe();
       }, options.debounceMs);
@@ -104,6 +107,7 @@ export function startSentinel(options: SentinelOptions): Sentinel {
     options.onWatch?.();
   };
 
+  options.signal?.addEventListener("abort", () => watching?.abort(), { once: true });
   if (options.mayClaim()) handOver(false);
   else watch();
   return state;

@@ -2,7 +2,7 @@
 // once it found so (main.ts): the page is recognised now and again whenever it changes, and the
 // features registered for it follow. It lives in page-features.js with the adapters and the features:
 // the many pages where nothing applies never parse it.
-import { loadTexts } from "../core/ext.ts";
+import { extensionGone, loadTexts } from "../core/ext.ts";
 import { createFeatureRunner, shadowOf } from "../core/features.ts";
 import { type Lifecycle, type Recognition, startLifecycle } from "../core/lifecycle/lifecycle.ts";
 import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
@@ -13,6 +13,7 @@ import { type DetectedPage, detectPage } from "../pages/index.ts";
 import { leavesByItself, takeAnswerPage } from "../portfolio/features/bulk-job/answer-page.ts";
 import { BRIDGE_HOST, type DialogBridge, lazyDialogBridge, noDialogBridge } from "./bridge-client.ts";
 import { FEATURES } from "./features.ts";
+import { endWhenReplaced } from "./takeover.ts";
 
 export interface PageStart {
   /** Whether a bulk job was under way when the page started (true when it could not be told). */
@@ -33,6 +34,8 @@ export async function startPage({ jobAtStart, quietLeftMs }: PageStart): Promise
   if (hasBridge && jobAtStart && takeAnswerPage(Date.now()) && (await leavesByItself())) return;
   const lifetime = new AbortController();
   addEventListener("pagehide", () => lifetime.abort(), { once: true });
+  // Taken down, UI and all, when a new script replaces this one (takeover.ts).
+  endWhenReplaced(document, extensionGone, lifetime);
   const features = startFeatures(bridge, lifetime.signal, jobAtStart);
   const lifecycle = startLifecycle({
     doc: document,

@@ -109,4 +109,32 @@ describe("createContentInjection", () => {
     expect(debug).toHaveBeenCalledTimes(1);
     debug.mockRestore();
   });
+
+  it("gives the open Urssaf tabs the script after an install or an update, once they are complete", async () => {
+    for (const reason of ["install", "update"]) {
+      const f = fakeInjector();
+      createContentInjection(f.injector).onInstalled(reason, [
+        { id: 1, url: MON, status: "complete" },
+        { id: 2, url: "https://tdbec.urssaf.fr/accueil", status: "complete" },
+        // Still loading: its « complete » brings the script (onUpdated).
+        { id: 3, url: MON, status: "loading" },
+        // The public site, but for its login page; another site; a tab without an id (devtools).
+        { id: 4, url: PUBLIC, status: "complete" },
+        { id: 5, url: "https://www.urssaf.fr/accueil/se-connecter.html", status: "complete" },
+        { id: 6, url: "https://www.example.test/", status: "complete" },
+        { url: MON, status: "complete" },
+      ]);
+      await settle();
+      expect(f.injected).toEqual([1, 2, 5]);
+    }
+  });
+
+  it("gives them nothing when the browser, not the extension, was updated", async () => {
+    const f = fakeInjector();
+    const injection = createContentInjection(f.injector);
+    injection.onInstalled("browser_update", [{ id: 1, url: MON, status: "complete" }]);
+    injection.onInstalled("chrome_update", [{ id: 1, url: MON, status: "complete" }]);
+    await settle();
+    expect(f.injected).toEqual([]);
+  });
 });

@@ -31,6 +31,16 @@ export interface TabUpdate {
   url?: string;
 }
 
+/** A tab as tabs.query gives it. */
+export interface OpenTab {
+  id?: number;
+  url?: string;
+  status?: string;
+}
+
+/** Which tabs the worker asks for after an install or an update (the manifest's host permissions). */
+export const URSSAF_TABS = "https://*.urssaf.fr/*";
+
 export interface Injector {
   /** Injects the content script into the tab's top document (it runs once per document: INJECTED_FLAG). */
   inject(tabId: number): Promise<void>;
@@ -72,6 +82,19 @@ export function createContentInjection(injector: Injector) {
     },
     onRemoved(tabId: number): void {
       cancel(tabId);
+    },
+    /**
+     * After the extension is installed or updated, the Urssaf tabs already open get the content script
+     * at once, not at their next load: the online space changes pages in place, and an accountant may
+     * keep a tab for hours. After an update, the previous script of such a tab is cut off from the
+     * extension, and the new one takes its place (src/content/takeover.ts). A tab still loading gets
+     * it at its « complete », as any other.
+     */
+    onInstalled(reason: string, openTabs: readonly OpenTab[]): void {
+      if (reason !== "install" && reason !== "update") return;
+      for (const tab of openTabs)
+        if (tab.id !== undefined && tab.status === "complete" && contentScriptRunsOn(tab.url))
+          void inject(tab.id);
     },
   };
 }

@@ -13,6 +13,18 @@ const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
 /** Firefox's (and Chromium ≥ 148's) native `browser`, else Chrome's `chrome`. */
 export const browser: Api = (scope.browser ?? scope.chrome) as Api;
 
+/**
+ * True in a content script whose extension was updated, reloaded or removed since the script started:
+ * Chromium leaves such a script running, without `runtime.id` (src/content/takeover.ts).
+ */
+export function extensionGone(): boolean {
+  try {
+    return !browser.runtime?.id;
+  } catch {
+    return true;
+  }
+}
+
 // The content script's texts come from the background (i18n/catalog), asked once per page before the
 // first feature mounts (loadTexts). The browser's i18n.getMessage is not used for them: in Chromium
 // its first call in a renderer is a synchronous request to the browser, which reads and parses every

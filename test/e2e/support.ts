@@ -92,8 +92,11 @@ interface ExecutionContext {
   auxData?: { type?: string; isDefault?: boolean };
 }
 
-/** Our content script started in that world: its test handle is there (src/content/main.ts). */
-const STARTED = `"${INJECTED_FLAG}" in globalThis && typeof globalThis.tiersAssistant === "object"`;
+/**
+ * Our content script started in that world (its test handle is there, src/content/main.ts), and its
+ * extension is still there: after an update, the previous script's world stays, cut off (takeover.ts).
+ */
+const STARTED = `"${INJECTED_FLAG}" in globalThis && typeof globalThis.tiersAssistant === "object" && Boolean(globalThis.chrome?.runtime?.id)`;
 
 /**
  * Evaluates code in our content script's isolated world of a page (through CDP), where page scripts

@@ -1,0 +1,65 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from "vitest";
+import { endWhenReplaced, replacePrevious, STARTED_EVENT } from "./takeover.ts";
+
+/** A script's host as mountHost makes it, removed when its lifetime ends (as the features runner does). */
+function mount(id: string, lifetime: AbortController): HTMLElement {
+  const host = document.createElement("div");
+  host.dataset.tiersFeature = id;
+  document.body.append(host);
+  lifetime.signal.addEventListener("abort", () => host.remove());
+  return host;
+}
+
+const hosts = () => document.querySelectorAll("[data-tiers-feature]").length;
+
+afterEach(() => document.body.replaceChildren());
+
+describe("a content script replacing the previous one of its page", () => {
+  it("takes down the previous script whose extension is gone, and its UI", () => {
+    const old = new AbortController();
+    endWhenReplaced(document, () => true, old);
+    mount("extension-status", old);
+    mount("one-click-resign", old);
+    document.body.append(document.createElement("p"));
+    replacePrevious(document);
+    expect(old.signal.aborted).toBe(true);
+    expect(hosts()).toBe(0);
+    // The page's own content stays.
+    expect(document.body.children.length).toBe(1);
+  });
+
+  it("removes the hosts a script unloaded by the browser left behind (nobody there to answer)", () => {
+    const leftover = document.createElement("div");
+    leftover.dataset.tiersFeature = "anomaly-panel";
+    const row = document.createElement("td");
+    row.append(leftover);
+    document.body.append(row);
+    replacePrevious(document);
+    expect(hosts()).toBe(0);
+    expect(row.isConnected).toBe(true);
+  });
+
+  it("leaves a script whose extension is there alone, whoever sends the event", () => {
+    const live = new AbortController();
+    endWhenReplaced(document, () => false, live);
+    document.dispatchEvent(new Event(STARTED_EVENT));
+    expect(live.signal.aborted).toBe(false);
+  });
+
+  it("does not hear the event any more once its lifetime ended (the page was left)", () => {
+    const ended = new AbortController();
+    let asked = 0;
+    endWhenReplaced(
+      document,
+      () => {
+        asked++;
+        return true;
+      },
+      ended,
+    );
+    ended.abort();
+    replacePrevious(document);
+    expect(asked).toBe(0);
+  });
+});
