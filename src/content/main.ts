@@ -41,7 +41,11 @@ function start(): void {
         loadPageFeatures(),
         settled || jobUnderWay().catch(() => true),
       ]);
-      await code.startPage({ jobAtStart, ...(settled ? { quietLeftMs: 0 } : {}) });
+      await code.startPage({
+        jobAtStart,
+        replaced: lifetime.signal,
+        ...(settled ? { quietLeftMs: 0 } : {}),
+      });
     },
     jobUnderWay,
     quietMs: QUIET_MS,

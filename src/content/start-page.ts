@@ -2,7 +2,7 @@
 // once it found so (main.ts): the page is recognised now and again whenever it changes, and the
 // features registered for it follow. It lives in page-features.js with the adapters and the features:
 // the many pages where nothing applies never parse it.
-import { extensionGone, loadTexts } from "../core/ext.ts";
+import { loadTexts } from "../core/ext.ts";
 import { createFeatureRunner, shadowOf } from "../core/features.ts";
 import { type Lifecycle, type Recognition, startLifecycle } from "../core/lifecycle/lifecycle.ts";
 import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
@@ -13,7 +13,6 @@ import { type DetectedPage, detectPage } from "../pages/index.ts";
 import { leavesByItself, takeAnswerPage } from "../portfolio/features/bulk-job/answer-page.ts";
 import { BRIDGE_HOST, type DialogBridge, lazyDialogBridge, noDialogBridge } from "./bridge-client.ts";
 import { FEATURES } from "./features.ts";
-import { endWhenReplaced } from "./takeover.ts";
 
 export interface PageStart {
   /** Whether a bulk job was under way when the page started (true when it could not be told). */
@@ -23,19 +22,22 @@ export interface PageStart {
    * the page stayed without a claim through the whole period: « non comprise » is then final at once.
    */
   quietLeftMs?: number;
+  /** Aborted when a newer content script replaced this one (takeover.ts): the page is then let go. */
+  replaced: AbortSignal;
 }
 
-export async function startPage({ jobAtStart, quietLeftMs }: PageStart): Promise<void> {
+export async function startPage({ jobAtStart, quietLeftMs, replaced }: PageStart): Promise<void> {
   const hasBridge = location.hostname === BRIDGE_HOST;
   const bridge = hasBridge ? lazyDialogBridge() : noDialogBridge(location.hostname);
   // The site's answer page of a job's « Enregistrer »: it leaves by itself for the list (see
   // answer-page.ts). Only where the bridge answers its alert, and while a job runs: a page's first
   // sessionStorage access is a synchronous trip to the browser (2.8 ms measured on a plain page).
   if (hasBridge && jobAtStart && takeAnswerPage(Date.now()) && (await leavesByItself())) return;
+  if (replaced.aborted) return;
   const lifetime = new AbortController();
   addEventListener("pagehide", () => lifetime.abort(), { once: true });
-  // Taken down, UI and all, when a new script replaces this one (takeover.ts).
-  endWhenReplaced(document, extensionGone, lifetime);
+  // Taken down, UI and all, when a new script replaces this one.
+  replaced.addEventListener("abort", () => lifetime.abort(), { once: true });
   const features = startFeatures(bridge, lifetime.signal, jobAtStart);
   const lifecycle = startLifecycle({
     doc: document,
