@@ -34,7 +34,12 @@ function start(): void {
     signal: lifetime.signal,
     doc: document,
     win: window,
-    mayClaim: () => mayClaim(document, location),
+    // A script cut off from its extension (takeover.ts) stops at its next test of the page.
+    mayClaim() {
+      if (!extensionGone()) return mayClaim(document, location);
+      lifetime.abort();
+      return false;
+    },
     async handOver(settled) {
       // The job's state is asked in the same wait as the features' code.
       const [code, jobAtStart] = await Promise.all([

@@ -55,6 +55,7 @@ export function startSentinel(options: SentinelOptions): Sentinel {
   let quiet: ReturnType<typeof setTimeout> | undefined;
   const armQuiet = () => {
     clearTimeout(quiet);
+    if (options.signal?.aborted) return;
     quiet = setTimeout(async () => {
       state.settled = true;
       if (await options.jobUnderWay().catch(() => false)) handOver(true);

@@ -2,7 +2,7 @@
 // once it found so (main.ts): the page is recognised now and again whenever it changes, and the
 // features registered for it follow. It lives in page-features.js with the adapters and the features:
 // the many pages where nothing applies never parse it.
-import { loadTexts } from "../core/ext.ts";
+import { extensionGone, loadTexts } from "../core/ext.ts";
 import { createFeatureRunner, shadowOf } from "../core/features.ts";
 import { type Lifecycle, type Recognition, startLifecycle } from "../core/lifecycle/lifecycle.ts";
 import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
@@ -44,7 +44,8 @@ export async function startPage({ jobAtStart, quietLeftMs, replaced }: PageStart
     win: window,
     detect: features.detect,
     signal: lifetime.signal,
-    onRecognition: features.update,
+    // A script cut off from its extension (takeover.ts) stops at its next reading, before any mount.
+    onRecognition: (r) => (extensionGone() ? lifetime.abort() : features.update(r)),
     ...(quietLeftMs === undefined ? {} : { firstQuietMs: quietLeftMs }),
     // What changes a reading is the readers' call: their own rule and the attributes they read.
     dom: { ...DOM_WATCH_DEFAULTS, relevant: relevantChange, attributeFilter: READ_ATTRIBUTES },

@@ -59,7 +59,20 @@ describe("a content script replacing the previous one of its page", () => {
       ended,
     );
     ended.abort();
+    mount("extension-status", new AbortController());
     replacePrevious(document);
     expect(asked).toBe(0);
+    expect(hosts()).toBe(0);
+  });
+
+  it("sends nothing on a page without our hosts: the page learns nothing it could not see", () => {
+    let heard = 0;
+    document.addEventListener(STARTED_EVENT, () => heard++);
+    document.body.append(document.createElement("p"));
+    replacePrevious(document);
+    expect(heard).toBe(0);
+    mount("extension-status", new AbortController());
+    replacePrevious(document);
+    expect(heard).toBe(1);
   });
 });

@@ -115,3 +115,35 @@ it("replaces an open tab's content script when the extension is updated: no dead
   await ext.close();
   await page.close();
 });
+
+it("stops a cut-off script at its next reading of the page, even where nothing of it was left to see", async () => {
+  const extensionId = session.browser.extensionId as string;
+  const page = await session.browser.context.newPage();
+  await login(page, session.demo);
+  await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+  await expect.poll(() => page.locator('[data-tiers-feature="one-click-resign"]').count()).toBe(10);
+  const before = await allHosts(page);
+  // The page's own re-render dropped our hosts: the new script finds none, so it sends no event.
+  await page.evaluate(() => {
+    for (const host of document.querySelectorAll("[data-tiers-feature]")) host.remove();
+  });
+
+  await reloadExtension(extensionId);
+  await expect
+    .poll(async () => (await ourWorlds(page, extensionId)).filter((w) => w.alive), { timeout: 15_000 })
+    .toEqual([{ alive: true, kind: "etablissements", hosts: before }]);
+
+  // A change of the page: the old script reads it again, and stops instead of mounting dead controls.
+  await page.evaluate(() => {
+    const note = document.createElement("p");
+    note.textContent = "Liste mise à jour";
+    document.body.append(note);
+  });
+  await page.waitForTimeout(1_500);
+  expect(await allHosts(page)).toBe(before);
+  expect(await ourWorlds(page, extensionId)).toEqual([
+    { alive: true, kind: "etablissements", hosts: before },
+    { alive: false, kind: "etablissements", hosts: 0 },
+  ]);
+  await page.close();
+});

@@ -3,7 +3,7 @@
 // pause / resume / cancel and, at the end, the report as CSV.
 
 import { toCsv } from "../../../core/csv.ts";
-import { browser, t } from "../../../core/ext.ts";
+import { browser, extensionGone, t } from "../../../core/ext.ts";
 import { applyStyle, type Feature, type FeatureContext, onTrustedClick } from "../../../core/features.ts";
 import type { JobBriefView, JobReply } from "../../../core/messages.ts";
 import { send } from "../../../core/send.ts";
@@ -222,6 +222,9 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
     clearTimeout(timer);
     if (!command || ctx.signal.aborted) return;
     timer = setTimeout(() => {
+      // Cut off from the extension (an update, takeover.ts), a step could not be reported: the
+      // job would do it again from the new script. One action per client: none here.
+      if (extensionGone()) return;
       const started = performance.now();
       void execute(command, document, ctx.bridge).then(async (event) => {
         metrics.script(performance.now() - started);
