@@ -59,13 +59,18 @@ async function reloadExtension(extensionId: string): Promise<void> {
   await page.close();
 }
 
-it("replaces an open tab's content script when the extension is updated: no dead controls, no twins", async () => {
+/** « Gérer les établissements » in a new tab, our features mounted: its 10 résilier controls, and all our hosts. */
+async function openAccountList() {
   const extensionId = session.browser.extensionId as string;
   const page = await session.browser.context.newPage();
   await login(page, session.demo);
   await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
   await expect.poll(() => page.locator('[data-tiers-feature="one-click-resign"]').count()).toBe(10);
-  const before = await allHosts(page);
+  return { extensionId, page, before: await allHosts(page) };
+}
+
+it("replaces an open tab's content script when the extension is updated: no dead controls, no twins", async () => {
+  const { extensionId, page, before } = await openAccountList();
   expect(await ourWorlds(page, extensionId)).toEqual([
     { alive: true, kind: "etablissements", hosts: before },
   ]);
@@ -117,12 +122,7 @@ it("replaces an open tab's content script when the extension is updated: no dead
 });
 
 it("stops a cut-off script at its next reading of the page, even where nothing of it was left to see", async () => {
-  const extensionId = session.browser.extensionId as string;
-  const page = await session.browser.context.newPage();
-  await login(page, session.demo);
-  await page.goto(session.demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
-  await expect.poll(() => page.locator('[data-tiers-feature="one-click-resign"]').count()).toBe(10);
-  const before = await allHosts(page);
+  const { extensionId, page, before } = await openAccountList();
   // The page's own re-render dropped our hosts: the new script finds none, so it sends no event.
   await page.evaluate(() => {
     for (const host of document.querySelectorAll("[data-tiers-feature]")) host.remove();
