@@ -6,6 +6,7 @@ import { openAnomalies } from "../anomalies/background.ts";
 import diagnosticsScript from "../content/diagnostics.ts?iife";
 import contentScript from "../content/main.ts?iife";
 import featuresScript from "../content/page-features.ts?iife";
+import { CONTENT_TEXT_KEYS } from "../content/texts.ts";
 import {
   browser,
   type Runtime,
@@ -15,6 +16,7 @@ import {
   workerMessages,
 } from "../core/browser.ts";
 import { createContentInjection, URSSAF_TABS } from "../core/content-injection.ts";
+import { type Catalog, pickTexts } from "../core/i18n-catalog.ts";
 import { createWelcome } from "../core/install.ts";
 import { route } from "../core/router.ts";
 import { isUrssafUrl } from "../core/senders.ts";
@@ -94,8 +96,14 @@ const welcome = createWelcome(store, openOptions, browser.runtime.getManifest().
 const injectFile = async (tabId: number, frameId: number, file: string) => {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
 };
+// The content script's texts only (src/content/texts.ts), picked once per worker.
+let picking: Promise<Catalog> | null = null;
+const contentTexts = () => {
+  picking ??= readOwnCatalog().then((catalog) => pickTexts(catalog, CONTENT_TEXT_KEYS));
+  return picking;
+};
 const handlers = {
-  ...createHandlers(store, register, jobs, () => new Date(), openOptions, t, readOwnCatalog, {
+  ...createHandlers(store, register, jobs, () => new Date(), openOptions, t, contentTexts, {
     features: (tabId, frameId) => injectFile(tabId, frameId, featuresScript),
     diagnostics: (tabId, frameId) => injectFile(tabId, frameId, diagnosticsScript),
   }),

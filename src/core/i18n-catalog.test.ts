@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type Catalog, catalogLocales, formatMessage, mergeCatalogs, readCatalog } from "./i18n-catalog.ts";
+import {
+  type Catalog,
+  catalogLocales,
+  formatMessage,
+  mergeCatalogs,
+  pickTexts,
+  readCatalog,
+} from "./i18n-catalog.ts";
 
 // Written by hand from the WebExtension i18n format (named placeholders, $1…$9, $$).
 const fr: Catalog = {
@@ -69,5 +76,20 @@ describe("readCatalog", () => {
     expect(asked).toEqual(["en_US", "en", "fr"]);
     expect(formatMessage(catalog, "fixed")).toBe("en");
     expect(formatMessage(catalog, "price", "1")).toBe("1 € $ ou 1 (et )");
+  });
+});
+
+describe("pickTexts", () => {
+  it("keeps the keys asked for that the catalog has, and the probe key", () => {
+    const catalog: Catalog = { ...fr, extName: { message: "Tiers Assistant" } };
+    const picked = pickTexts(catalog, ["fixed", "missing"]);
+    expect(picked).toEqual({
+      extName: { message: "Tiers Assistant" },
+      fixed: { message: "Tiers Assistant" },
+    });
+  });
+
+  it("gives an empty catalog when the catalog is empty (the content script then asks the browser)", () => {
+    expect(pickTexts({}, ["fixed"])).toEqual({});
   });
 });

@@ -65,3 +65,13 @@ export async function readCatalog(
 
 /** A key every catalog of ours has: when the browser answers "" for it, it has no messages for us. */
 export const PROBE_KEY = "extName";
+
+/**
+ * The entries of `keys` (and PROBE_KEY, by which a reader knows the catalog is ours), those that
+ * `catalog` has: a content script is sent only the texts it shows, not every page's.
+ */
+export function pickTexts(catalog: Catalog, keys: readonly string[]): Catalog {
+  const picked: Catalog = {};
+  for (const key of [PROBE_KEY, ...keys]) if (catalog[key]) picked[key] = catalog[key];
+  return picked;
+}

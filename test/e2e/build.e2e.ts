@@ -7,6 +7,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import pkg from "../../package.json" with { type: "json" };
 import { BRIDGE_HOST } from "../../src/content/bridge-client.ts";
+import { CONTENT_TEXT_KEYS } from "../../src/content/texts.ts";
 import { CONTENT_SCRIPT_GOAL_GZIP, EVERY_PAGE_GOAL_GZIP, sizeOf } from "../bench/bundle-size.ts";
 import { DIST } from "./chromium.ts";
 import { FIREFOX_DIST } from "./firefox.ts";
@@ -113,6 +114,19 @@ for (const { name, dir, manifest } of builds) {
         const code = readFileSync(join(dir, file), "utf8");
         expect(code).not.toMatch(/\.storage\b|storage\.(local|session|sync)|["']storage["']/);
       }
+    });
+
+    it("the worker sends the content script every text it names, and only texts ours has", () => {
+      // A key missing from CONTENT_TEXT_KEYS would show as itself in the page (src/content/texts.ts).
+      const locales = ["fr", "en"].map(
+        (l) => JSON.parse(readFileSync(join(dir, `_locales/${l}/messages.json`), "utf8")) as object,
+      );
+      const keys = Object.keys(locales[0] ?? {});
+      const code = INJECTED.map((file) => readFileSync(join(dir, file), "utf8")).join("\n");
+      const named = keys.filter((key) => new RegExp(`[\`"']${key}[\`"']`).test(code));
+      expect(named.length).toBeGreaterThan(50);
+      expect(named.filter((key) => !(CONTENT_TEXT_KEYS as readonly string[]).includes(key))).toEqual([]);
+      for (const locale of locales) expect(CONTENT_TEXT_KEYS.filter((key) => !(key in locale))).toEqual([]);
     });
   });
 }

@@ -31,7 +31,7 @@ it("the popup shows its French texts when the browser answers none", async () =>
   await popup.close();
 });
 
-it("the background gives the content script the catalog of the browser's language", async () => {
+it("the background gives the content script its texts in the browser's language, and no other", async () => {
   const page = await session.browser.context.newPage();
   await login(page, session.demo);
   const world = await contentWorld(page, session.browser.extensionId ?? "");
@@ -41,5 +41,7 @@ it("the background gives the content script the catalog of the browser's languag
   await world?.detach();
   expect(reply?.ok).toBe(true);
   expect(reply?.data.extName?.message).toBe("Tiers Assistant");
-  expect(reply?.data.optTabClients?.message).toBe("Clients");
+  expect(reply?.data.markActive?.message).toBe("Tiers Assistant actif");
+  // The options page's texts stay with it (src/content/texts.ts).
+  expect(reply?.data.optTabClients).toBeUndefined();
 });
