@@ -12,7 +12,7 @@ import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
 import { onDemand } from "../core/on-demand.ts";
 import { send } from "../core/send.ts";
 import { READ_ATTRIBUTES } from "../pages/changes.ts";
-import { mayClaim } from "../pages/claims.ts";
+import { claimableKinds, mayClaim } from "../pages/claims.ts";
 import { isActive } from "../portfolio/model/jobs.ts";
 import type { PageFeaturesCode } from "./page-features.ts";
 import { startSentinel } from "./sentinel.ts";
@@ -49,6 +49,7 @@ function start(): void {
       await code.startPage({
         jobAtStart,
         replaced: lifetime.signal,
+        claimableKinds,
         ...(settled ? { quietLeftMs: 0 } : {}),
       });
     },

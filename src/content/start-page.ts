@@ -9,7 +9,7 @@ import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
 import { send } from "../core/send.ts";
 import { READ_ATTRIBUTES, relevantChange } from "../pages/changes.ts";
 import { fillField, findControlByLabel } from "../pages/dom.ts";
-import { type DetectedPage, detectPage } from "../pages/index.ts";
+import { type Claimable, type DetectedPage, type PageDetector, pageDetector } from "../pages/index.ts";
 import { leavesByItself, takeAnswerPage } from "../portfolio/features/bulk-job/answer-page.ts";
 import { BRIDGE_HOST, type DialogBridge, lazyDialogBridge, noDialogBridge } from "./bridge-client.ts";
 import { FEATURES } from "./features.ts";
@@ -24,9 +24,16 @@ export interface PageStart {
   quietLeftMs?: number;
   /** Aborted when a newer content script replaced this one (takeover.ts): the page is then let go. */
   replaced: AbortSignal;
+  /** main.js's claims (src/pages/claims.ts): this file does not carry a second copy of them. */
+  claimableKinds: Claimable;
 }
 
-export async function startPage({ jobAtStart, quietLeftMs, replaced }: PageStart): Promise<void> {
+export async function startPage({
+  jobAtStart,
+  quietLeftMs,
+  replaced,
+  claimableKinds,
+}: PageStart): Promise<void> {
   const hasBridge = location.hostname === BRIDGE_HOST;
   const bridge = hasBridge ? lazyDialogBridge() : noDialogBridge(location.hostname);
   // The site's answer page of a job's « Enregistrer »: it leaves by itself for the list (see
@@ -38,7 +45,7 @@ export async function startPage({ jobAtStart, quietLeftMs, replaced }: PageStart
   addEventListener("pagehide", () => lifetime.abort(), { once: true });
   // Taken down, UI and all, when a new script replaces this one.
   replaced.addEventListener("abort", () => lifetime.abort(), { once: true });
-  const features = startFeatures(bridge, lifetime.signal, jobAtStart);
+  const features = startFeatures(bridge, lifetime.signal, jobAtStart, pageDetector(claimableKinds));
   const lifecycle = startLifecycle({
     doc: document,
     win: window,
@@ -56,16 +63,17 @@ export async function startPage({ jobAtStart, quietLeftMs, replaced }: PageStart
 type PageFeatures = ReturnType<typeof startFeatures>;
 
 /** The features of this page, told of every recognition; and the full reading of a page. */
-function startFeatures(bridge: DialogBridge, signal: AbortSignal, jobAtStart: boolean) {
+function startFeatures(bridge: DialogBridge, signal: AbortSignal, jobAtStart: boolean, detect: PageDetector) {
   const runner = createFeatureRunner(FEATURES, {
     doc: document,
     bridge,
     signal,
     jobAtStart,
+    detect,
     prepare: () => loadTexts(() => send({ type: "i18n/catalog" })),
   });
   return {
-    detect: detectPage,
+    detect,
     update: (r: Recognition<DetectedPage>) => void runner.update(r.page, r),
     // For the test handle.
     runner,

@@ -10,9 +10,10 @@ const notUnderstood = {
   missing: ["incidents à traiter"],
 } as DetectedPage;
 const bridge = {} as DialogBridge;
+const detect = () => null;
 const state = { settled: true, detectMs: 0 };
 const runner = (features: Feature[], signal = new AbortController().signal) =>
-  createFeatureRunner(features, { doc: document, bridge, signal });
+  createFeatureRunner(features, { doc: document, bridge, signal, detect });
 const hosts = (id: string) => document.querySelectorAll(`[data-tiers-feature="${id}"]`);
 
 afterEach(() => {
@@ -107,6 +108,7 @@ describe("the feature runner", () => {
       doc: document,
       bridge,
       signal: new AbortController().signal,
+      detect,
       prepare,
     });
     await r.update(null, state);

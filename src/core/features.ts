@@ -5,7 +5,7 @@
 // never stops another. A feature's id is its file name (enforced by src/content/features.test.ts).
 
 import type { DialogBridge } from "../content/bridge-client.ts";
-import type { DetectedPage } from "../pages/index.ts";
+import type { DetectedPage, PageDetector } from "../pages/index.ts";
 
 export interface Placement {
   before?: Element;
@@ -32,6 +32,8 @@ export interface FeatureContext {
    * synchronous trip to the browser, 2 to 4 ms).
    */
   jobAtStart: boolean;
+  /** Reads a page now, as the lifecycle does (src/pages/index.ts). */
+  detect: PageDetector;
   /** The feature's one page-level shadow root (created on first call, again if the page removed it). */
   mount(placement?: Placement): ShadowRoot;
   /**
@@ -138,6 +140,8 @@ export function createFeatureRunner(
     signal: AbortSignal;
     /** See FeatureContext.jobAtStart; true when unknown. */
     jobAtStart?: boolean;
+    /** See FeatureContext.detect. */
+    detect: PageDetector;
     /**
      * Awaited once, before features first run on a recognised page: not on the pages we do not know,
      * where only the job's feature runs, and shows nothing unless a job is running.
@@ -177,6 +181,7 @@ export function createFeatureRunner(
       bridge: deps.bridge,
       detectMs: 0,
       jobAtStart: deps.jobAtStart ?? true,
+      detect: deps.detect,
       mount(placement) {
         if (!state.host?.isConnected) {
           state.host?.remove();

@@ -4,8 +4,8 @@
 // of the same pages uses (custom elements, generated classes, text split across spans, NBSP and
 // narrow NBSP, grouped digits, header cells in <td>, cards instead of rows, icons named by alt/title).
 import { beforeEach, describe, expect, it } from "vitest";
+import { detectPage } from "./detect.ts";
 import { listIncomplete, readCompteRows, readListState } from "./etablissements.ts";
-import { detectPage } from "./index.ts";
 import { FORM_LABELS, fillInscription } from "./inscription-compte.ts";
 
 const NBSP = "\u00a0";

@@ -2,9 +2,10 @@
 // The pre-check before any reading (mayClaim): a page no adapter could claim is told so without the
 // page's index; a page an adapter claims always passes it, whatever its spelling or markup.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { claimableKinds } from "./claims.ts";
+import { claimableKinds, mayClaim } from "./claims.ts";
 import { connexionPage } from "./connexion.ts";
-import { detectPage, mayClaim } from "./index.ts";
+import { detectPage } from "./detect.ts";
+import { pageDetector } from "./index.ts";
 
 const WWW = new URL("https://www.urssaf.fr/");
 const MON = new URL("https://mon.urssaf.fr/mon-profil/parametres/etablissements");
@@ -90,5 +91,12 @@ describe("detectPage", () => {
     } finally {
       claims.mockRestore();
     }
+  });
+
+  it("reads a page only through the claims it was given (main.js's, in the browser)", () => {
+    const login = '<h1>Connectez-vous à votre espace</h1><input type="submit" value="Je me connecte">';
+    expect(pageDetector(() => new Set())(show(login), MON)).toBeNull();
+    expect(pageDetector(() => new Set(["etablissements"]))(show(login), MON)).toBeNull();
+    expect(pageDetector(() => new Set(["connexion"]))(show(login), MON)?.kind).toBe("connexion");
   });
 });

@@ -1,7 +1,10 @@
 // Which Urssaf page is this? Adapters are asked in order, most specific first; the first that claims
 // the page reads it. No claim means "not an Urssaf page we know": features do nothing there.
+// The kinds that may apply come from claims.ts, given to pageDetector rather than imported: in the
+// browser, page-features.js takes main.js's copy (src/content/start-page.ts) instead of carrying its
+// own. Node and the tests take src/pages/detect.ts.
 
-import { claimableKinds, mayClaim, type PageAddress } from "./claims.ts";
+import type { PageAddress } from "./claims.ts";
 import { connexionPage } from "./connexion.ts";
 import { erreurPage } from "./erreur.ts";
 import { etablissementDetailPage } from "./etablissement-detail.ts";
@@ -30,13 +33,19 @@ export const ADAPTERS = [
 type AnyAdapter = (typeof ADAPTERS)[number];
 export type DetectedPage = ReturnType<AnyAdapter["read"]>;
 
-export function detectPage(doc: Document, url: PageAddress): DetectedPage | null {
-  const kinds = claimableKinds(doc, url);
-  if (kinds.size === 0) return null;
-  for (const adapter of ADAPTERS as readonly PageAdapter<PageKind, unknown>[]) {
-    if (kinds.has(adapter.kind) && adapter.claims(doc, url)) return adapter.read(doc, url) as DetectedPage;
-  }
-  return null;
+/** The kinds of page that may apply, before any reading (claimableKinds in claims.ts). */
+export type Claimable = (doc: Document, url: PageAddress) => ReadonlySet<PageKind>;
+export type PageDetector = (doc: Document, url: PageAddress) => DetectedPage | null;
+
+export function pageDetector(claimable: Claimable): PageDetector {
+  return (doc, url) => {
+    const kinds = claimable(doc, url);
+    if (kinds.size === 0) return null;
+    for (const adapter of ADAPTERS as readonly PageAdapter<PageKind, unknown>[]) {
+      if (kinds.has(adapter.kind) && adapter.claims(doc, url)) return adapter.read(doc, url) as DetectedPage;
+    }
+    return null;
+  };
 }
 
 export function pageLabel(kind: PageKind): string {
@@ -44,4 +53,3 @@ export function pageLabel(kind: PageKind): string {
 }
 
 export type { PageRead };
-export { mayClaim };

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectPage } from "./index.ts";
+import { detectPage } from "./detect.ts";
 
 const DIR = join(import.meta.dirname, "../../test/fixtures/snapshots");
 

@@ -3,7 +3,7 @@
 // and what sits in the same row, item or card; a list is never taken for one anomaly's detail, and the
 // other way round.
 import { beforeEach, describe, expect, it } from "vitest";
-import { detectPage } from "./index.ts";
+import { detectPage } from "./detect.ts";
 
 const NBSP = "\u00a0";
 const LIST_URL = new URL("https://mon.urssaf.fr/suivi-dsn/individus");

@@ -7,7 +7,6 @@ import { browser, extensionGone, t } from "../../../core/ext.ts";
 import { applyStyle, type Feature, type FeatureContext, onTrustedClick } from "../../../core/features.ts";
 import type { JobBriefView, JobReply } from "../../../core/messages.ts";
 import { send } from "../../../core/send.ts";
-import { detectPage } from "../../../pages/index.ts";
 import { briefOf, type Command, isActive, type Observation, reportRows } from "../../model/jobs.ts";
 import { execute } from "./execute.ts";
 import { pageMetrics } from "./metrics.ts";
@@ -269,7 +268,7 @@ function startSession(ctx: FeatureContext): (ctx: FeatureContext) => void {
     const previous = ctx.jobAtStart ? metrics.previous() : undefined;
     // The first report describes the page as recognised at load; a later one (the background pokes
     // the tab, e.g. when the job resumes here) reads it again, as the site may have changed it since.
-    const observation = observe(first ? ctx.page : detectPage(document, location), document);
+    const observation = observe(first ? ctx.page : ctx.detect(document, location), document);
     lastKey = observationKey(observation);
     const asked = performance.now();
     metrics.script(asked - started);
