@@ -8,8 +8,9 @@
 // the tab's renderer (see scriptMsOfTrace): CDP's ScriptDuration metric does not count what runs in a
 // callback the extension system dispatches (a message's answer, an injected file, the promise jobs
 // after them), and that is where most of our work runs. Printed: the paired medians of the differences
-// with the bare browser. Then the cost of 1,000 DOM mutations made by the page (in 50 tasks of 20), on
-// a page where no feature applies.
+// with the bare browser, each with its 95 % interval (paired.ts), and for every other build its
+// difference with this branch, load by load. Then the cost of 1,000 DOM mutations made by the page (in
+// 50 tasks of 20), on a page where no feature applies.
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +20,7 @@ import { type DemoSpace, startDemoSpace } from "../demo-site/server.ts";
 import { visibleAnomalies } from "../demo-site/state.ts";
 import { DIST, type LaunchedBrowser, launchChromium } from "../e2e/chromium.ts";
 import { login } from "../e2e/support.ts";
+import { median, type PairedFigure, pairedMedian } from "./paired.ts";
 import { pageThreads, scriptMsOfTrace, type TraceEvent } from "./trace.ts";
 
 export const GOALS = { plainScriptMs: 5, plainLoadMs: 5, featuresScriptMs: 30, mutationsMs: 2 };
@@ -75,12 +77,6 @@ function ourCpuMs(
   });
   return us / 1000;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
 
 type Cdp = Awaited<ReturnType<BrowserContext["newCDPSession"]>>;
 
@@ -238,6 +234,12 @@ function fmt(ms: number): string {
   return `${ms >= 0 ? "+" : ""}${ms.toFixed(1)} ms`;
 }
 
+/** A paired median with its 95 % interval: « +30.6 ms [+28.9 ; +32.4] ». */
+function fmtPaired(f: PairedFigure): string {
+  const sign = (x: number) => `${x >= 0 ? "+" : ""}${x.toFixed(1)}`;
+  return `${fmt(f.median)} [${sign(f.low)} ; ${sign(f.high)}]`;
+}
+
 /**
  * This build with a content script that does nothing but mark the page (BENCH_FLOOR=1): what the
  * platform alone costs a page, the dialog bridge, the worker's injection and an isolated world
@@ -293,19 +295,27 @@ async function measure(arms: Arm[], way: Way, target: Target): Promise<Map<strin
 
 function printTarget(arms: Arm[], target: Target, samples: Map<string, Measured[]>): void {
   const bare = samples.get(arms[0]?.name ?? "") ?? [];
+  const branch = samples.get(arms[1]?.name ?? "") ?? [];
+  const script = (xs: Measured[]) => xs.map((s) => s.scriptMs);
   console.log(`\n${target.name}`);
   console.log(
-    `  sans extension : script ${median(bare.map((s) => s.scriptMs)).toFixed(1)} ms, load ${median(bare.map((s) => s.loadMs)).toFixed(1)} ms`,
+    `  sans extension : script ${median(script(bare)).toFixed(1)} ms, load ${median(bare.map((s) => s.loadMs)).toFixed(1)} ms`,
   );
-  for (const arm of arms.slice(1)) {
+  for (const [k, arm] of arms.slice(1).entries()) {
     const mine = samples.get(arm.name) ?? [];
-    const dScript = median(mine.map((s, i) => s.scriptMs - (bare[i]?.scriptMs ?? 0)));
-    const dLoad = median(mine.map((s, i) => s.loadMs - (bare[i]?.loadMs ?? 0)));
+    const dScript = pairedMedian(script(mine), script(bare));
+    const dLoad = pairedMedian(
+      mine.map((s) => s.loadMs),
+      bare.map((s) => s.loadMs),
+    );
     const goal = target.plain ? GOALS.plainScriptMs : GOALS.featuresScriptMs;
     const ours = median(mine.map((s) => s.oursMs));
     const profiled = PROFILER ? `, notre code au profileur ${ours.toFixed(1)} ms` : "";
-    let line = `  ${arm.name} : script ${fmt(dScript)}${profiled} (objectif ≤ ${goal} ms), load ${fmt(dLoad)}`;
+    let line = `  ${arm.name} : script ${fmtPaired(dScript)}${profiled} (objectif ≤ ${goal} ms), load ${fmtPaired(dLoad)}`;
     if (target.plain) line += ` (objectif ≤ ${GOALS.plainLoadMs} ms)`;
+    // A/B in one run: the other builds against this branch, load by load (the loads are interleaved).
+    if (k > 0)
+      line += `\n    écart avec cette branche : script ${fmtPaired(pairedMedian(script(mine), script(branch)))}`;
     if (target.plain && mine.some((s) => Number.isFinite(s.extraMs))) {
       const dMut = median(mine.map((s, i) => s.extraMs - (bare[i]?.extraMs ?? 0)));
       // The page's own work on 1,000 mutations varies by ±2 ms from load to load: the time of the
