@@ -313,15 +313,18 @@ function printTarget(arms: Arm[], target: Target, samples: Map<string, Measured[
     const profiled = PROFILER ? `, notre code au profileur ${ours.toFixed(1)} ms` : "";
     let line = `  ${arm.name} : script ${fmtPaired(dScript)}${profiled} (objectif ≤ ${goal} ms), load ${fmtPaired(dLoad)}`;
     if (target.plain) line += ` (objectif ≤ ${GOALS.plainLoadMs} ms)`;
-    // A/B in one run: the other builds against this branch, load by load (the loads are interleaved).
+    // A/B in one run, load by load (the loads are interleaved): negative when this branch is cheaper.
     if (k > 0)
-      line += `\n    écart avec cette branche : script ${fmtPaired(pairedMedian(script(mine), script(branch)))}`;
+      line += `\n    cette branche moins celle-ci : script ${fmtPaired(pairedMedian(script(branch), script(mine)))}`;
     if (target.plain && mine.some((s) => Number.isFinite(s.extraMs))) {
-      const dMut = median(mine.map((s, i) => s.extraMs - (bare[i]?.extraMs ?? 0)));
+      const dMut = pairedMedian(
+        mine.map((s) => s.extraMs),
+        bare.map((s) => s.extraMs),
+      );
       // The page's own work on 1,000 mutations varies by ±2 ms from load to load: the time of the
       // events naming our files tells our observer's share apart.
       const oursMut = median(mine.map((s) => s.extraOursMs));
-      line += `\n    1 000 mutations de la page : script ${fmt(dMut)}, dont ${oursMut.toFixed(1)} ms dans nos fichiers (objectif ≤ ${GOALS.mutationsMs} ms)`;
+      line += `\n    1 000 mutations de la page : script ${fmtPaired(dMut)}, dont ${oursMut.toFixed(1)} ms dans nos fichiers (objectif ≤ ${GOALS.mutationsMs} ms)`;
     }
     console.log(line);
   }

@@ -11,8 +11,8 @@ describe("median", () => {
 
 describe("pairedMedian", () => {
   it("is the median of the per-load differences, not the difference of the medians", () => {
-    // Differences 10, 1, 1: median 1 (the medians' difference would be 20 - 10 = 10).
-    const figure = pairedMedian([30, 20, 11], [20, 19, 10]);
+    // Differences 1, 10, 1: median 1; the medians' difference would be 20 - 10 = 10.
+    const figure = pairedMedian([30, 20, 11], [29, 10, 10]);
     expect(figure.median).toBe(1);
   });
 
