@@ -1,8 +1,8 @@
 // The texts the content scripts show (main.js, page-features.js, diagnostics.js), by their _locales
 // key. The worker sends a page only these (i18n/catalog, src/background/index.ts): 6 KB of JSON for
-// the renderer of every feature page to receive and parse, not the 43 KB of all our pages' texts
-// (about 1.5 ms of script in a new tab, `npm run bench -- pageload`). Only the worker imports this
-// file. A key the content scripts name and this list lacks would show as its raw key:
+// the renderer of every feature page to receive, parse and keep, not the 43 KB of all our pages'
+// texts (a saving too small for `npm run bench -- pageload` to tell from its noise). Only the worker
+// imports this file. A key the content scripts name and this list lacks would show as its raw key:
 // test/e2e/build.e2e.ts reads the built scripts and fails on it.
 export const CONTENT_TEXT_KEYS = [
   // Status mark and its diagnostic buttons (src/core/features/extension-status.ts).
