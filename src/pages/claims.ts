@@ -1,6 +1,6 @@
 // Which adapters could claim a page, told cheaply: the content script asks whether any could before it
-// loads the adapters and the features at all (src/content/main.ts), and detectPage which ones before it
-// builds a page's index.
+// loads the adapters and the features at all (src/content/main.ts), and the page detector which ones
+// before it builds a page's index (pageDetector in index.ts, given these claims by main.js).
 // What every claim needs, tested on the page's raw text (one native textContent, lower case), its
 // action names and its URL. A page that passes none of these cannot be claimed by any adapter: it is
 // told so without building the page's index (src/pages/dom.ts). That is most urssaf.fr pages (the
@@ -43,7 +43,7 @@ function namedByAttribute(doc: Document, word: string): boolean {
 }
 
 /**
- * The kinds whose adapter may claim this page: detectPage asks only those (an adapter's claim may build
+ * The kinds whose adapter may claim this page: the page detector asks only those (an adapter's claim may build
  * a dear part of the page's index, e.g. its actions). Empty when no adapter could claim it.
  */
 export function claimableKinds(doc: Document, url: PageAddress): Set<PageKind> {

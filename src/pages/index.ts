@@ -2,7 +2,7 @@
 // the page reads it. No claim means "not an Urssaf page we know": features do nothing there.
 // The kinds that may apply come from claims.ts, given to pageDetector rather than imported: in the
 // browser, page-features.js takes main.js's copy (src/content/start-page.ts) instead of carrying its
-// own. Node and the tests take src/pages/detect.ts.
+// own. The tests take src/pages/detect.ts.
 
 import type { PageAddress } from "./claims.ts";
 import { connexionPage } from "./connexion.ts";
