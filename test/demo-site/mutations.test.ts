@@ -110,7 +110,8 @@ function words(doc: Document): string[] {
     if (n.nodeType === 3) parts.push(n.textContent ?? "");
     if (n.nodeType !== 1) return;
     const e = n as Element;
-    if (["SCRIPT", "STYLE", "TEMPLATE"].includes(e.tagName)) return;
+    // The consent banner is content of its own, added on purpose: the page's words are the rest.
+    if (["SCRIPT", "STYLE", "TEMPLATE"].includes(e.tagName) || e.hasAttribute("data-mut-consent")) return;
     parts.push(" ");
     if (e.tagName === "INPUT" && ["submit", "button"].includes(e.getAttribute("type") ?? ""))
       parts.push(e.getAttribute("value") ?? "");
@@ -314,6 +315,27 @@ describe("each mutation does what it says", () => {
     const fetched = mutatePage(ALL_PAGES.A.accounts, { mutations: ["fetch"], seed: 1, key: "x" });
     expect(fetched.fragments.size).toBeGreaterThan(0);
     expect(fetched.html).not.toContain("Comptes Régime Général du SIREN");
+  });
+
+  it("consent: a cookie dialog first in the body, or in a frame of its own, over a few seeds", () => {
+    const kinds = new Set<string>();
+    for (let seed = 1; seed <= 8; seed++) {
+      const doc = page(["consent"], ALL_PAGES.A.accounts, seed);
+      const first = doc.body.firstElementChild;
+      expect(first?.hasAttribute("data-mut-consent")).toBe(true);
+      kinds.add(first?.tagName ?? "");
+      const inner =
+        first?.tagName === "IFRAME"
+          ? documentOf(first.getAttribute("srcdoc") ?? "").body
+          : (first as Element);
+      expect(norm(inner.querySelector("h2")?.textContent)).toBe("Gestion des cookies");
+      expect([...inner.querySelectorAll("button")].map((b) => norm(b.textContent))).toEqual([
+        "Tout accepter",
+        "Tout refuser",
+        "Personnaliser",
+      ]);
+    }
+    expect([...kinds].sort()).toEqual(["DIV", "IFRAME"]);
   });
 
   it("spans, wrap: more elements, the same text", () => {

@@ -45,6 +45,12 @@ export const MUTATIONS = [
   /** Pagination and Suivi DSN views switched in place (pushState + fetch), Back/Forward followed. */
   "spa",
   /**
+   * A cookie-consent dialog first in the body (« Tout accepter », « Tout refuser », « Personnaliser »),
+   * sometimes inside an iframe, as the real site shows before any choice: content of its own, not the
+   * page's, that no reading may take for the page's.
+   */
+  "consent",
+  /**
    * What a tolerant reader ignores (issue 13 point 2): actions ending in « → » or « › », field labels
    * ending in « : », the unit « € » in the amount's label, typographic apostrophes (’).
    */
@@ -119,6 +125,7 @@ export function mutatePage(html: string, o: MutateOptions): Mutated {
   );
   const scripted = scriptDrivenIds(config);
   // Structure first (it needs the original ids and plain texts), then texts, then names.
+  if (on.has("consent")) consent(body, rng("consent"));
   if (on.has("decorate")) decorate(body, rng("decorate"));
   if (on.has("labels")) labels(body);
   if (on.has("controls")) controls(body, rng("controls"), scripted);
@@ -563,6 +570,54 @@ function wrap(body: Element, rng: Rng): void {
     parent[parent.indexOf(n)] = wrapper;
     return undefined;
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// consent: the cookie banner (marked data-mut-consent: the invariants leave it out)
+
+const CONSENT_TITLE = "Gestion des cookies";
+const CONSENT_TEXT =
+  "Ce site utilise des cookies pour mesurer son audience et améliorer votre navigation. " +
+  "Vous pouvez les accepter, les refuser ou choisir finalité par finalité.";
+const CONSENT_ACTIONS = ["Tout accepter", "Tout refuser", "Personnaliser"];
+
+function consentBox(): Element {
+  return el(
+    "div",
+    [
+      ["role", "dialog"],
+      ["aria-modal", "false"],
+      ["aria-labelledby", "mut-consent-title"],
+      ["data-mut-consent", null],
+    ],
+    [
+      el("h2", [["id", "mut-consent-title"]], [text(CONSENT_TITLE)]),
+      el("p", [], [text(CONSENT_TEXT)]),
+      el(
+        "p",
+        [],
+        CONSENT_ACTIONS.map((a) => el("button", [["type", "button"]], [text(a)])),
+      ),
+    ],
+  );
+}
+
+function consent(body: Element, rng: Rng): void {
+  const box = consentBox();
+  if (rng.bool(0.5)) {
+    body.children.unshift(box);
+    return;
+  }
+  // A consent provider's frame: its document is the banner alone.
+  const doc = serialize([el("html", [["lang", "fr"]], [el("body", [], [box])])]);
+  const srcdoc = doc.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+  body.children.unshift(
+    el("iframe", [
+      ["title", CONSENT_TITLE],
+      ["srcdoc", srcdoc],
+      ["data-mut-consent", null],
+    ]),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
