@@ -16,7 +16,7 @@ import {
   workerMessages,
 } from "../core/browser.ts";
 import { createContentInjection, URSSAF_TABS } from "../core/content-injection.ts";
-import { type Catalog, pickTexts } from "../core/i18n-catalog.ts";
+import { pickTexts } from "../core/i18n-catalog.ts";
 import { createWelcome } from "../core/install.ts";
 import { route } from "../core/router.ts";
 import { isUrssafUrl } from "../core/senders.ts";
@@ -96,12 +96,8 @@ const welcome = createWelcome(store, openOptions, browser.runtime.getManifest().
 const injectFile = async (tabId: number, frameId: number, file: string) => {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
 };
-// The content script's texts only (src/content/texts.ts), picked once per worker.
-let picking: Promise<Catalog> | null = null;
-const contentTexts = () => {
-  picking ??= readOwnCatalog().then((catalog) => pickTexts(catalog, CONTENT_TEXT_KEYS));
-  return picking;
-};
+// The content script's texts only (src/content/texts.ts); readOwnCatalog reads the files once.
+const contentTexts = async () => pickTexts(await readOwnCatalog(), CONTENT_TEXT_KEYS);
 const handlers = {
   ...createHandlers(store, register, jobs, () => new Date(), openOptions, t, contentTexts, {
     features: (tabId, frameId) => injectFile(tabId, frameId, featuresScript),
