@@ -21,6 +21,8 @@ const span = (name: string, ts: number, dur: number, url?: string, pid = 1, tid 
   dur,
   ...(url ? { args: { data: { url } } } : {}),
 });
+/** A span with its thread clock too: `tts` where the thread's clock stood, `tdur` its CPU time. */
+const timed = (e: TraceEvent, tts: number, tdur: number): TraceEvent => ({ ...e, tts, tdur });
 
 const events: TraceEvent[] = [
   meta(1, 10, "CrRendererMain"),
@@ -53,8 +55,27 @@ describe("the page-load bench's trace reading", () => {
 
   it("with an origin, counts only the events that name one of its files", () => {
     // The evaluation (1,000) and the observer's callback (200); the timer and the jobs name no file.
-    expect(scriptMsOfTrace(events, new Set(["1:10"]), OURS)).toBe(1.2);
+    expect(scriptMsOfTrace(events, new Set(["1:10"]), { origin: OURS })).toBe(1.2);
     // The bare browser's arm has no origin of ours: nothing is ours.
-    expect(scriptMsOfTrace(events, new Set(["1:10"]), "")).toBe(0);
+    expect(scriptMsOfTrace(events, new Set(["1:10"]), { origin: "" })).toBe(0);
+  });
+
+  it("on the thread's clock, counts only the time the thread ran", () => {
+    const threaded: TraceEvent[] = [
+      meta(1, 10, "CrRendererMain"),
+      // 4,000 µs of wall time, of which the thread ran 1,500 (it waited for a core in between); its
+      // compile (300 µs of CPU) nested inside.
+      timed(span("EvaluateScript", 1_000, 4_000, `${OURS}src/content/main.js`), 200, 1_500),
+      timed(span("v8.compile", 1_100, 300, `${OURS}src/content/main.js`), 300, 300),
+      // A callback of 800 µs wall, 600 CPU, overlapping nothing on the thread's clock (2,000–2,600).
+      timed(span("FunctionCall", 6_000, 800), 2_000, 600),
+      // Promise jobs without a thread clock: nothing on that clock, 500 µs of wall time.
+      span("RunMicrotasks", 7_000, 500),
+    ];
+    const page = new Set(["1:10"]);
+    // Wall: 4,000 + 800 + 500 = 5.3 ms. Thread: 1,500 + 600 = 2.1 ms.
+    expect(scriptMsOfTrace(threaded, page)).toBe(5.3);
+    expect(scriptMsOfTrace(threaded, page, { clock: "thread" })).toBe(2.1);
+    expect(scriptMsOfTrace(threaded, page, { clock: "thread", origin: OURS })).toBe(1.5);
   });
 });
