@@ -120,6 +120,32 @@ describe("anomaly list", () => {
     ).toEqual(["52601815500013", "52601815500013"]);
   });
 
+  it("reads a person's accented name, and not a sentence or a lower-case name, as the individual", () => {
+    // Names as the DSN writes them: Latin-1 letters, an apostrophe, a hyphen, several first names.
+    const row = (ref: string, who: string) => `<li><a href="/x">${ref}</a> — ${LIB1} (01/2026 — ${who})</li>`;
+    const doc = show(
+      `<h1>Anomalies par individu</h1><ul>${[
+        row("UR_ANO_A1", "LEFÈVRE Zoé"),
+        row("UR_ANO_A2", "D'ALMEIDA-ÉPÉE Hélène Marie"),
+        row("UR_ANO_A3", "Lefèvre Zoé"),
+        row("UR_ANO_A4", "CONTRÔLE À FAIRE"),
+        row("UR_ANO_A5", "ØRSTED Åsa"),
+      ].join("")}</ul>`,
+    );
+    const page = detectPage(doc, LIST_URL);
+    expect(
+      page?.understood && page.kind === "suivi-dsn-liste" && page.view.anomalies.map((a) => a.individu),
+    ).toEqual([
+      "LEFÈVRE Zoé",
+      "D'ALMEIDA-ÉPÉE Hélène Marie",
+      // Not « NOM Prénom »: no individual (the label stays the longest sentence).
+      null,
+      // Capitals only: « CONTRÔLE » then « À FAIRE » reads as a name and first names, as before.
+      "CONTRÔLE À FAIRE",
+      "ØRSTED Åsa",
+    ]);
+  });
+
   it("names the rows it cannot read, and reads none", () => {
     const doc = show(
       `<h1>Anomalies par individu</h1><ul><li>${line(0)}</li><li><a href="/x">UR_ANO_DIMNS002</a> — ${LIB2}</li></ul>`,
