@@ -5,6 +5,7 @@ import type { HandlersOf } from "../core/message-spec.ts";
 import type { SeenPage } from "../core/seen-page.ts";
 import { unpackRow } from "../register/model/register.ts";
 import type { RegisterStore } from "../register/store.ts";
+import { formatDateTime } from "../ui/common/format.ts";
 import type { JobRunner } from "./job-runner.ts";
 import type { PORTFOLIO_MESSAGES } from "./messages.ts";
 import { comparePortfolio } from "./model/portfolio.ts";
@@ -39,6 +40,7 @@ export function createPortfolioHandlers(
       const diff = comparePortfolio(snapshot.accounts, listing.rows.map(unpackRow));
       return {
         readAt: snapshot.readAt,
+        readAtLabel: formatDateTime(snapshot.readAt),
         accounts: snapshot.accounts.length,
         toRegister: diff.toRegister.map((c) => c.id),
         toResign: diff.toResign.length,

@@ -84,6 +84,11 @@ export interface JobReply {
 
 export interface PortfolioSummaryView {
   readAt: string;
+  /**
+   * `readAt` in French (« 7 décembre 2026 à 10:44 »), formatted by the worker: a page's first
+   * Intl.DateTimeFormat loads the locale's and the time zone's data, 35 to 100 ms measured in a new tab.
+   */
+  readAtLabel: string;
   accounts: number;
   toRegister: string[];
   toResign: number;

@@ -98,7 +98,7 @@ it("shows the comparison in a panel on the account list, and adds the missing cl
   const panel = { id: "portfolio-panel", selector: "button" };
   const summary = await uiWaitFor(page, { id: "portfolio-panel", selector: '[data-testid="panel-summary"]' });
   expect(summary).toMatch(
-    /^Lu le .+ : \d+ comptes ; 1 client\(s\) du registre à inscrire, \d+ compte\(s\) à résilier, \d+ écart\(s\)\.$/,
+    /^Lu le \d{1,2}(?:er)? [a-zéû]+ \d{4} à \d{2}:\d{2} : \d+ comptes ; 1 client\(s\) du registre à inscrire, \d+ compte\(s\) à résilier, \d+ écart\(s\)\.$/,
   );
   const previous = await sendFromExtension<JobView | null>(options, { type: "job/get" });
   await uiClick(page, { ...panel, text: "Inscrire sur l'Urssaf (1)" });

@@ -5,7 +5,6 @@ import { t } from "../../core/ext.ts";
 import { applyStyle, type Feature, onTrustedClick } from "../../core/features.ts";
 import { send } from "../../core/send.ts";
 import { readSearch } from "../../pages/etablissements.ts";
-import { formatDateTime } from "../../ui/common/format.ts";
 import { jobRunning } from "./bulk-job/state.ts";
 
 const STYLE = `
@@ -72,7 +71,7 @@ async function attach(root: ShadowRoot, signal: AbortSignal): Promise<void> {
     return;
   }
   text.textContent = t("panelSummary", [
-    formatDateTime(summary.readAt),
+    summary.readAtLabel,
     String(summary.accounts),
     String(summary.toRegister.length),
     String(summary.toResign),
