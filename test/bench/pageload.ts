@@ -36,6 +36,8 @@ const PROFILER = process.env.BENCH_PROFILER === "on";
 interface Arm {
   name: string;
   dist: string | null;
+  /** An extension whose content script does nothing (floorBuild): it cannot read a portfolio. */
+  floor?: boolean;
   browser?: LaunchedBrowser;
 }
 
@@ -374,7 +376,7 @@ export async function benchPageLoad(): Promise<void> {
   for (const baseline of process.env.BENCH_BASELINE_DIST?.split(",").filter(Boolean) ?? [])
     arms.push({ name: `référence (${baseline})`, dist: baseline });
   if (process.env.BENCH_FLOOR === "1")
-    arms.push({ name: "plancher (script de contenu vide)", dist: floorBuild() });
+    arms.push({ name: "plancher (script de contenu vide)", dist: floorBuild(), floor: true });
   try {
     for (const arm of arms) {
       arm.browser = await launchChromium({
@@ -384,7 +386,7 @@ export async function benchPageLoad(): Promise<void> {
       });
       const page = await arm.browser.context.newPage();
       await login(page, demo);
-      if (arm.dist !== null) await readPortfolio(arm.browser, page, demo);
+      if (arm.dist !== null && !arm.floor) await readPortfolio(arm.browser, page, demo);
       await page.close();
     }
     const first = visibleAnomalies(demo.state)[0];
