@@ -117,6 +117,15 @@ for (const { name, dir, manifest } of builds) {
       }
     });
 
+    it("the content scripts build no Intl object: the worker formats what a page shows", () => {
+      // A page's first Intl formatter loads the locale's data: 35 to 100 ms measured in a new tab
+      // (CONTRIBUTING.md). Locale-aware methods build one too.
+      for (const file of [...INJECTED, "src/content/dialog-bridge.js"]) {
+        const code = readFileSync(join(dir, file), "utf8");
+        expect(code.match(/\bIntl\.\w+|\.toLocale\w*String\b|\.localeCompare\b/g) ?? [], file).toEqual([]);
+      }
+    });
+
     it("the worker sends the content script every text it names, and only texts ours has", () => {
       // A key missing from CONTENT_TEXT_KEYS would show as itself in the page (src/content/texts.ts).
       const locales = ["fr", "en"].map(
