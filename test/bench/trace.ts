@@ -40,10 +40,10 @@ export function pageThreads(events: TraceEvent[]): Set<string> {
 
 /**
  * Which clock a span is read on. "wall": from its start to its end, as the page waits for it.
- * "thread": the main thread's CPU time only. In a new tab, other processes start at the same time (the
- * browser's, the GPU's, our worker answering): on two cores, the page's thread often waits for one in
- * the middle of a script, and a span's wall time then holds that wait (up to twice its CPU time,
- * measured on a 2-core machine). An event without a thread clock counts for nothing on it.
+ * "thread": the main thread's CPU time only. A span's wall time also holds the moments the thread did
+ * not run (waiting for a core while the browser's, the GPU's and the page's other threads work): on a
+ * 2-core machine, up to twice its CPU time, in our scripts as in Blink's own layout, in a new tab as in
+ * the same tab. An event without a thread clock counts for nothing on it.
  */
 export type Clock = "wall" | "thread";
 
