@@ -16,7 +16,7 @@ import { claimableKinds, mayClaim } from "../pages/claims.ts";
 import { isActive } from "../portfolio/model/jobs.ts";
 import type { PageFeaturesCode } from "./page-features.ts";
 import { startSentinel } from "./sentinel.ts";
-import { endWhenReplaced, replacePrevious } from "./takeover.ts";
+import { askedWhileThere, endWhenReplaced, replacePrevious } from "./takeover.ts";
 
 const loadPageFeatures = onDemand<PageFeaturesCode>("features");
 
@@ -30,16 +30,17 @@ function start(): void {
   replacePrevious(document);
   const lifetime = new AbortController();
   endWhenReplaced(document, extensionGone, lifetime);
+  // A script cut off from its extension (takeover.ts) stops when it would hand over or ask the worker.
+  const questions = askedWhileThere(
+    { mayClaim: () => mayClaim(document, location), jobUnderWay },
+    extensionGone,
+    lifetime,
+  );
   const sentinel = startSentinel({
     signal: lifetime.signal,
     doc: document,
     win: window,
-    // A script cut off from its extension (takeover.ts) stops at its next test of the page.
-    mayClaim() {
-      if (!extensionGone()) return mayClaim(document, location);
-      lifetime.abort();
-      return false;
-    },
+    mayClaim: questions.mayClaim,
     async handOver(settled) {
       // The job's state is asked in the same wait as the features' code.
       const [code, jobAtStart] = await Promise.all([
@@ -53,7 +54,7 @@ function start(): void {
         ...(settled ? { quietLeftMs: 0 } : {}),
       });
     },
-    jobUnderWay,
+    jobUnderWay: questions.jobUnderWay,
     quietMs: QUIET_MS,
     debounceMs: DOM_WATCH_DEFAULTS.debounceMs,
     attributeFilter: READ_ATTRIBUTES,

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
-import { endWhenReplaced, replacePrevious, STARTED_EVENT } from "./takeover.ts";
+import { askedWhileThere, endWhenReplaced, replacePrevious, STARTED_EVENT } from "./takeover.ts";
 
 /** A script's host as mountHost makes it, removed when its lifetime ends (as the features runner does). */
 function mount(id: string, lifetime: AbortController): HTMLElement {
@@ -74,5 +74,58 @@ describe("a content script replacing the previous one of its page", () => {
     mount("extension-status", new AbortController());
     replacePrevious(document);
     expect(heard).toBe(1);
+  });
+});
+
+describe("the sentinel's questions, asked while the extension is there", () => {
+  function questions(claims: boolean, gone: boolean) {
+    const lifetime = new AbortController();
+    const calls = { gone: 0, job: 0 };
+    const asked = askedWhileThere(
+      {
+        mayClaim: () => claims,
+        jobUnderWay: async () => {
+          calls.job++;
+          return true;
+        },
+      },
+      () => {
+        calls.gone++;
+        return gone;
+      },
+      lifetime,
+    );
+    return { asked, calls, lifetime };
+  }
+
+  it("does not ask about the extension on a page no adapter claims", () => {
+    const { asked, calls, lifetime } = questions(false, true);
+    expect(asked.mayClaim()).toBe(false);
+    expect(asked.mayClaim()).toBe(false);
+    expect(calls.gone).toBe(0);
+    expect(lifetime.signal.aborted).toBe(false);
+  });
+
+  it("lets a live script hand over a page that may be ours", () => {
+    const { asked, calls, lifetime } = questions(true, false);
+    expect(asked.mayClaim()).toBe(true);
+    expect(calls.gone).toBe(1);
+    expect(lifetime.signal.aborted).toBe(false);
+  });
+
+  it("stops a cut-off script instead of handing the page over", () => {
+    const { asked, lifetime } = questions(true, true);
+    expect(asked.mayClaim()).toBe(false);
+    expect(lifetime.signal.aborted).toBe(true);
+  });
+
+  it("asks the worker about a job only while the extension is there", async () => {
+    const live = questions(false, false);
+    expect(await live.asked.jobUnderWay()).toBe(true);
+    expect(live.calls.job).toBe(1);
+    const cut = questions(false, true);
+    expect(await cut.asked.jobUnderWay()).toBe(false);
+    expect(cut.calls.job).toBe(0);
+    expect(cut.lifetime.signal.aborted).toBe(true);
   });
 });
