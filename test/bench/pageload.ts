@@ -9,7 +9,9 @@
 // callback the extension system dispatches (a message's answer, an injected file, the promise jobs
 // after them), and that is where most of our work runs. The same spans are also read on the main
 // thread's own clock (« CPU »): on a machine of two cores, a span's wall time can be twice its CPU
-// time, in our scripts as in Blink's layout (see Clock in trace.ts). Printed: the paired medians of
+// time, in our scripts as in Blink's layout (see Clock in trace.ts). And on that clock, the page's style,
+// layout and paint (« rendu », renderMsOfTrace): what our UI makes the page lay out again is not
+// script, and neither figure of the issue sees it. Printed: the paired medians of
 // the differences with the bare browser, each with its 95 % interval (paired.ts), and for every other
 // build its difference with this branch, load by load. Then the cost of 1,000 DOM mutations made by
 // the page (in 50 tasks of 20), on a page where no feature applies.
@@ -24,7 +26,7 @@ import { DIST, type LaunchedBrowser, launchChromium } from "../e2e/chromium.ts";
 import { ended, sendFromExtension, waitForJob } from "../e2e/jobs-support.ts";
 import { login, openExtensionPage } from "../e2e/support.ts";
 import { median, type PairedFigure, pairedMedian } from "./paired.ts";
-import { pageThreads, scriptMsOfTrace, type TraceEvent } from "./trace.ts";
+import { pageThreads, renderMsOfTrace, scriptMsOfTrace, type TraceEvent } from "./trace.ts";
 
 export const GOALS = { plainScriptMs: 5, plainLoadMs: 5, featuresScriptMs: 30, mutationsMs: 2 };
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
@@ -44,6 +46,8 @@ interface Sample {
   scriptMs: number;
   /** The same script spans on the main thread's own clock: its CPU time (see Clock in trace.ts). */
   cpuMs: number;
+  /** The page's style, layout and paint on the same clock (renderMsOfTrace): what our UI makes it redo. */
+  renderMs: number;
   loadMs: number;
   /** Our code's time, from the sampling profiler (see ourCpuMs). */
   oursMs: number;
@@ -179,6 +183,7 @@ async function loadOnce(load: Load, traced: boolean, after?: (page: Page) => Pro
       const none = {
         scriptMs: Number.NaN,
         cpuMs: Number.NaN,
+        renderMs: Number.NaN,
         oursMs: Number.NaN,
         extraMs: Number.NaN,
         extraOursMs: Number.NaN,
@@ -202,6 +207,7 @@ async function loadOnce(load: Load, traced: boolean, after?: (page: Page) => Pro
     const threads = pageThreads(loaded);
     const scriptMs = scriptMsOfTrace(loaded, threads);
     const cpuMs = scriptMsOfTrace(loaded, threads, { clock: "thread" });
+    const renderMs = renderMsOfTrace(loaded, threads, { clock: "thread" });
     let oursMs = Number.NaN;
     if (PROFILER) {
       const { profile } = (await cdp.send("Profiler.stop")) as unknown as {
@@ -219,7 +225,7 @@ async function loadOnce(load: Load, traced: boolean, after?: (page: Page) => Pro
       extraMs = scriptMsOfTrace(events, threads);
       extraOursMs = scriptMsOfTrace(events, threads, { origin: load.origin });
     }
-    return { scriptMs, cpuMs, loadMs, oursMs, extraMs, extraOursMs };
+    return { scriptMs, cpuMs, renderMs, loadMs, oursMs, extraMs, extraOursMs };
   } finally {
     if (PROFILER) await cdp.send("Profiler.disable").catch(() => undefined);
     await cdp.detach().catch(() => undefined);
@@ -312,9 +318,10 @@ function printTarget(arms: Arm[], target: Target, samples: Map<string, Measured[
   const branch = samples.get(arms[1]?.name ?? "") ?? [];
   const script = (xs: Measured[]) => xs.map((s) => s.scriptMs);
   const cpu = (xs: Measured[]) => xs.map((s) => s.cpuMs);
+  const render = (xs: Measured[]) => xs.map((s) => s.renderMs);
   console.log(`\n${target.name}`);
   console.log(
-    `  sans extension : script ${median(script(bare)).toFixed(1)} ms (CPU ${median(cpu(bare)).toFixed(1)} ms), load ${median(bare.map((s) => s.loadMs)).toFixed(1)} ms`,
+    `  sans extension : script ${median(script(bare)).toFixed(1)} ms (CPU ${median(cpu(bare)).toFixed(1)} ms), rendu CPU ${median(render(bare)).toFixed(1)} ms, load ${median(bare.map((s) => s.loadMs)).toFixed(1)} ms`,
   );
   for (const [k, arm] of arms.slice(1).entries()) {
     const mine = samples.get(arm.name) ?? [];
@@ -327,11 +334,12 @@ function printTarget(arms: Arm[], target: Target, samples: Map<string, Measured[
     const goal = target.plain ? GOALS.plainScriptMs : GOALS.featuresScriptMs;
     const ours = median(mine.map((s) => s.oursMs));
     const profiled = PROFILER ? `, notre code au profileur ${ours.toFixed(1)} ms` : "";
-    let line = `  ${arm.name} : script ${fmtPaired(dScript)}, CPU ${fmtPaired(dCpu)}${profiled} (objectif ≤ ${goal} ms), load ${fmtPaired(dLoad)}`;
+    const dRender = pairedMedian(render(mine), render(bare));
+    let line = `  ${arm.name} : script ${fmtPaired(dScript)}, CPU ${fmtPaired(dCpu)}${profiled} (objectif ≤ ${goal} ms), rendu CPU ${fmtPaired(dRender)}, load ${fmtPaired(dLoad)}`;
     if (target.plain) line += ` (objectif ≤ ${GOALS.plainLoadMs} ms)`;
     // A/B in one run, load by load (the loads are interleaved): negative when this branch is cheaper.
     if (k > 0)
-      line += `\n    cette branche moins celle-ci : script ${fmtPaired(pairedMedian(script(branch), script(mine)))}, CPU ${fmtPaired(pairedMedian(cpu(branch), cpu(mine)))}`;
+      line += `\n    cette branche moins celle-ci : script ${fmtPaired(pairedMedian(script(branch), script(mine)))}, CPU ${fmtPaired(pairedMedian(cpu(branch), cpu(mine)))}, rendu CPU ${fmtPaired(pairedMedian(render(branch), render(mine)))}`;
     if (target.plain && mine.some((s) => Number.isFinite(s.extraMs))) {
       const dMut = pairedMedian(
         mine.map((s) => s.extraMs),

@@ -1,5 +1,5 @@
-// The tab's script time, read from a Chromium trace (devtools.timeline, v8.execute) by the page-load
-// bench (pageload.ts). Pure: the events come from CDP's Tracing domain.
+// The tab's script time, and its rendering time, read from a Chromium trace (devtools.timeline,
+// v8.execute) by the page-load bench (pageload.ts). Pure: the events come from CDP's Tracing domain.
 
 export interface TraceEvent {
   name: string;
@@ -27,6 +27,13 @@ const SCRIPT_EVENTS = new Set([
   "FireAnimationFrame",
   "FireIdleCallback",
 ]);
+
+/**
+ * Trace events in which a renderer's main thread updates what the page shows: style, layout, paint.
+ * What our UI makes the page lay out again is there, not in the script spans (unless a script forces
+ * a layout, which then counts in both).
+ */
+const RENDER_EVENTS = new Set(["UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize"]);
 
 const threadOf = (e: TraceEvent) => `${e.pid}:${e.tid}`;
 
@@ -62,14 +69,32 @@ export interface ScriptTimeOptions {
 export function scriptMsOfTrace(
   events: TraceEvent[],
   threads: Set<string>,
-  { origin, clock = "wall" }: ScriptTimeOptions = {},
+  options: ScriptTimeOptions = {},
+): number {
+  return unionMs(events, threads, SCRIPT_EVENTS, options);
+}
+
+/** The time the page's renderer spent on style, layout and paint: the union of those spans, as above. */
+export function renderMsOfTrace(
+  events: TraceEvent[],
+  threads: Set<string>,
+  options: Pick<ScriptTimeOptions, "clock"> = {},
+): number {
+  return unionMs(events, threads, RENDER_EVENTS, options);
+}
+
+function unionMs(
+  events: TraceEvent[],
+  threads: Set<string>,
+  names: ReadonlySet<string>,
+  { origin, clock = "wall" }: ScriptTimeOptions,
 ): number {
   const spanOf = (e: TraceEvent): readonly [number, number] | null => {
     if (clock === "wall") return e.dur ? [e.ts, e.ts + e.dur] : null;
     return e.tts !== undefined && e.tdur ? [e.tts, e.tts + e.tdur] : null;
   };
   const spans = events
-    .filter((e) => e.ph === "X" && SCRIPT_EVENTS.has(e.name) && threads.has(threadOf(e)))
+    .filter((e) => e.ph === "X" && names.has(e.name) && threads.has(threadOf(e)))
     .filter((e) => origin === undefined || (origin !== "" && (e.args?.data?.url ?? "").startsWith(origin)))
     .map(spanOf)
     .filter((s): s is readonly [number, number] => s !== null)

@@ -1,7 +1,7 @@
 // The page-load bench's reading of a trace (test/bench/trace.ts). Times in µs as Chromium writes them;
 // expectations worked out by hand from the spans below.
 import { describe, expect, it } from "vitest";
-import { pageThreads, scriptMsOfTrace, type TraceEvent } from "../bench/trace.ts";
+import { pageThreads, renderMsOfTrace, scriptMsOfTrace, type TraceEvent } from "../bench/trace.ts";
 
 const OURS = "chrome-extension://abc/";
 const meta = (pid: number, tid: number, name: string): TraceEvent => ({
@@ -77,5 +77,25 @@ describe("the page-load bench's trace reading", () => {
     expect(scriptMsOfTrace(threaded, page)).toBe(5.3);
     expect(scriptMsOfTrace(threaded, page, { clock: "thread" })).toBe(2.1);
     expect(scriptMsOfTrace(threaded, page, { clock: "thread", origin: OURS })).toBe(1.5);
+  });
+  it("adds up the page's style, layout and paint apart from its script", () => {
+    const rendered: TraceEvent[] = [
+      meta(1, 10, "CrRendererMain"),
+      // A frame: style 400 µs, layout 1,000 (300 of CPU), paint 200; a compositor thread's paint
+      // does not count.
+      timed(span("UpdateLayoutTree", 1_000, 400), 100, 400),
+      timed(span("Layout", 1_400, 1_000), 500, 300),
+      timed(span("Paint", 2_600, 200), 900, 200),
+      timed(span("Paint", 2_600, 700, undefined, 1, 11), 50, 700),
+      // A script that forces a layout (its 500 µs counted in both figures).
+      timed(span("FunctionCall", 4_000, 1_000), 1_200, 1_000),
+      timed(span("Layout", 4_200, 500), 1_400, 500),
+    ];
+    const page = new Set(["1:10"]);
+    // Wall: 400 + 1,000 + 200 + 500 = 2.1 ms. Thread: 400 + 300 + 200 + 500 = 1.4 ms.
+    expect(renderMsOfTrace(rendered, page)).toBe(2.1);
+    expect(renderMsOfTrace(rendered, page, { clock: "thread" })).toBe(1.4);
+    // The script: the callback's 1,000 µs.
+    expect(scriptMsOfTrace(rendered, page)).toBe(1);
   });
 });
