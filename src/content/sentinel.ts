@@ -4,19 +4,23 @@
 // no adapter, no feature. The page lifecycle takes over from there (src/core/lifecycle/).
 import { watchNavigation } from "../core/lifecycle/watch-navigation.ts";
 
-export interface SentinelOptions {
-  doc: Document;
-  win: Window;
+/** What the sentinel asks of the page and of the worker (takeover.ts guards both). */
+export interface SentinelQuestions {
   /** False when no adapter could claim the page (src/pages/claims.ts). */
   mayClaim(): boolean;
+  /** Whether a bulk job is under way: a job's page must learn that it stays « non comprise ». */
+  jobUnderWay(): Promise<boolean>;
+}
+
+export interface SentinelOptions extends SentinelQuestions {
+  doc: Document;
+  win: Window;
   /**
    * Hands the page over (loads and starts the lifecycle); `settled` once the page stayed without a
    * claim through the quiet period while a job runs. Rejects when it could not: the page's next change
    * tries again.
    */
   handOver(settled: boolean): Promise<void>;
-  /** Whether a bulk job is under way: a job's page must learn that it stays « non comprise ». */
-  jobUnderWay(): Promise<boolean>;
   quietMs: number;
   debounceMs: number;
   attributeFilter: readonly string[];

@@ -11,7 +11,7 @@
 //   it had scheduled included). A page learns nothing from that event: our hosts already show we are
 //   there, and no event is sent where there are none.
 
-import type { SentinelOptions } from "./sentinel.ts";
+import type { SentinelQuestions } from "./sentinel.ts";
 
 /** Dispatched on the document by a content script that starts where our hosts are. */
 export const STARTED_EVENT = "tiers-assistant-started";
@@ -42,9 +42,6 @@ export function endWhenReplaced(
   };
   doc.addEventListener(STARTED_EVENT, onStarted, { signal: lifetime.signal });
 }
-
-/** What a content script's sentinel asks (main.ts). */
-type SentinelQuestions = Pick<SentinelOptions, "mayClaim" | "jobUnderWay">;
 
 /**
  * The sentinel's questions, asking first whether the extension is still there only when the answer
