@@ -103,6 +103,15 @@ for (const { name, dir, manifest } of builds) {
       );
     });
 
+    it("the scripts a feature page runs ask V8 to compile them whole; the seldom-run diagnostic does not", () => {
+      // `//# allFunctionsCalledOnLoad` works only on a file's first line (vite.config.ts, compileEagerly).
+      const firstLine = (file: string) =>
+        readFileSync(join(dir, file), "utf8").split("\n", 1)[0]?.slice(0, 60);
+      expect(firstLine("src/content/main.js")).toBe("//# allFunctionsCalledOnLoad");
+      expect(firstLine("src/content/page-features.js")).toBe("//# allFunctionsCalledOnLoad");
+      expect(firstLine("src/content/diagnostics.js")).not.toContain("allFunctionsCalledOnLoad");
+    });
+
     it("the MAIN-world bridge carries no extension API and no storage", () => {
       const code = readFileSync(join(dir, "src/content/dialog-bridge.js"), "utf8");
       expect(code).not.toMatch(/chrome\.|browser\.|localStorage|indexedDB/);
