@@ -79,9 +79,10 @@ const INJECTED = ["src/content/main.ts", "src/content/page-features.ts", "src/co
 const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
 
 /**
- * The scripts every feature page compiles in a new renderer get V8's compile hint: their functions are
- * compiled with the file instead of preparsed with it and parsed again at their first call. Most of
- * them run on such a page (A/B in CONTRIBUTING.md, known limits); diagnostics.js, seldom run, is left lazy.
+ * main.js (every Urssaf page) and page-features.js (the pages that may be ours) get V8's compile hint:
+ * their functions are compiled with the file instead of preparsed with it and parsed again at their
+ * first call. Most of them run on a feature page, and a plain page measured no cost (A/B in
+ * CONTRIBUTING.md, known limits); diagnostics.js, seldom run, is left lazy.
  */
 function compileEagerly(entries: string[]): Plugin {
   const built = entries.map((e) => e.replace(/\.ts$/, ".js"));
