@@ -38,6 +38,9 @@ export function manifestFor(browser: Target): ManifestV3Export {
   } as unknown as ManifestV3Export;
 }
 
+/** Where crxjs's standalone build writes a content script's entry. */
+const builtPath = (entry: string) => entry.replace(/\.ts$/, ".js");
+
 /**
  * The content script's three parts are injected by the worker (`?iife` imports in
  * src/background/index.ts). crxjs makes every such script web-accessible to all sites, which
@@ -45,7 +48,7 @@ export function manifestFor(browser: Target): ManifestV3Export {
  * entries are removed, with the module copies of the scripts that crxjs leaves unreferenced.
  */
 function injectedScriptsStayPrivate(entries: string[]): Plugin {
-  const built = entries.map((e) => e.replace(/\.ts$/, ".js"));
+  const built = entries.map(builtPath);
   let outDir = "";
   return {
     name: "tiers:injected-scripts-stay-private",
@@ -85,7 +88,7 @@ const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
  * CONTRIBUTING.md, known limits); diagnostics.js, seldom run, is left lazy.
  */
 function compileEagerly(entries: string[]): Plugin {
-  const built = entries.map((e) => e.replace(/\.ts$/, ".js"));
+  const built = entries.map(builtPath);
   return {
     name: "tiers:compile-eagerly",
     apply: "build",
