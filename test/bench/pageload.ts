@@ -37,8 +37,11 @@ const PROFILER = process.env.BENCH_PROFILER === "on";
 interface Arm {
   name: string;
   dist: string | null;
-  /** An extension whose content script does nothing (floorBuild): it cannot read a portfolio. */
-  floor?: boolean;
+  /**
+   * A build that cannot read a portfolio, which takes the bulk job's feature: the floor (floorBuild),
+   * or one of BENCH_UNREAD_DIST. Its portfolio is not read first (see readPortfolio).
+   */
+  unread?: boolean;
   browser?: LaunchedBrowser;
 }
 
@@ -382,8 +385,12 @@ export async function benchPageLoad(): Promise<void> {
   // BENCH_BASELINE_DIST: one other build, or several separated by commas (each an arm of its own).
   for (const baseline of process.env.BENCH_BASELINE_DIST?.split(",").filter(Boolean) ?? [])
     arms.push({ name: `référence (${baseline})`, dist: baseline });
+  // BENCH_UNREAD_DIST: the same, for builds without the bulk job's feature (e.g. to see what the
+  // features cost, a build whose FEATURES in src/content/features.ts holds fewer of them).
+  for (const other of process.env.BENCH_UNREAD_DIST?.split(",").filter(Boolean) ?? [])
+    arms.push({ name: `référence sans lecture du portefeuille (${other})`, dist: other, unread: true });
   if (process.env.BENCH_FLOOR === "1")
-    arms.push({ name: "plancher (script de contenu vide)", dist: floorBuild(), floor: true });
+    arms.push({ name: "plancher (script de contenu vide)", dist: floorBuild(), unread: true });
   try {
     for (const arm of arms) {
       arm.browser = await launchChromium({
@@ -393,7 +400,7 @@ export async function benchPageLoad(): Promise<void> {
       });
       const page = await arm.browser.context.newPage();
       await login(page, demo);
-      if (arm.dist !== null && !arm.floor) await readPortfolio(arm.browser, page, demo);
+      if (arm.dist !== null && !arm.unread) await readPortfolio(arm.browser, page, demo);
       await page.close();
     }
     const first = visibleAnomalies(demo.state)[0];
