@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dialogMatches } from "./bridge-protocol.ts";
+import { answerPageState, dialogMatches, parseAnswerPageMark } from "./bridge-protocol.ts";
 
 const RESILIER =
   "Veuillez confirmer la suppression immédiate de l'inscription Comptes Régime Général du siren 526018155";
@@ -57,5 +57,37 @@ describe("dialogMatches", () => {
         expect(dialogMatches(`${RESILIER.slice(0, -9)}${siren}`, [siren])).toBe(true);
       }),
     );
+  });
+});
+
+describe("the answer page's mark", () => {
+  it.each([
+    ["nothing", null, null],
+    ["a step's expectation", '{"until":1700000030000}', { until: 1_700_000_030_000 }],
+    [
+      "a step's expectation before this format (a bare number)",
+      "1700000030000",
+      { until: 1_700_000_030_000 },
+    ],
+    ["a page leaving", '{"leaving":1700000000123.4}', { leaving: 1_700_000_000_123.4 }],
+    ["a number that is not one", '"soon"', null],
+    ["an object without either", '{"until":"soon"}', null],
+    ["no JSON", "{until", null],
+    ["JSON null", "null", null],
+  ])("reads %s", (_name, raw, mark) => {
+    expect(parseAnswerPageMark(raw)).toEqual(mark);
+  });
+
+  const now = 1_700_000_000_000;
+  const here = 1_699_999_990_000.5;
+  it.each([
+    ["no mark", null, "none"],
+    ["a step's expectation still running", { until: now + 1 }, "expected"],
+    ["a step's expectation past", { until: now }, "none"],
+    ["this document leaving", { leaving: here }, "leaving"],
+    // The mark left by the page before: the page it left for is this one, not a page leaving.
+    ["another document leaving", { leaving: here - 2_000 }, "none"],
+  ] as const)("takes %s as %s", (_name, mark, state) => {
+    expect(answerPageState(mark, now, here)).toBe(state);
   });
 });

@@ -1,6 +1,6 @@
 // The private protocol between the isolated content script and the MAIN-world dialog bridge.
 // Pure: no DOM, no extension API, so the matching rule is unit-tested in Node.
-import { PENDING_ALERT_KEY } from "../core/storage/keys.ts";
+import { ANSWER_PAGE_KEY, PENDING_ALERT_KEY } from "../core/storage/keys.ts";
 
 /** window.postMessage channel name of the message that hands the bridge its MessagePort. */
 export const BRIDGE_CHANNEL = "tiers-assistant/dialog-bridge/v1";
@@ -35,6 +35,49 @@ export function parsePendingAlert(raw: string | null, now: number): PendingAlert
   } catch {
     return null;
   }
+}
+
+/**
+ * The site's answer page of a job's « Enregistrer » (src/portfolio/features/bulk-job/answer-page.ts):
+ * the page that shows the success alert, then leaves by itself for the account list. The step that
+ * submits the form leaves `{ until }` here: the next page is expected to be that answer. The bridge,
+ * once it answered the success alert and the page starts to leave (beforeunload), leaves
+ * `{ leaving }`, this document's time origin: its content script, which comes after the page's load,
+ * then lets the site's next page come however slow it is, instead of taking this page for the
+ * job's next one. Another document (the next page) has another time origin.
+ */
+export { ANSWER_PAGE_KEY };
+
+export type AnswerPageMark = { until: number } | { leaving: number };
+
+export function parseAnswerPageMark(raw: string | null): AnswerPageMark | null {
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as unknown;
+    // A bare number: the mark of a step run before this format (until), during an update.
+    if (typeof value === "number") return Number.isFinite(value) ? { until: value } : null;
+    const mark = value as Partial<{ until: unknown; leaving: unknown }>;
+    if (typeof mark?.leaving === "number") return { leaving: mark.leaving };
+    if (typeof mark?.until === "number") return { until: mark.until };
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What a page whose job step may have submitted a form makes of the mark: « leaving » when this
+ * document answered the success alert and is leaving; « expected » when it is the answer a step
+ * expects (until not past); « none » otherwise, and for another document's mark.
+ */
+export function answerPageState(
+  mark: AnswerPageMark | null,
+  now: number,
+  timeOrigin: number,
+): "none" | "expected" | "leaving" {
+  if (!mark) return "none";
+  if ("leaving" in mark) return mark.leaving === timeOrigin ? "leaving" : "none";
+  return mark.until > now ? "expected" : "none";
 }
 
 /** Longest an arm may wait for its dialog: one page step, never a standing authorisation. */

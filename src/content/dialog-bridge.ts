@@ -4,8 +4,8 @@
 // does the bridge answer one dialog itself: OK when its text names what is expected, Cancel otherwise
 // (an alert that does not match is shown natively). Then it disarms, and reports the text it saw.
 // It talks to the content script through a MessagePort handed over once; page scripts never see it.
-import { ANSWER_PAGE_KEY } from "../core/storage/keys.ts";
 import {
+  ANSWER_PAGE_KEY,
   type ArmRequest,
   BRIDGE_CHANNEL,
   type BridgeEvent,
@@ -21,6 +21,8 @@ import {
 (() => {
   const nativeAlert = window.alert;
   const nativeConfirm = window.confirm;
+  // Taken before the page's scripts run, as the dialogs are: used later, when they may have replaced it.
+  const listen = window.addEventListener.bind(window);
   let port: MessagePort | null = null;
   let armed: ArmRequest | null = null;
   let expiry: ReturnType<typeof setTimeout> | undefined;
@@ -91,6 +93,20 @@ import {
     }
   };
 
+  /** When the page that answered the success alert starts to leave, its content script is told so. */
+  const markLeaving = () =>
+    listen(
+      "beforeunload",
+      () => {
+        try {
+          sessionStorage.setItem(ANSWER_PAGE_KEY, JSON.stringify({ leaving: performance.timeOrigin }));
+        } catch {
+          // Storage unavailable: the content script handles this page after its grace.
+        }
+      },
+      { once: true },
+    );
+
   /** Returns the bridge's own answer when armed for this dialog kind, or null to let the native dialog run. */
   const answer = (kind: DialogKind, message: unknown): "ok" | "cancel" | null => {
     const current = armed;
@@ -116,8 +132,11 @@ import {
     const decision = answer("alert", args[0]);
     if (decision === null) nativeAlert.apply(window, args);
     // The step's success alert was shown: the page that answers the form is this one, or was, so the
-    // content script of a later page must not wait for it to leave (ANSWER_PAGE_KEY, answer-page.ts).
-    // Our content script comes after the load, often after this page has already left.
-    if (decision === "ok") forgetAnswerPage();
+    // content script of a later page must not wait for it to leave (ANSWER_PAGE_KEY, answer-page.ts);
+    // this page's own, which comes after the load, waits for it to leave once it started to.
+    if (decision === "ok") {
+      forgetAnswerPage();
+      markLeaving();
+    }
   };
 })();

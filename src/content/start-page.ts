@@ -39,7 +39,10 @@ export async function startPage({
   // The site's answer page of a job's « Enregistrer »: it leaves by itself for the list (see
   // answer-page.ts). Only where the bridge answers its alert, and while a job runs: a page's first
   // sessionStorage access is a synchronous trip to the browser (2.8 ms measured on a plain page).
-  if (hasBridge && jobAtStart && takeAnswerPage(Date.now()) && (await leavesByItself())) return;
+  if (hasBridge && jobAtStart) {
+    const answer = takeAnswerPage(Date.now());
+    if (answer !== "none" && (await leavesByItself(answer))) return;
+  }
   if (replaced.aborted) return;
   const lifetime = new AbortController();
   addEventListener("pagehide", () => lifetime.abort(), { once: true });

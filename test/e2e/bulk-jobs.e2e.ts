@@ -135,6 +135,34 @@ describe("the site's answer to « Enregistrer »", () => {
     // and for the refused one its search result, its form, the form with the refusal, the list (4).
     expect(view.job.metrics?.pages).toBe(2 * 3 + 4);
   });
+
+  it("leaves the success page to the site while its next page is slow to come", async () => {
+    const demo = session.demo;
+    const [client] = pick("RG", 1, demo.state.directory);
+    if (!client) throw new Error("demo directory too small");
+    await login(page, demo);
+    const ids = await registerCompanies(ext, [client]);
+    // Every page 2.5 s slow: the list the success page leaves for comes well after the time the
+    // success page is given to leave (ANSWER_PAGE_GRACE_MS), as on a slow network.
+    demo.faults.set({ slowMs: 2_500 });
+    try {
+      await sendFromExtension<JobView>(ext, {
+        type: "job/create",
+        clientIds: ids,
+        action: "add",
+        paceMs: 20,
+      });
+      await page.goto(demo.url("mon.urssaf.fr", "/mon-profil/parametres/etablissements"));
+      const view = await waitForJob(ext, ended, 90_000);
+      expect(view.progress).toMatchObject({ total: 1, done: 1 });
+      // The fault happened: each of the three pages the job waited for took the 2.5 s.
+      expect(view.job.metrics?.pageLoadMs).toBeGreaterThanOrEqual(3 * 2_500);
+      // Its search result, its form and the list after the alert: not the success page in between.
+      expect(view.job.metrics?.pages).toBe(3);
+    } finally {
+      demo.faults.clear();
+    }
+  });
 });
 
 async function reLogin(p: Page): Promise<void> {
