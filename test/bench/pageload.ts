@@ -3,18 +3,18 @@
 // BENCH_BASELINE_DIST names another build, with that one too: A/B in one run; BENCH_FLOOR=1 adds this
 // build with an empty content script, see floorBuild), in rotating order, LOADS times each, in two ways
 // (see Way): in a new tab, and in the same tab coming from another page of the site. Per load, up to
-// SETTLE_MS after `load`: the tab's script time, the `load` event's time (Navigation Timing) and, with
-// BENCH_PROFILER=on, our code's time by the sampling profiler. The script time is read from a trace of
-// the tab's renderer (see scriptMsOfTrace): CDP's ScriptDuration metric does not count what runs in a
-// callback the extension system dispatches (a message's answer, an injected file, the promise jobs
-// after them), and that is where most of our work runs. The same spans are also read on the main
-// thread's own clock (« CPU »): on a machine of two cores, a span's wall time can be twice its CPU
-// time, in our scripts as in Blink's layout (see Clock in trace.ts). And on that clock, the page's
-// style, layout and paint (« rendu », renderMsOfTrace): what our UI makes the page lay out again is
-// not script, and neither figure of the issue sees it. Printed: the paired medians of the differences
-// with the bare browser, each with its 95 % interval (paired.ts), and for every other build its
-// difference with this branch, load by load. Then the cost of 1,000 DOM mutations made by the page
-// (in 50 tasks of 20), on a page where no feature applies.
+// SETTLE_MS after `load`: the tab's script time, the `load` event's time (Navigation Timing), with
+// BENCH_PROFILER=on our code's time by the sampling profiler, with BENCH_COMPILE=on V8's compiling (see
+// COMPILE). The script time is read from a trace of the tab's renderer (see scriptMsOfTrace): CDP's
+// ScriptDuration metric does not count what runs in a callback the extension system dispatches (a
+// message's answer, an injected file, the promise jobs after them), and that is where most of our work
+// runs. The same spans are also read on the main thread's own clock (« CPU »): on a machine of two
+// cores, a span's wall time can be twice its CPU time, in our scripts as in Blink's layout (see Clock in
+// trace.ts). And on that clock, the page's style, layout and paint (« rendu », renderMsOfTrace): what
+// our UI makes the page lay out again is not script, and neither figure of the issue sees it. Printed:
+// the paired medians of the differences with the bare browser, each with its 95 % interval (paired.ts),
+// and for every other build its difference with this branch, load by load. Then the cost of 1,000 DOM
+// mutations made by the page (in 50 tasks of 20), on a page where no feature applies.
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,13 +26,18 @@ import { DIST, type LaunchedBrowser, launchChromium } from "../e2e/chromium.ts";
 import { ended, sendFromExtension, waitForJob } from "../e2e/jobs-support.ts";
 import { login, openExtensionPage } from "../e2e/support.ts";
 import { median, type PairedFigure, pairedMedian } from "./paired.ts";
-import { pageThreads, renderMsOfTrace, scriptMsOfTrace, type TraceEvent } from "./trace.ts";
+import { compileMsOfTrace, pageThreads, renderMsOfTrace, scriptMsOfTrace, type TraceEvent } from "./trace.ts";
 
 export const GOALS = { plainScriptMs: 5, plainLoadMs: 5, featuresScriptMs: 30, mutationsMs: 2 };
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 1_000);
 /** BENCH_PROFILER=on: our code's time by the sampling profiler too (it slows every arm). */
 const PROFILER = process.env.BENCH_PROFILER === "on";
+/**
+ * BENCH_COMPILE=on: V8's compiling too, on the thread's clock (compileMsOfTrace). Its trace category
+ * records every function V8 compiles, which makes every figure dearer: compare arms of one run only.
+ */
+const COMPILE = process.env.BENCH_COMPILE === "on";
 
 interface Arm {
   name: string;
@@ -51,6 +56,8 @@ interface Sample {
   cpuMs: number;
   /** The page's style, layout and paint on the same clock (renderMsOfTrace): what our UI makes it redo. */
   renderMs: number;
+  /** V8 compiling, on the same clock (BENCH_COMPILE=on; NaN otherwise). */
+  compileMs: number;
   loadMs: number;
   /** Our code's time, from the sampling profiler (see ourCpuMs). */
   oursMs: number;
@@ -98,7 +105,7 @@ function startTrace(cdp: Cdp): () => Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as TraceEvent[])));
   const started = cdp.send("Tracing.start", {
-    categories: "devtools.timeline,v8.execute",
+    categories: `devtools.timeline,v8.execute${COMPILE ? ",disabled-by-default-v8.compile" : ""}`,
     transferMode: "ReportEvents",
   } as never);
   return async () => {
@@ -187,6 +194,7 @@ async function loadOnce(load: Load, traced: boolean, after?: (page: Page) => Pro
         scriptMs: Number.NaN,
         cpuMs: Number.NaN,
         renderMs: Number.NaN,
+        compileMs: Number.NaN,
         oursMs: Number.NaN,
         extraMs: Number.NaN,
         extraOursMs: Number.NaN,
@@ -211,6 +219,7 @@ async function loadOnce(load: Load, traced: boolean, after?: (page: Page) => Pro
     const scriptMs = scriptMsOfTrace(loaded, threads);
     const cpuMs = scriptMsOfTrace(loaded, threads, { clock: "thread" });
     const renderMs = renderMsOfTrace(loaded, threads, { clock: "thread" });
+    const compileMs = COMPILE ? compileMsOfTrace(loaded, threads, { clock: "thread" }) : Number.NaN;
     let oursMs = Number.NaN;
     if (PROFILER) {
       const { profile } = (await cdp.send("Profiler.stop")) as unknown as {
@@ -228,7 +237,7 @@ async function loadOnce(load: Load, traced: boolean, after?: (page: Page) => Pro
       extraMs = scriptMsOfTrace(events, threads);
       extraOursMs = scriptMsOfTrace(events, threads, { origin: load.origin });
     }
-    return { scriptMs, cpuMs, renderMs, loadMs, oursMs, extraMs, extraOursMs };
+    return { scriptMs, cpuMs, renderMs, compileMs, loadMs, oursMs, extraMs, extraOursMs };
   } finally {
     if (PROFILER) await cdp.send("Profiler.disable").catch(() => undefined);
     await cdp.detach().catch(() => undefined);
@@ -322,6 +331,7 @@ function printTarget(arms: Arm[], target: Target, samples: Map<string, Measured[
   const script = (xs: Measured[]) => xs.map((s) => s.scriptMs);
   const cpu = (xs: Measured[]) => xs.map((s) => s.cpuMs);
   const render = (xs: Measured[]) => xs.map((s) => s.renderMs);
+  const compile = (xs: Measured[]) => xs.map((s) => s.compileMs);
   console.log(`\n${target.name}`);
   console.log(
     `  sans extension : script ${median(script(bare)).toFixed(1)} ms (CPU ${median(cpu(bare)).toFixed(1)} ms), rendu CPU ${median(render(bare)).toFixed(1)} ms, load ${median(bare.map((s) => s.loadMs)).toFixed(1)} ms`,
@@ -340,9 +350,10 @@ function printTarget(arms: Arm[], target: Target, samples: Map<string, Measured[
     const dRender = pairedMedian(render(mine), render(bare));
     let line = `  ${arm.name} : script ${fmtPaired(dScript)}, CPU ${fmtPaired(dCpu)}${profiled} (objectif ≤ ${goal} ms), rendu CPU ${fmtPaired(dRender)}, load ${fmtPaired(dLoad)}`;
     if (target.plain) line += ` (objectif ≤ ${GOALS.plainLoadMs} ms)`;
+    if (COMPILE) line += `, compilation V8 (CPU) ${fmtPaired(pairedMedian(compile(mine), compile(bare)))}`;
     // A/B in one run, load by load (the loads are interleaved): negative when this branch is cheaper.
     if (k > 0)
-      line += `\n    cette branche moins celle-ci : script ${fmtPaired(pairedMedian(script(branch), script(mine)))}, CPU ${fmtPaired(pairedMedian(cpu(branch), cpu(mine)))}, rendu CPU ${fmtPaired(pairedMedian(render(branch), render(mine)))}`;
+      line += `\n    cette branche moins celle-ci : script ${fmtPaired(pairedMedian(script(branch), script(mine)))}, CPU ${fmtPaired(pairedMedian(cpu(branch), cpu(mine)))}, rendu CPU ${fmtPaired(pairedMedian(render(branch), render(mine)))}${COMPILE ? `, compilation V8 ${fmtPaired(pairedMedian(compile(branch), compile(mine)))}` : ""}`;
     if (target.plain && mine.some((s) => Number.isFinite(s.extraMs))) {
       const dMut = pairedMedian(
         mine.map((s) => s.extraMs),

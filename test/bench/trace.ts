@@ -35,6 +35,13 @@ const SCRIPT_EVENTS = new Set([
  */
 const RENDER_EVENTS = new Set(["UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize"]);
 
+/**
+ * V8 compiling script, in a trace that holds the category `disabled-by-default-v8.compile`: a script's
+ * whole compile (at its evaluation) and each function's lazy one (at its first call). An injected
+ * file gets no code cache: in a new renderer process, all of it is compiled again.
+ */
+const COMPILE_EVENTS = new Set(["V8.CompileCode"]);
+
 const threadOf = (e: TraceEvent) => `${e.pid}:${e.tid}`;
 
 /** The main thread of each renderer that parsed the page (a navigation may change its process). */
@@ -81,6 +88,15 @@ export function renderMsOfTrace(
   options: Pick<ScriptTimeOptions, "clock"> = {},
 ): number {
   return unionMs(events, threads, RENDER_EVENTS, options);
+}
+
+/** The time the page's renderer spent compiling script (see COMPILE_EVENTS), as above. */
+export function compileMsOfTrace(
+  events: TraceEvent[],
+  threads: Set<string>,
+  options: Pick<ScriptTimeOptions, "clock"> = {},
+): number {
+  return unionMs(events, threads, COMPILE_EVENTS, options);
 }
 
 function unionMs(

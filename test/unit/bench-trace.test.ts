@@ -1,7 +1,13 @@
 // The page-load bench's reading of a trace (test/bench/trace.ts). Times in µs as Chromium writes them;
 // expectations worked out by hand from the spans below.
 import { describe, expect, it } from "vitest";
-import { pageThreads, renderMsOfTrace, scriptMsOfTrace, type TraceEvent } from "../bench/trace.ts";
+import {
+  compileMsOfTrace,
+  pageThreads,
+  renderMsOfTrace,
+  scriptMsOfTrace,
+  type TraceEvent,
+} from "../bench/trace.ts";
 
 const OURS = "chrome-extension://abc/";
 const meta = (pid: number, tid: number, name: string): TraceEvent => ({
@@ -97,5 +103,24 @@ describe("the page-load bench's trace reading", () => {
     expect(renderMsOfTrace(rendered, page, { clock: "thread" })).toBe(1.4);
     // The script: the callback's 1,000 µs.
     expect(scriptMsOfTrace(rendered, page)).toBe(1);
+  });
+  it("adds up V8's compiling, each span once, on the page's main thread only", () => {
+    const compiled: TraceEvent[] = [
+      meta(1, 10, "CrRendererMain"),
+      // A file's evaluation: its compile (2,000 µs, 1,200 of CPU) holds the compile of a nested
+      // function (counted once).
+      timed(span("EvaluateScript", 1_000, 5_000), 100, 4_000),
+      timed(span("V8.CompileCode", 1_100, 2_000), 200, 1_200),
+      timed(span("V8.CompileCode", 1_500, 300), 400, 300),
+      // A function's lazy compile at its first call: 400 µs, all of it CPU.
+      timed(span("FunctionCall", 8_000, 1_000), 5_000, 1_000),
+      timed(span("V8.CompileCode", 8_100, 400), 5_100, 400),
+      // The worker's renderer compiling does not count.
+      timed(span("V8.CompileCode", 1_000, 9_000, undefined, 2, 20), 0, 9_000),
+    ];
+    const page = new Set(["1:10"]);
+    // Wall: 2,000 + 400 = 2.4 ms. Thread: 1,200 + 400 = 1.6 ms.
+    expect(compileMsOfTrace(compiled, page)).toBe(2.4);
+    expect(compileMsOfTrace(compiled, page, { clock: "thread" })).toBe(1.6);
   });
 });
