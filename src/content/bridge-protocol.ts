@@ -50,6 +50,9 @@ export { ANSWER_PAGE_KEY };
 
 export type AnswerPageMark = { until: number } | { leaving: number };
 
+/** A page whose job step may have submitted a form: not the answer, the answer expected, or leaving. */
+export type AnswerPageState = "none" | "expected" | "leaving";
+
 export function parseAnswerPageMark(raw: string | null): AnswerPageMark | null {
   if (!raw) return null;
   try {
@@ -74,7 +77,7 @@ export function answerPageState(
   mark: AnswerPageMark | null,
   now: number,
   timeOrigin: number,
-): "none" | "expected" | "leaving" {
+): AnswerPageState {
   if (!mark) return "none";
   if ("leaving" in mark) return mark.leaving === timeOrigin ? "leaving" : "none";
   return mark.until > now ? "expected" : "none";

@@ -8,6 +8,7 @@
 import {
   ANSWER_PAGE_KEY,
   type AnswerPageMark,
+  type AnswerPageState,
   answerPageState,
   parseAnswerPageMark,
 } from "../../../content/bridge-protocol.ts";
@@ -42,7 +43,7 @@ function readMark(remove: boolean): AnswerPageMark | null {
  * Whether this page is the answer a job step expected, or that answer already leaving (read once: a
  * reload is handled normally).
  */
-export function takeAnswerPage(now: number): "none" | "expected" | "leaving" {
+export function takeAnswerPage(now: number): AnswerPageState {
   return answerPageState(readMark(true), now, performance.timeOrigin);
 }
 
@@ -57,7 +58,7 @@ function startedToLeave(): boolean {
  * it started to leave meanwhile.
  */
 export function leavesByItself(
-  state: "expected" | "leaving",
+  state: Exclude<AnswerPageState, "none">,
   graceMs = ANSWER_PAGE_GRACE_MS,
   leavingMs = LEAVING_MS,
 ): Promise<boolean> {
