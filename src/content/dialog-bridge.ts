@@ -6,6 +6,7 @@
 // It talks to the content script through a MessagePort handed over once; page scripts never see it.
 import {
   ANSWER_PAGE_KEY,
+  type AnswerPageMark,
   type ArmRequest,
   BRIDGE_CHANNEL,
   type BridgeEvent,
@@ -99,7 +100,8 @@ import {
       "beforeunload",
       () => {
         try {
-          sessionStorage.setItem(ANSWER_PAGE_KEY, JSON.stringify({ leaving: performance.timeOrigin }));
+          const mark: AnswerPageMark = { leaving: performance.timeOrigin };
+          sessionStorage.setItem(ANSWER_PAGE_KEY, JSON.stringify(mark));
         } catch {
           // Storage unavailable: the content script handles this page after its grace.
         }
