@@ -397,7 +397,8 @@ export async function benchPageLoad(): Promise<void> {
   for (const baseline of process.env.BENCH_BASELINE_DIST?.split(",").filter(Boolean) ?? [])
     arms.push({ name: `référence (${baseline})`, dist: baseline });
   // BENCH_UNREAD_DIST: the same, for builds without the bulk job's feature (e.g. to see what the
-  // features cost, a build whose FEATURES in src/content/features.ts holds fewer of them).
+  // features cost, a build whose FEATURES in src/content/features.ts holds fewer of them). Their
+  // « Gérer » portfolio panel, if they keep one, offers the reading instead of the comparison.
   for (const other of process.env.BENCH_UNREAD_DIST?.split(",").filter(Boolean) ?? [])
     arms.push({ name: `référence sans lecture du portefeuille (${other})`, dist: other, unread: true });
   if (process.env.BENCH_FLOOR === "1")
