@@ -82,10 +82,11 @@ const INJECTED = ["src/content/main.ts", "src/content/page-features.ts", "src/co
 const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
 
 /**
- * main.js (every Urssaf page) and page-features.js (the pages that may be ours) get V8's compile hint:
- * their functions are compiled with the file instead of preparsed with it and parsed again at their
- * first call. Most of them run on a feature page, and a plain page measured no cost (A/B in
- * CONTRIBUTING.md, known limits); diagnostics.js, seldom run, is left lazy.
+ * main.js (every Urssaf page) gets V8's compile hint: its functions are compiled with the file instead
+ * of preparsed with it and parsed again at their first call, and most of them run on every page.
+ * page-features.js is left lazy: a page runs only part of it (one page kind's adapters and features),
+ * and compiling all of it made a feature page dearer in a new tab (A/B in CONTRIBUTING.md, known
+ * limits); so is diagnostics.js, seldom run.
  */
 function compileEagerly(entries: string[]): Plugin {
   const built = entries.map(builtPath);
@@ -119,7 +120,7 @@ export default defineConfig({
       },
     }),
     injectedScriptsStayPrivate(INJECTED),
-    compileEagerly(["src/content/main.ts", "src/content/page-features.ts"]),
+    compileEagerly(["src/content/main.ts"]),
   ],
   build: {
     target: target === "firefox" ? "firefox128" : "chrome121",
