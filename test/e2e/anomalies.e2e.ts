@@ -83,10 +83,15 @@ async function textIn(p: Page, panel: Panel, selector: string): Promise<string> 
   return (await uiTexts(p, { ...panel, selector }))[0] ?? "";
 }
 
+/**
+ * Every panel of the page filled by the worker's answer. At least one: the content script's world
+ * answers before the features attach theirs, and « every » of none is true (a month visited then
+ * closed at once was never recorded).
+ */
 async function waitFilled(p: Page): Promise<void> {
   await waitInUi(
     p,
-    `(roots) => roots("anomaly-panel").every(
+    `(roots) => roots("anomaly-panel").length > 0 && roots("anomaly-panel").every(
       (r) => r.querySelector("[data-testid=grid]") || r.querySelector("details")?.hasAttribute("data-known"),
     )`,
   );
