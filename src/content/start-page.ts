@@ -7,6 +7,7 @@ import { createFeatureRunner, shadowOf } from "../core/features.ts";
 import { type Lifecycle, type Recognition, startLifecycle } from "../core/lifecycle/lifecycle.ts";
 import { DOM_WATCH_DEFAULTS } from "../core/lifecycle/watch-dom.ts";
 import { send } from "../core/send.ts";
+import { inStage } from "../core/stage.ts";
 import { READ_ATTRIBUTES, relevantChange } from "../pages/changes.ts";
 import { fillField, findControlByLabel } from "../pages/dom.ts";
 import { type Claimable, type DetectedPage, type PageDetector, pageDetector } from "../pages/index.ts";
@@ -28,7 +29,12 @@ export interface PageStart {
   claimableKinds: Claimable;
 }
 
-export async function startPage({
+/** Starts the page's lifecycle and its features (the stage « start-page » for the bench). */
+export function startPage(start: PageStart): Promise<void> {
+  return inStage("start-page", () => startLifecycleAndFeatures(start));
+}
+
+async function startLifecycleAndFeatures({
   jobAtStart,
   quietLeftMs,
   replaced,
@@ -52,7 +58,7 @@ export async function startPage({
   const lifecycle = startLifecycle({
     doc: document,
     win: window,
-    detect: features.detect,
+    detect: (doc, address) => inStage("recognise", () => features.detect(doc, address)),
     signal: lifetime.signal,
     // A script cut off from its extension (takeover.ts) stops at its next reading, before any mount.
     onRecognition: (r) => (extensionGone() ? lifetime.abort() : features.update(r)),

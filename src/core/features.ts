@@ -6,6 +6,7 @@
 
 import type { DialogBridge } from "../content/bridge-client.ts";
 import type { DetectedPage, PageDetector } from "../pages/index.ts";
+import { inStage } from "./stage.ts";
 
 export interface Placement {
   before?: Element;
@@ -248,7 +249,7 @@ export function createFeatureRunner(
             state.ctx.page = page;
             state.ctx.settled = settled;
             state.ctx.detectMs = detectMs;
-            await runOnce(feature, state);
+            await inStage(feature.id, () => runOnce(feature, state));
             return { id: feature.id, status: "ran" };
           } catch (error) {
             console.error(`Tiers Assistant : la fonction « ${feature.id} » a échoué`, error);

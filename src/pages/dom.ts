@@ -15,6 +15,7 @@
 // Case folding is plain toLowerCase(): French has no locale-specific lower-casing (only Turkish,
 // Azeri and Lithuanian do), and the locale-aware call costs a locale lookup on every text of a page.
 
+import { inStage } from "../core/stage.ts";
 import { READ_ATTRIBUTES, relevantChange } from "./changes.ts";
 
 export { READ_ATTRIBUTES, relevantChange };
@@ -558,9 +559,9 @@ function pageIndex(doc: Document): PageIndex {
   if (cached && !cached.stale && !relevantChange(cached.observer.takeRecords())) return cached.index;
   cached?.observer.disconnect();
   const index: PageIndex = {
-    texts: once(() => shortTexts(doc)),
-    actions: once(() => readActions(doc)),
-    labels: once(() => readLabels(doc)),
+    texts: once(() => inStage("page-texts", () => shortTexts(doc))),
+    actions: once(() => inStage("page-actions", () => readActions(doc))),
+    labels: once(() => inStage("page-labels", () => readLabels(doc))),
     memo: new Map(),
   };
   const entry: CachedIndex = {

@@ -4,6 +4,7 @@
 // browser, page-features.js takes main.js's copy (src/content/start-page.ts) instead of carrying its
 // own. The tests take src/pages/detect.ts.
 
+import { inStage } from "../core/stage.ts";
 import type { PageAddress } from "./claims.ts";
 import { connexionPage } from "./connexion.ts";
 import { erreurPage } from "./erreur.ts";
@@ -39,10 +40,11 @@ export type PageDetector = (doc: Document, url: PageAddress) => DetectedPage | n
 
 export function pageDetector(claimable: Claimable): PageDetector {
   return (doc, url) => {
-    const kinds = claimable(doc, url);
+    const kinds = inStage("claimable", () => claimable(doc, url));
     if (kinds.size === 0) return null;
     for (const adapter of ADAPTERS as readonly PageAdapter<PageKind, unknown>[]) {
-      if (kinds.has(adapter.kind) && adapter.claims(doc, url)) return adapter.read(doc, url) as DetectedPage;
+      if (kinds.has(adapter.kind) && inStage(`claims ${adapter.kind}`, () => adapter.claims(doc, url)))
+        return inStage(`read ${adapter.kind}`, () => adapter.read(doc, url)) as DetectedPage;
     }
     return null;
   };

@@ -5,7 +5,7 @@
 // (see Way): in a new tab, and in the same tab coming from another page of the site. Per load, up to
 // SETTLE_MS after `load`: the tab's script time, the `load` event's time (Navigation Timing), with
 // BENCH_PROFILER=on our code's time by the sampling profiler, with BENCH_COMPILE=on V8's compiling (see
-// COMPILE). The script time is read from a trace of the tab's renderer (see scriptMsOfTrace): CDP's
+// COMPILE), with BENCH_STAGES=on each stage of our code (see STAGES). The script time is read from a trace of the tab's renderer (see scriptMsOfTrace): CDP's
 // ScriptDuration metric does not count what runs in a callback the extension system dispatches (a
 // message's answer, an injected file, the promise jobs after them), and that is where most of our work
 // runs. The same spans are also read on the main thread's own clock (« CPU »): on a machine of two
@@ -26,7 +26,15 @@ import { DIST, type LaunchedBrowser, launchChromium } from "../e2e/chromium.ts";
 import { ended, sendFromExtension, waitForJob } from "../e2e/jobs-support.ts";
 import { login, openExtensionPage } from "../e2e/support.ts";
 import { median, type PairedFigure, pairedMedian } from "./paired.ts";
-import { compileMsOfTrace, pageThreads, renderMsOfTrace, scriptMsOfTrace, type TraceEvent } from "./trace.ts";
+import {
+  compileMsOfTrace,
+  evaluationMsOfTrace,
+  pageThreads,
+  renderMsOfTrace,
+  scriptMsOfTrace,
+  stagesOfTrace,
+  type TraceEvent,
+} from "./trace.ts";
 
 export const GOALS = { plainScriptMs: 5, plainLoadMs: 5, featuresScriptMs: 30, mutationsMs: 2 };
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
@@ -38,6 +46,14 @@ const PROFILER = process.env.BENCH_PROFILER === "on";
  * records every function V8 compiles, which makes every figure dearer: compare arms of one run only.
  */
 const COMPILE = process.env.BENCH_COMPILE === "on";
+/**
+ * BENCH_STAGES=on: what each stage of our code costs in every arm with an extension, on the thread's
+ * clock (see src/core/stage.ts), and with another build the difference stage by stage: a change shows
+ * where it acts, by a tenth of a ms, where the page's total moves by several.
+ */
+const STAGES = process.env.BENCH_STAGES === "on";
+/** Our files whose evaluation counts as a stage of its own (their top-level code and its compile). */
+const EVALUATED_FILES = ["src/content/main.js", "src/content/page-features.js"];
 
 interface Arm {
   name: string;
@@ -61,6 +77,8 @@ interface Sample {
   loadMs: number;
   /** Our code's time, from the sampling profiler (see ourCpuMs). */
   oursMs: number;
+  /** CPU time by stage of our code (stagesOfTrace), and our files' evaluations (EVALUATED_FILES). */
+  stages: Map<string, number>;
 }
 
 interface ProfileNode {
@@ -198,6 +216,7 @@ async function loadOnce(load: Load, traced: boolean, after?: (page: Page) => Pro
         oursMs: Number.NaN,
         extraMs: Number.NaN,
         extraOursMs: Number.NaN,
+        stages: new Map<string, number>(),
       };
       return { ...none, loadMs: await loadEventStart(page) };
     } finally {
@@ -220,6 +239,7 @@ async function loadOnce(load: Load, traced: boolean, after?: (page: Page) => Pro
     const cpuMs = scriptMsOfTrace(loaded, threads, { clock: "thread" });
     const renderMs = renderMsOfTrace(loaded, threads, { clock: "thread" });
     const compileMs = COMPILE ? compileMsOfTrace(loaded, threads, { clock: "thread" }) : Number.NaN;
+    const stages = load.origin ? stagesOf(loaded, threads, load.origin) : new Map<string, number>();
     let oursMs = Number.NaN;
     if (PROFILER) {
       const { profile } = (await cdp.send("Profiler.stop")) as unknown as {
@@ -237,12 +257,23 @@ async function loadOnce(load: Load, traced: boolean, after?: (page: Page) => Pro
       extraMs = scriptMsOfTrace(events, threads);
       extraOursMs = scriptMsOfTrace(events, threads, { origin: load.origin });
     }
-    return { scriptMs, cpuMs, renderMs, compileMs, loadMs, oursMs, extraMs, extraOursMs };
+    return { scriptMs, cpuMs, renderMs, compileMs, loadMs, oursMs, extraMs, extraOursMs, stages };
   } finally {
     if (PROFILER) await cdp.send("Profiler.disable").catch(() => undefined);
     await cdp.detach().catch(() => undefined);
     await load.way.close(page);
   }
+}
+
+/** A load's stages: our files' evaluations first (on the thread's clock), then the marked stages. */
+function stagesOf(events: TraceEvent[], threads: Set<string>, origin: string): Map<string, number> {
+  const stages = new Map<string, number>();
+  for (const file of EVALUATED_FILES) {
+    const ms = evaluationMsOfTrace(events, threads, { origin: origin + file, clock: "thread" });
+    if (ms > 0) stages.set(file.replace(/^.*\//, ""), ms);
+  }
+  for (const [stage, ms] of stagesOfTrace(events, threads)) stages.set(stage, ms);
+  return stages;
 }
 
 /** The page's own code changes the DOM 1,000 times (50 tasks of 20 insertions), then goes quiet. */
@@ -262,14 +293,14 @@ async function thousandMutations(page: Page): Promise<void> {
   await page.waitForTimeout(SETTLE_MS);
 }
 
-function fmt(ms: number): string {
-  return `${ms >= 0 ? "+" : ""}${ms.toFixed(1)} ms`;
+function fmt(ms: number, digits = 1): string {
+  return `${ms >= 0 ? "+" : ""}${ms.toFixed(digits)} ms`;
 }
 
 /** A paired median with its 95 % interval: « +30.6 ms [+28.9 ; +32.4] ». */
-function fmtPaired(f: PairedFigure): string {
-  const sign = (x: number) => `${x >= 0 ? "+" : ""}${x.toFixed(1)}`;
-  return `${fmt(f.median)} [${sign(f.low)} ; ${sign(f.high)}]`;
+function fmtPaired(f: PairedFigure, digits = 1): string {
+  const sign = (x: number) => `${x >= 0 ? "+" : ""}${x.toFixed(digits)}`;
+  return `${fmt(f.median, digits)} [${sign(f.low)} ; ${sign(f.high)}]`;
 }
 
 /**
@@ -325,6 +356,30 @@ async function measure(arms: Arm[], way: Way, target: Target): Promise<Map<strin
   return samples;
 }
 
+/** The stages the loads ran, in the order they first came. */
+function stageNames(xs: Measured[]): string[] {
+  const names: string[] = [];
+  for (const s of xs) for (const stage of s.stages.keys()) if (!names.includes(stage)) names.push(stage);
+  return names;
+}
+
+/** A stage's CPU time load by load: 0 where a load did not run it. */
+const stageMs = (xs: Measured[], stage: string) => xs.map((s) => s.stages.get(stage) ?? 0);
+
+/** BENCH_STAGES: an arm's stages, and with `branch` this branch's difference with it stage by stage. */
+function stagesLines(mine: Measured[], branch: Measured[] | null): string {
+  const names = stageNames(mine);
+  if (names.length === 0) return "";
+  const each = names.map((n) => `${n} ${median(stageMs(mine, n)).toFixed(2)}`);
+  let text = `\n    étapes (CPU, médianes) : ${each.join(", ")}`;
+  if (branch) {
+    const both = stageNames(branch).filter((n) => names.includes(n));
+    const diffs = both.map((n) => `${n} ${fmtPaired(pairedMedian(stageMs(branch, n), stageMs(mine, n)), 2)}`);
+    text += `\n    cette branche moins celle-ci, par étape (CPU) : ${diffs.join(", ")}`;
+  }
+  return text;
+}
+
 function printTarget(arms: Arm[], target: Target, samples: Map<string, Measured[]>): void {
   const bare = samples.get(arms[0]?.name ?? "") ?? [];
   const branch = samples.get(arms[1]?.name ?? "") ?? [];
@@ -354,6 +409,7 @@ function printTarget(arms: Arm[], target: Target, samples: Map<string, Measured[
     // A/B in one run, load by load (the loads are interleaved): negative when this branch is cheaper.
     if (k > 0)
       line += `\n    cette branche moins celle-ci : script ${fmtPaired(pairedMedian(script(branch), script(mine)))}, CPU ${fmtPaired(pairedMedian(cpu(branch), cpu(mine)))}, rendu CPU ${fmtPaired(pairedMedian(render(branch), render(mine)))}${COMPILE ? `, compilation V8 ${fmtPaired(pairedMedian(compile(branch), compile(mine)))}` : ""}`;
+    if (STAGES) line += stagesLines(mine, k > 0 ? branch : null);
     if (target.plain && mine.some((s) => Number.isFinite(s.extraMs))) {
       const dMut = pairedMedian(
         mine.map((s) => s.extraMs),

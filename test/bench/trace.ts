@@ -1,5 +1,6 @@
 // The tab's script time, and its rendering time, read from a Chromium trace (devtools.timeline,
 // v8.execute) by the page-load bench (pageload.ts). Pure: the events come from CDP's Tracing domain.
+import { STAGE_END, STAGE_MARK } from "../../src/core/stage.ts";
 
 export interface TraceEvent {
   name: string;
@@ -11,7 +12,8 @@ export interface TraceEvent {
   /** The thread's own clock (CPU time): where the thread was not running, it does not advance. */
   tts?: number;
   tdur?: number;
-  args?: { name?: string; data?: { url?: string } };
+  /** `data.message`: a console.timeStamp mark's text (a TimeStamp event). */
+  args?: { name?: string; data?: { url?: string; message?: string } };
 }
 
 /** Trace events in which a renderer runs script: a script's evaluation, a callback, promise jobs. */
@@ -41,6 +43,9 @@ const RENDER_EVENTS = new Set(["UpdateLayoutTree", "Layout", "PrePaint", "Paint"
  * file gets no code cache: in a new renderer process, all of it is compiled again.
  */
 const COMPILE_EVENTS = new Set(["V8.CompileCode"]);
+
+/** A script's evaluation (an injected file's, in our world): its compile and top-level code nest in it. */
+const EVALUATION_EVENTS = new Set(["EvaluateScript"]);
 
 const threadOf = (e: TraceEvent) => `${e.pid}:${e.tid}`;
 
@@ -88,6 +93,48 @@ export function renderMsOfTrace(
   options: Pick<ScriptTimeOptions, "clock"> = {},
 ): number {
   return unionMs(events, threads, RENDER_EVENTS, options);
+}
+
+/**
+ * The time the page's renderer spent evaluating the files whose address starts with `origin` (a
+ * file's whole address names that file): its compile and its top-level code, and whatever that code
+ * ran at once.
+ */
+export function evaluationMsOfTrace(
+  events: TraceEvent[],
+  threads: Set<string>,
+  options: ScriptTimeOptions & { origin: string },
+): number {
+  return unionMs(events, threads, EVALUATION_EVENTS, options);
+}
+
+/**
+ * The stages our code marked (src/core/stage.ts) on the page's threads, on the thread's clock: from a
+ * stage's mark to its end mark, added up over its runs. A stage run inside another counts in both; a
+ * stage whose end the trace does not hold counts for nothing.
+ */
+export function stagesOfTrace(events: TraceEvent[], threads: Set<string>): Map<string, number> {
+  const marks = events
+    .filter((e) => e.name === "TimeStamp" && threads.has(threadOf(e)) && e.tts !== undefined)
+    .filter((e) => (e.args?.data?.message ?? "").startsWith(STAGE_MARK))
+    .sort((a, b) => a.ts - b.ts);
+  const open = new Map<string, number[]>();
+  const spent = new Map<string, number>();
+  for (const mark of marks) {
+    const text = (mark.args?.data?.message ?? "").slice(STAGE_MARK.length);
+    const ends = text.endsWith(STAGE_END);
+    const stage = ends ? text.slice(0, -STAGE_END.length) : text;
+    const started = open.get(stage) ?? [];
+    if (!ends) {
+      started.push(mark.tts as number);
+      open.set(stage, started);
+      continue;
+    }
+    const from = started.pop();
+    if (from === undefined) continue;
+    spent.set(stage, (spent.get(stage) ?? 0) + (mark.tts as number) - from);
+  }
+  return new Map([...spent].map(([stage, us]) => [stage, us / 1000]));
 }
 
 /** The time the page's renderer spent compiling script (see COMPILE_EVENTS), as above. */

@@ -3,9 +3,11 @@
 import { describe, expect, it } from "vitest";
 import {
   compileMsOfTrace,
+  evaluationMsOfTrace,
   pageThreads,
   renderMsOfTrace,
   scriptMsOfTrace,
+  stagesOfTrace,
   type TraceEvent,
 } from "../bench/trace.ts";
 
@@ -122,5 +124,61 @@ describe("the page-load bench's trace reading", () => {
     // Wall: 2,000 + 400 = 2.4 ms. Thread: 1,200 + 400 = 1.6 ms.
     expect(compileMsOfTrace(compiled, page)).toBe(2.4);
     expect(compileMsOfTrace(compiled, page, { clock: "thread" })).toBe(1.6);
+  });
+  it("reads each stage of ours from its two marks, on the thread's clock", () => {
+    // A console.timeStamp mark: an instant event whose message names the stage.
+    const mark = (message: string, ts: number, tts: number | undefined, pid = 1, tid = 10): TraceEvent => ({
+      name: "TimeStamp",
+      ph: "I",
+      pid,
+      tid,
+      ts,
+      ...(tts === undefined ? {} : { tts }),
+      args: { data: { message } },
+    });
+    const marked: TraceEvent[] = [
+      meta(1, 10, "CrRendererMain"),
+      // « recognise » twice: 1,000 µs of wall, 600 of CPU, then 300 of CPU.
+      mark("tiers-assistant stage recognise", 1_000, 100),
+      mark("tiers-assistant stage recognise:fin", 2_000, 700),
+      // « anomaly-panel » holds « anomaly-panel/fill » (200 µs of CPU): 900 and 200, each counted.
+      mark("tiers-assistant stage anomaly-panel", 3_000, 1_000),
+      mark("tiers-assistant stage anomaly-panel/fill", 3_100, 1_100),
+      mark("tiers-assistant stage anomaly-panel/fill:fin", 3_400, 1_300),
+      mark("tiers-assistant stage anomaly-panel:fin", 4_000, 1_900),
+      mark("tiers-assistant stage recognise", 5_000, 2_000),
+      mark("tiers-assistant stage recognise:fin", 5_500, 2_300),
+      // A stage without its end, an end without its start, a mark without a thread clock, another
+      // tool's mark and the worker's renderer: nothing.
+      mark("tiers-assistant stage bulk-job", 6_000, 2_400),
+      mark("tiers-assistant stage one-click-resign:fin", 6_100, 2_500),
+      mark("tiers-assistant stage status", 6_200, undefined),
+      mark("tiers-assistant stage status:fin", 6_300, 2_600),
+      mark("other:recognise", 6_400, 2_700),
+      mark("other:recognise:fin", 6_500, 2_800),
+      mark("tiers-assistant stage recognise", 6_000, 0, 2, 20),
+      mark("tiers-assistant stage recognise:fin", 9_000, 3_000, 2, 20),
+    ];
+    const stages = stagesOfTrace(marked, new Set(["1:10"]));
+    expect(Object.fromEntries(stages)).toEqual({
+      recognise: 0.9,
+      "anomaly-panel": 0.9,
+      "anomaly-panel/fill": 0.2,
+    });
+  });
+  it("reads one file's evaluation, its compile inside it counted once", () => {
+    const evaluated: TraceEvent[] = [
+      meta(1, 10, "CrRendererMain"),
+      timed(span("EvaluateScript", 1_000, 3_000, `${OURS}src/content/main.js`), 100, 1_000),
+      timed(span("v8.compile", 1_100, 500, `${OURS}src/content/main.js`), 200, 400),
+      timed(span("EvaluateScript", 6_000, 9_000, `${OURS}src/content/page-features.js`), 2_000, 4_000),
+      // The page's own script: not ours.
+      timed(span("EvaluateScript", 20_000, 1_000, "https://mon.urssaf.fr/app.js"), 7_000, 1_000),
+    ];
+    const page = new Set(["1:10"]);
+    const of = (file: string) => ({ origin: `${OURS}src/content/${file}`, clock: "thread" as const });
+    expect(evaluationMsOfTrace(evaluated, page, of("main.js"))).toBe(1);
+    expect(evaluationMsOfTrace(evaluated, page, of("page-features.js"))).toBe(4);
+    expect(evaluationMsOfTrace(evaluated, page, { origin: `${OURS}src/content/page-features.js` })).toBe(9);
   });
 });

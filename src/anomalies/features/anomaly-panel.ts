@@ -7,6 +7,7 @@
 import { t } from "../../core/ext.ts";
 import { applyStyle, type Feature, onTrustedClick, type Placement } from "../../core/features.ts";
 import { send } from "../../core/send.ts";
+import { inStage } from "../../core/stage.ts";
 import { UI_TAGS } from "../../core/ui-node.ts";
 import type { DetectedPage } from "../../pages/index.ts";
 import { type MonthGrid, readMonthGrids } from "../../pages/suivi-dsn-anomalies.ts";
@@ -279,23 +280,25 @@ export const anomalyPanel: Feature = {
       p.body.replaceChildren(...renderBody(ref, path, item, view, setStatus));
     };
 
-    panels.forEach((p, i) => {
-      const item = items[i];
-      if (!item) return;
-      if (item.key) byKey.set(item.key, [...(byKey.get(item.key) ?? []), p]);
-      refresh(p, item);
-      // The body is built when first opened: 500 panels cost only their summary line.
-      if (p.details.open) render(p, item);
-      else
-        p.details.addEventListener(
-          "toggle",
-          () => {
-            if (!p.rendered) render(p, item);
-          },
-          { once: true },
-        );
+    inStage("anomaly-panel/fill", () => {
+      panels.forEach((p, i) => {
+        const item = items[i];
+        if (!item) return;
+        if (item.key) byKey.set(item.key, [...(byKey.get(item.key) ?? []), p]);
+        refresh(p, item);
+        // The body is built when first opened: 500 panels cost only their summary line.
+        if (p.details.open) render(p, item);
+        else
+          p.details.addEventListener(
+            "toggle",
+            () => {
+              if (!p.rendered) render(p, item);
+            },
+            { once: true },
+          );
+      });
+      for (const { grid, box } of gridHosts) renderGrid(box, grid, view);
     });
-    for (const { grid, box } of gridHosts) renderGrid(box, grid, view);
     timings.filledSinceDomInteractiveMs = performance.now() - (nav?.domInteractive ?? 0);
     performance.mark("tiers-anomalies-filled");
   },
