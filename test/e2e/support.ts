@@ -255,19 +255,51 @@ export function uiWaitFor(page: Page, target: UiTarget, timeoutMs = 15_000): Pro
   );
 }
 
-/** Clicks a target of our UI as the user does: a real mouse click at its centre (trusted event). */
+/**
+ * Clicks a target of our UI as the user does: a real mouse click at its centre (trusted event). As a
+ * user waits for a page to stop moving, the click waits until the target has kept its place for 100 ms
+ * and nothing covers it. A page part rendered late can still push the target aside between that look
+ * and the click (the mutation bed's `late`): the click then lands elsewhere, which the target's own
+ * listener tells, and it is made again where the target now is. A click that made the page change
+ * (another document, another world of ours) counts as made.
+ */
 export async function uiClick(page: Page, target: UiTarget, timeoutMs = 15_000): Promise<void> {
-  const box = await waitInUi<{ x: number; y: number }>(
-    page,
-    `(roots, t) => {
-      const el = (${FIND})(roots, t);
-      if (!el) return null;
-      el.scrollIntoView({ block: "center", inline: "center" });
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-    }`,
-    plain(target),
-    timeoutMs,
-  );
-  await page.mouse.click(box.x, box.y);
+  const end = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    const token = `${Date.now()}-${attempt}`;
+    const box = await waitInUi<{ x: number; y: number }>(
+      page,
+      `(roots, t) => new Promise((resolve) => {
+        const el = (${FIND})(roots, t);
+        if (!el) return resolve(null);
+        el.scrollIntoView({ block: "center", inline: "center" });
+        const place = () => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.height > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+        };
+        const before = place();
+        setTimeout(() => {
+          const now = place();
+          const hit = now ? el.getRootNode().elementFromPoint(now.x, now.y) : null;
+          if (!before || !now || before.x !== now.x || before.y !== now.y || !hit || !el.contains(hit))
+            return resolve(null);
+          globalThis.tiersClickTest = { token: t.token, reached: false };
+          el.addEventListener("click", (e) => {
+            if (e.isTrusted && globalThis.tiersClickTest?.token === t.token) globalThis.tiersClickTest.reached = true;
+          }, { capture: true, once: true });
+          resolve(now);
+        }, 100);
+      })`,
+      { ...plain(target), token },
+      Math.max(1, end - Date.now()),
+    );
+    await page.mouse.click(box.x, box.y);
+    const check = await inUi<{ token: string; reached: boolean } | null>(
+      page,
+      "() => globalThis.tiersClickTest ?? null",
+    ).catch(() => null);
+    if (check?.token !== token || check.reached) return;
+    if (Date.now() > end)
+      throw new Error(`le clic sur ${JSON.stringify(target)} n'a pas atteint sa cible (la page bougeait)`);
+  }
 }
