@@ -49,7 +49,7 @@ const COMPILE = process.env.BENCH_COMPILE === "on";
 /**
  * BENCH_STAGES=on: what each stage of our code costs in every arm with an extension, on the thread's
  * clock (see src/core/stage.ts), and with another build the difference stage by stage: a change shows
- * where it acts, by a tenth of a ms, where the page's total moves by several.
+ * where it acts, within a few tenths of a ms, where the page's total moves by several.
  */
 const STAGES = process.env.BENCH_STAGES === "on";
 /** Our files whose evaluation counts as a stage of its own (their top-level code and its compile). */
