@@ -4,16 +4,17 @@
 // build with an empty content script, see floorBuild), in rotating order, LOADS times each, in two ways
 // (see Way): in a new tab, and in the same tab coming from another page of the site. Per load, up to
 // SETTLE_MS after `load`: the tab's script time, the `load` event's time (Navigation Timing), with
-// BENCH_PROFILER=on our code's time by the sampling profiler, with BENCH_COMPILE=on V8's compiling (see
-// COMPILE), with BENCH_STAGES=on each stage of our code (see STAGES). The script time is read from a trace of the tab's renderer (see scriptMsOfTrace): CDP's
-// ScriptDuration metric does not count what runs in a callback the extension system dispatches (a
-// message's answer, an injected file, the promise jobs after them), and that is where most of our work
-// runs. The same spans are also read on the main thread's own clock (« CPU »): on a machine of two
-// cores, a span's wall time can be twice its CPU time, in our scripts as in Blink's layout (see Clock in
-// trace.ts). And on that clock, the page's style, layout and paint (« rendu », renderMsOfTrace): what
-// our UI makes the page lay out again is not script, and neither figure of the issue sees it. Printed:
-// the paired medians of the differences with the bare browser, each with its 95 % interval (paired.ts),
-// and for every other build its difference with this branch, load by load. Then the cost of 1,000 DOM
+// BENCH_PROFILER=on our code's time by the sampling profiler, with BENCH_COMPILE=on V8's compiling
+// (see COMPILE), with BENCH_STAGES=on each stage of our code (see STAGES). The script time is read
+// from a trace of the tab's renderer (see scriptMsOfTrace): CDP's ScriptDuration metric does not
+// count what runs in a callback the extension system dispatches (a message's answer, an injected
+// file, the promise jobs after them), and that is where most of our work runs. The same spans are
+// also read on the main thread's own clock (« CPU »): on a machine of two cores, a span's wall time
+// can be twice its CPU time, in our scripts as in Blink's layout (see Clock in trace.ts). And on
+// that clock, the page's style, layout and paint (« rendu », renderMsOfTrace): what our UI makes the
+// page lay out again is not script, and neither figure of the issue sees it. Printed: the paired
+// medians of the differences with the bare browser, each with its 95 % interval (paired.ts), and for
+// every other build its difference with this branch, load by load. Then the cost of 1,000 DOM
 // mutations made by the page (in 50 tasks of 20), on a page where no feature applies.
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -285,7 +285,8 @@ export async function uiClick(page: Page, target: UiTarget, timeoutMs = 15_000):
             return resolve(null);
           globalThis.tiersClickTest = { token: t.token, reached: false };
           el.addEventListener("click", (e) => {
-            if (e.isTrusted && globalThis.tiersClickTest?.token === t.token) globalThis.tiersClickTest.reached = true;
+            const test = globalThis.tiersClickTest;
+            if (e.isTrusted && test?.token === t.token) test.reached = true;
           }, { capture: true, once: true });
           resolve(now);
         }, 100);
